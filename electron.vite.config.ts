@@ -1,0 +1,43 @@
+/**
+ * One build for the three parts: main (the Electron main process plus the Node entry points: start,
+ * cli, bench), the sandboxed preload (CommonJS, as sandboxed preloads require) and the renderer.
+ */
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import { resolve } from 'node:path';
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rollupOptions: {
+        input: {
+          electron: resolve('main/electron/electron.ts'),
+          start: resolve('main/start.ts'),
+          cli: resolve('main/cli.ts'),
+          bench: resolve('main/bench.ts'),
+        },
+        // Shared chunks sit beside the entries, so paths relative to a module (assets/, renderer/) hold for all.
+        output: { chunkFileNames: '[name]-[hash].js' },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      rollupOptions: {
+        input: { preload: resolve('main/electron/preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    plugins: [react()],
+    build: {
+      minify: true,
+      outDir: resolve('out/renderer'),
+      rollupOptions: { input: resolve('renderer/index.html') },
+    },
+  },
+});

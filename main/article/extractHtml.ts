@@ -1,0 +1,91 @@
+/**
+ * HTML to an Article: parsed by linkedom (no script execution, no CSS parsing, so a page's markup
+ * or stylesheets cannot run code or crash the process), reduced by Mozilla Readability, then
+ * walked into blocks that keep the structure a listener needs (headings, quotes, list items).
+ */
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { makeBlock, normalizeText, type Article, type Block, type BlockKind } from '../../shared/article.js';
+
+const HEADING = /^H[1-6]$/u;
+/** Elements whose text is never read: page furniture, media and captions (captions would interrupt a paragraph). */
+const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'MATH', 'CANVAS', 'VIDEO', 'AUDIO', 'PICTURE', 'IMG', 'FIGCAPTION', 'BUTTON', 'FORM', 'INPUT', 'SELECT', 'TEXTAREA', 'NAV', 'ASIDE']);
+const LEAF_KINDS: Record<string, BlockKind> = { P: 'paragraph', LI: 'list-item', PRE: 'code', TABLE: 'table', DT: 'paragraph', DD: 'paragraph' };
+const CONTAINERS = new Set(['DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'UL', 'OL', 'DL', 'FIGURE', 'BLOCKQUOTE', 'BODY', 'DETAILS', 'CENTER', 'HGROUP']);
+
+function textOf(node: Node): string {
+  let text = '';
+  for (const child of Array.from(node.childNodes)) {
+    if (child.nodeType === 3) text += child.textContent ?? '';
+    else if (child.nodeType === 1) {
+      const element = child as Element;
+      if (SKIPPED.has(element.tagName)) continue;
+      if (element.tagName === 'BR') text += ' ';
+      else text += textOf(element);
+      if (element.tagName === 'TD' || element.tagName === 'TH') text += ' ';
+    }
+  }
+  return text;
+}
+
+/** Walks the cleaned content in document order, one block per paragraph-level element. */
+function collectBlocks(root: Element, insideQuote: boolean, blocks: Block[]): void {
+  let inline = '';
+  const flushInline = () => {
+    const block = makeBlock(insideQuote ? 'quote' : 'paragraph', inline);
+    if (block) blocks.push(block);
+    inline = '';
+  };
+  for (const child of Array.from(root.childNodes)) {
+    if (child.nodeType === 3) {
+      inline += child.textContent ?? '';
+      continue;
+    }
+    if (child.nodeType !== 1) continue;
+    const element = child as Element;
+    const tag = element.tagName;
+    if (SKIPPED.has(tag) || element.getAttribute('aria-hidden') === 'true' || element.hasAttribute('hidden')) continue;
+    const kind: BlockKind | undefined = HEADING.test(tag) ? 'heading' : LEAF_KINDS[tag];
+    const isContainer = CONTAINERS.has(tag) || (kind === 'list-item' && element.querySelector('p, ul, ol, div') !== null);
+    if (!kind && !isContainer) {
+      inline += textOf(element);
+      continue;
+    }
+    flushInline();
+    if (isContainer) {
+      collectBlocks(element, insideQuote || tag === 'BLOCKQUOTE', blocks);
+    } else {
+      const block = makeBlock(insideQuote && kind === 'paragraph' ? 'quote' : kind!, textOf(element));
+      if (block) blocks.push(block);
+    }
+  }
+  flushInline();
+}
+
+function metaContent(document: Document, selector: string): string | null {
+  const value = document.querySelector(selector)?.getAttribute('content');
+  return value ? normalizeText(value) || null : null;
+}
+
+export function extractHtml(html: string, fallbackTitle: string, source: string | null = null): Article {
+  const { document } = parseHTML(html);
+  const lang = document.documentElement?.getAttribute('lang')?.trim() || metaContent(document, 'meta[http-equiv="content-language" i]');
+  const pageTitle = normalizeText(document.querySelector('title')?.textContent ?? '');
+  const parsed = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+
+  const blocks: Block[] = [];
+  if (parsed?.content) {
+    const { document: content } = parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`);
+    collectBlocks(content.body as unknown as Element, false, blocks);
+  }
+  const title = normalizeText(parsed?.title ?? '') || pageTitle || fallbackTitle;
+  // The title is the <h1> of the reader; do not read it twice.
+  if (blocks[0]?.kind === 'heading' && blocks[0].text.toLowerCase() === title.toLowerCase()) blocks.shift();
+  return {
+    title,
+    byline: parsed?.byline ? normalizeText(parsed.byline) || null : null,
+    source: source ?? (parsed?.siteName ? normalizeText(parsed.siteName) : null),
+    lang: lang || (parsed?.lang ?? null) || null,
+    blocks,
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * Plain text (and light Markdown) to an Article. Text scraped from web pages carries site chrome
+ * ("Menu", "Advertisement", "Comments (14)"), attribution lines and author bios; those are kept out
+ * of the reading, with the attribution becoming the source and the bio or "By ..." line the byline.
+ */
+import { makeBlock, normalizeText, type Article, type Block, type BlockKind } from '../../shared/article.js';
+
+/** Short lines that are page furniture, never article text. */
+const CHROME_LINE =
+  /^(?:skip to (?:main )?content|menu|main menu|navigation|home|search|subscribe(?: now)?|sign (?:in|up)|log ?in|log ?out|register|advertisement|advertising|sponsored(?: content)?|ad|share(?: this(?: article| story| post| page)?)?(?: on \w+)?|tweet|print|email|facebook|twitter|linkedin|whatsapp|copy link|comments?(?: \(\d+\))?|\d+ comments?|leave a (?:reply|comment)|post a comment|reply|related(?: articles| stories| posts)?|you may also like|recommended(?: for you)?|most (?:read|popular)|trending|newsletter|sign up for (?:our|the) newsletter|back to top|cookie settings|accept(?: all)?(?: cookies)?|previous (?:article|post)|next (?:article|post)|tags?:?.*)$/iu;
+/** Lines that point elsewhere: "Read more: ...", "Related: ...". */
+const TEASER_LINE = /^(?:read more|read next|related|see also|more from|recommended|watch|listen)\s*:/iu;
+const ATTRIBUTION_LINE = /^(?:source|via|originally published (?:at|on|in|by))\s*:\s*(\S.*)$/iu;
+const BYLINE_LINE = /^(?:posted |written |words |story )?by\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})/u;
+const AUTHOR_BIO = /^(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s+(?:is|was|covers|writes|reports|has (?:been|written|covered)|joined|edits)\b/u;
+const MARKDOWN_HEADING = /^(#{1,6})\s+(.+?)\s*#*$/u;
+const MARKDOWN_LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+(.+)$/u;
+const MARKDOWN_QUOTE = /^\s*>\s?(.*)$/u;
+
+interface Line {
+  kind: BlockKind;
+  text: string;
+  /** A Markdown heading marker (#) was present, so this is the title or a heading for sure. */
+  marked: boolean;
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/u).filter(Boolean).length;
+}
+
+function isChrome(text: string): boolean {
+  return (wordCount(text) <= 8 && CHROME_LINE.test(text)) || TEASER_LINE.test(text);
+}
+
+/**
+ * A chunk between blank lines is one paragraph when its lines are hard-wrapped prose (long lines
+ * continuing each other); otherwise each line stands alone, as in text copied from a web page.
+ */
+function chunkToLines(chunk: string[]): Line[] {
+  const markdown = chunk.map((raw): Line => {
+    const heading = MARKDOWN_HEADING.exec(raw);
+    if (heading) return { kind: 'heading', text: normalizeText(heading[2]!), marked: true };
+    const item = MARKDOWN_LIST_ITEM.exec(raw);
+    if (item) return { kind: 'list-item', text: normalizeText(item[1]!), marked: false };
+    const quote = MARKDOWN_QUOTE.exec(raw);
+    if (quote) return { kind: 'quote', text: normalizeText(quote[1]!), marked: false };
+    return { kind: 'paragraph', text: normalizeText(raw), marked: false };
+  });
+  const prose = markdown.every((line) => line.kind === 'paragraph' || line.kind === 'quote');
+  const sameKind = markdown.every((line) => line.kind === markdown[0]!.kind);
+  // Hard wrapping makes lines of similar, moderate length; scraped paragraphs are one long line each.
+  const wrapped =
+    markdown.length > 1 &&
+    prose &&
+    sameKind &&
+    markdown.every((line) => line.text.length <= 100) &&
+    markdown.slice(0, -1).every((line) => line.text.length >= 35);
+  if (wrapped) return [{ kind: markdown[0]!.kind, text: markdown.map((line) => line.text).join(' '), marked: false }];
+  return markdown;
+}
+
+export function extractPlainText(text: string, fallbackTitle: string): Article {
+  const chunks: string[][] = [[]];
+  for (const raw of text.replace(/^\uFEFF/u, '').split(/\r\n|\r|\n/u)) {
+    if (raw.trim() === '') chunks.push([]);
+    else chunks.at(-1)!.push(raw);
+  }
+  let lines = chunks.filter((chunk) => chunk.length > 0).flatMap(chunkToLines).filter((line) => line.text.length > 0);
+
+  let source: string | null = null;
+  let byline: string | null = null;
+  lines = lines.filter((line) => {
+    const attribution = ATTRIBUTION_LINE.exec(line.text);
+    if (attribution && wordCount(line.text) <= 12) {
+      source ??= attribution[1]!.trim();
+      return false;
+    }
+    const by = BYLINE_LINE.exec(line.text);
+    if (by && wordCount(line.text) <= 12) {
+      byline ??= by[1]!.trim();
+      return false;
+    }
+    return !isChrome(line.text);
+  });
+
+  // An author bio closes the article: "Jordan Ellis covers city government ...".
+  const last = lines.at(-1);
+  const bio = last && lines.length > 2 ? AUTHOR_BIO.exec(last.text) : null;
+  if (bio) {
+    byline ??= bio[1]!;
+    lines.pop();
+  }
+
+  // The title: a Markdown heading at the top, or the first line that reads like a headline.
+  let title = fallbackTitle;
+  const first = lines[0];
+  if (first && (first.marked || (first.text.length <= 200 && !/[.!?]$/u.test(first.text) && wordCount(first.text) >= 2))) {
+    title = first.text;
+    lines.shift();
+  }
+
+  const blocks = lines
+    .map((line) => makeBlock(line.kind === 'paragraph' && isHeadingLike(line.text) ? 'heading' : line.kind, line.text))
+    .filter((block): block is Block => block !== null);
+  return { title, byline, source, lang: null, blocks };
+}
+
+/** A short line without closing punctuation between paragraphs reads as a section heading. */
+function isHeadingLike(text: string): boolean {
+  return wordCount(text) <= 10 && text.length <= 80 && !/[.!?,;:"”)]$/u.test(text) && /^\p{Lu}/u.test(text);
+}

@@ -1,0 +1,72 @@
+/** Opens an article from a file: size limit, binary check, charset decoding, then the right extractor. */
+import { open } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import type { LoadResult } from '../../shared/api.js';
+import { decodeText, looksBinary } from './decodeText.js';
+import { extractHtml } from './extractHtml.js';
+import { extractPlainText } from './extractPlainText.js';
+
+export const MAX_ARTICLE_BYTES = 20 * 1024 * 1024;
+const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.xht', '.shtml']);
+const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown']);
+
+function titleFromFileName(path: string): string {
+  return basename(path, extname(path)).replace(/[-_]+/gu, ' ').trim() || 'Untitled article';
+}
+
+function describeError(error: NodeJS.ErrnoException, path: string): string {
+  switch (error.code) {
+    case 'ENOENT':
+      return `The file ${path} does not exist.`;
+    case 'EACCES':
+    case 'EPERM':
+      return `Article Player is not allowed to read ${path}.`;
+    case 'EISDIR':
+      return `${path} is a folder, not an article file.`;
+    default:
+      return `The file ${path} could not be read (${error.code ?? error.message}).`;
+  }
+}
+
+async function readLimited(path: string): Promise<Uint8Array | string> {
+  const handle = await open(path, 'r');
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) return `${path} is not a regular file.`;
+    const { size } = stats;
+    if (size > MAX_ARTICLE_BYTES) {
+      return `${basename(path)} is ${(size / 1024 / 1024).toFixed(1)} MB; articles up to ${MAX_ARTICLE_BYTES / 1024 / 1024} MB can be opened.`;
+    }
+    const buffer = Buffer.alloc(size);
+    const { bytesRead } = await handle.read(buffer, 0, size, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+export function articleFromBytes(bytes: Uint8Array, name: string, source: string | null, charsetHint: string | null = null, isHtmlHint?: boolean): LoadResult {
+  if (bytes.length === 0) return { ok: false, message: `${name} is empty: there is nothing to read.` };
+  if (looksBinary(bytes)) return { ok: false, message: `${name} is not a text or HTML file (it looks like binary data), so there is nothing to read.` };
+  const text = decodeText(bytes, charsetHint);
+  const extension = extname(name).toLowerCase();
+  const isHtml = isHtmlHint ?? (HTML_EXTENSIONS.has(extension) || (!TEXT_EXTENSIONS.has(extension) && /^\s*(?:<!doctype html|<html|<head|<body)/iu.test(text)));
+  const fallbackTitle = titleFromFileName(name);
+  const article = isHtml ? extractHtml(text, fallbackTitle, source) : extractPlainText(text, fallbackTitle);
+  article.source ??= source; // an attribution line in the text names the publication better than a path
+  if (article.blocks.length === 0) {
+    return { ok: false, message: `No readable text was found in ${name}${isHtml ? ' (the page has no article content)' : ''}.` };
+  }
+  return { ok: true, article };
+}
+
+export async function loadArticleFile(path: string): Promise<LoadResult> {
+  let bytes: Uint8Array | string;
+  try {
+    bytes = await readLimited(path);
+  } catch (error) {
+    return { ok: false, message: describeError(error as NodeJS.ErrnoException, path) };
+  }
+  if (typeof bytes === 'string') return { ok: false, message: bytes };
+  return articleFromBytes(bytes, basename(path), path);
+}

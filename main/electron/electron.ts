@@ -1,0 +1,114 @@
+/**
+ * The Electron shell, kept thin: a secure window on the app:// protocol, the API over one validated
+ * IPC channel, and nothing else. All behaviour lives behind the shared API contract.
+ */
+import { app, BrowserWindow, ipcMain, protocol, session, shell, type WebContents } from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ApiEvent, ApiEvents } from '../../shared/api.js';
+import { eventChannel, INVOKE_CHANNEL } from '../../shared/apiChannels.js';
+import { createApiHandlers } from '../api/createApiHandlers.js';
+import { dispatchApiCall, errorMessageForRenderer } from '../api/dispatchApiCall.js';
+import { loadArticleSource } from '../article/loadArticleSource.js';
+import { readAppFile } from '../hosts/appFiles.js';
+import { SECURITY_HEADERS } from '../hosts/securityHeaders.js';
+import { detectEngine } from '../speech/detectEngine.js';
+
+const APP_SCHEME = 'app';
+const APP_ORIGIN = `${APP_SCHEME}://article-player`;
+const here = dirname(fileURLToPath(import.meta.url));
+const RENDERER_DIR = join(here, '..', 'renderer');
+const PRELOAD_PATH = join(here, '..', 'preload', 'preload.cjs');
+
+/** The article named on the command line: the first argument that is not a switch. */
+export function sourceFromArgv(argv: readonly string[], packaged: boolean): string | null {
+  return argv.slice(packaged ? 1 : 2).find((arg) => !arg.startsWith('-')) ?? null;
+}
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let mainWindow: BrowserWindow | null = null;
+const speech = detectEngine();
+let initialSource = sourceFromArgv(process.argv, app.isPackaged);
+const handlers = createApiHandlers({ initialArticle: () => loadArticleSource(initialSource), speech });
+
+function emit<E extends ApiEvent>(event: E, payload: ApiEvents[E]): void {
+  mainWindow?.webContents.send(eventChannel(event), payload);
+}
+
+function isTrustedSender(sender: WebContents, frameUrl: string | undefined): boolean {
+  return mainWindow !== null && sender === mainWindow.webContents && (frameUrl ?? '').startsWith(`${APP_ORIGIN}/`);
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    // Links in the UI (never article text, which is rendered as text) may open in the user's browser.
+    if (/^https:\/\//u.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+});
+
+app.on('second-instance', (_event, argv) => {
+  const source = sourceFromArgv(argv, app.isPackaged);
+  if (source) {
+    initialSource = source;
+    void loadArticleSource(source).then((result) => emit('articleOpened', result));
+  }
+  if (mainWindow?.isMinimized()) mainWindow.restore();
+  mainWindow?.focus();
+});
+
+void app.whenReady().then(() => {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const file = url.host === 'article-player' ? await readAppFile(RENDERER_DIR, url.pathname) : null;
+    if (!file) return new Response('Not found', { status: 404, headers: SECURITY_HEADERS });
+    return new Response(new Uint8Array(file.body), { headers: { ...SECURITY_HEADERS, 'Content-Type': file.contentType } });
+  });
+
+  ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, params: unknown) => {
+    if (!isTrustedSender(event.sender, event.senderFrame?.url)) throw new Error('Refused: unexpected sender');
+    try {
+      return { ok: true, value: await dispatchApiCall(handlers, method, params) };
+    } catch (error) {
+      return { ok: false, message: errorMessageForRenderer(error, String(method)) };
+    }
+  });
+
+  mainWindow = new BrowserWindow({
+    width: 1000,
+    height: 800,
+    minWidth: 360,
+    minHeight: 300,
+    title: 'Article Player',
+    backgroundColor: '#1b1b1f',
+    show: false,
+    webPreferences: {
+      preload: PRELOAD_PATH,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => (mainWindow = null));
+  void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
+});
+
+app.on('window-all-closed', () => app.quit());

@@ -1,0 +1,32 @@
+/** The global keys of the shared keymap, active whenever focus is not in a text field or a dialog. */
+import { useEffect } from 'react';
+import { actionForKey, type Action, type Keymap } from '../../../shared/keymap';
+
+/** Keys a focused control handles itself: a button activates on Space/Enter, a slider moves on arrows. */
+function controlOwnsKey(target: EventTarget | null, key: string): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target.closest('dialog[open]')) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  if (target instanceof HTMLInputElement) {
+    if (target.type !== 'range') return true;
+    return ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown'].includes(key);
+  }
+  if (target instanceof HTMLButtonElement || target instanceof HTMLAnchorElement || target.getAttribute('role') === 'button') {
+    return key === ' ' || key === 'Enter';
+  }
+  return false;
+}
+
+export function useShortcuts(keymap: Keymap, run: (action: Action) => void): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.isComposing || controlOwnsKey(event.target, event.key)) return;
+      const action = actionForKey(keymap, event);
+      if (!action) return;
+      event.preventDefault(); // Space and arrows would otherwise scroll the page
+      run(action);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [keymap, run]);
+}

@@ -1,0 +1,356 @@
+/**
+ * The reading session (Firefox Narrator's job): which block, sentence and word is being spoken, the
+ * <audio> element that speaks it, prefetching of neighbouring blocks, navigation and rate. It knows
+ * nothing of React; the UI subscribes to its state.
+ */
+import type { ArticlePlayerApi } from '../../../shared/api';
+import type { Block } from '../../../shared/article';
+import { clampRate, RATE_DEFAULT } from '../../../shared/rate';
+import { locateInTimeline, type Timeline } from '../../../shared/timeline';
+
+export type PlayerStatus = 'idle' | 'loading' | 'playing' | 'paused' | 'ended' | 'error';
+
+export interface PlayerState {
+  status: PlayerStatus;
+  blockIndex: number;
+  /** -1 when no sentence is being spoken yet. */
+  sentenceIndex: number;
+  wordIndex: number;
+  rate: number;
+  /** The timeline of the block at blockIndex once its audio is ready. */
+  timeline: Timeline | null;
+  error: string | null;
+}
+
+export interface PlayerOptions {
+  lang: string | null;
+  voice: string | null;
+  /** Silence between paragraphs. */
+  paragraphPauseMs: number;
+  /** Something worth announcing to screen readers (not article text). */
+  announce: (message: string) => void;
+}
+
+interface BlockAudio {
+  url: string;
+  timeline: Timeline;
+  /** The rate the engine spoke at; playbackRate covers the difference to the current rate. */
+  synthesizedRate: number;
+}
+
+/** "Previous" within this time of a paragraph's start goes to the previous one (Firefox's rule). */
+const RESTART_THRESHOLD_MS = 2000;
+const PREFETCH_AHEAD = 1;
+
+export class Player {
+  private state: PlayerState;
+  private readonly listeners = new Set<() => void>();
+  private readonly cache = new Map<number, Promise<BlockAudio>>();
+  /** Increases whenever the position changes, so late results of an earlier request are ignored. */
+  private generation = 0;
+  private frame = 0;
+  private gapTimer: ReturnType<typeof setTimeout> | undefined;
+  private loadedBlock = -1;
+  private loadedAudio: BlockAudio | null = null;
+  private disposed = false;
+
+  constructor(
+    private readonly api: ArticlePlayerApi,
+    private readonly audio: HTMLAudioElement,
+    private readonly blocks: readonly Block[],
+    private readonly options: PlayerOptions,
+    initialRate = RATE_DEFAULT,
+  ) {
+    this.state = { status: 'idle', blockIndex: 0, sentenceIndex: -1, wordIndex: -1, rate: clampRate(initialRate), timeline: null, error: null };
+    audio.preservesPitch = true;
+    audio.addEventListener('ended', this.onEnded);
+    audio.addEventListener('error', this.onAudioError);
+    audio.addEventListener('pause', this.onPauseEvent);
+  }
+
+  // ---- state for the UI -------------------------------------------------------------------
+
+  getState = (): PlayerState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private update(patch: Partial<PlayerState>): void {
+    const next = { ...this.state, ...patch };
+    const changed = (Object.keys(patch) as Array<keyof PlayerState>).some((key) => next[key] !== this.state[key]);
+    if (!changed) return;
+    this.state = next;
+    for (const listener of this.listeners) listener();
+  }
+
+  /** How far into the current block's audio playback is, in media milliseconds. */
+  get positionMs(): number {
+    return this.loadedBlock === this.state.blockIndex ? this.audio.currentTime * 1000 : 0;
+  }
+
+  // ---- commands ----------------------------------------------------------------------------
+
+  play(): void {
+    if (this.blocks.length === 0) return;
+    if (this.state.status === 'playing' || this.state.status === 'loading') return;
+    if (this.state.status === 'ended') {
+      void this.startBlock(0, 0, true);
+      return;
+    }
+    if (this.loadedBlock === this.state.blockIndex && this.loadedAudio && (this.state.status === 'paused' || this.state.status === 'idle')) {
+      void this.resume();
+      return;
+    }
+    const startMs = this.state.timeline && this.state.sentenceIndex > 0 ? (this.state.timeline.sentences[this.state.sentenceIndex]?.startMs ?? 0) : 0;
+    void this.startBlock(this.state.blockIndex, startMs, true);
+  }
+
+  pause(): void {
+    clearTimeout(this.gapTimer);
+    this.generation++; // a block still loading must not start playing after a pause
+    this.audio.pause();
+    this.stopClock();
+    if (this.state.status === 'playing' || this.state.status === 'loading') {
+      this.update({ status: 'paused' });
+      this.options.announce('Paused');
+    }
+  }
+
+  togglePlay(): void {
+    if (this.state.status === 'playing' || this.state.status === 'loading') this.pause();
+    else {
+      this.play();
+      this.options.announce('Playing');
+    }
+  }
+
+  /** Read from a block: start it (playing), or move there and stay paused. */
+  goToBlock(index: number, options: { play?: boolean; announce?: boolean } = {}): void {
+    if (this.blocks.length === 0) return;
+    const target = Math.max(0, Math.min(this.blocks.length - 1, index));
+    const play = options.play ?? this.isActive();
+    if (options.announce !== false) this.options.announce(`Paragraph ${target + 1} of ${this.blocks.length}`);
+    void this.startBlock(target, 0, play);
+  }
+
+  nextBlock(): void {
+    if (this.state.blockIndex >= this.blocks.length - 1) {
+      this.options.announce('This is the last paragraph');
+      return;
+    }
+    this.goToBlock(this.state.blockIndex + 1);
+  }
+
+  previousBlock(): void {
+    if (this.positionMs > RESTART_THRESHOLD_MS || this.state.blockIndex === 0) this.goToBlock(this.state.blockIndex);
+    else this.goToBlock(this.state.blockIndex - 1);
+  }
+
+  nextSentence(): void {
+    const timeline = this.currentTimeline();
+    const next = timeline?.sentences[this.state.sentenceIndex + 1];
+    if (timeline && next) void this.seekWithinBlock(next.startMs, this.state.sentenceIndex + 1);
+    else this.nextBlock();
+  }
+
+  previousSentence(): void {
+    const timeline = this.currentTimeline();
+    const index = Math.max(0, this.state.sentenceIndex);
+    const current = timeline?.sentences[index];
+    if (timeline && current && this.positionMs - current.startMs > RESTART_THRESHOLD_MS / 2) {
+      void this.seekWithinBlock(current.startMs, index);
+    } else if (timeline && index > 0) {
+      void this.seekWithinBlock(timeline.sentences[index - 1]!.startMs, index - 1);
+    } else if (this.state.blockIndex > 0) {
+      void this.startAtLastSentence(this.state.blockIndex - 1);
+    } else {
+      this.goToBlock(0, { announce: false });
+    }
+  }
+
+  setRate(rate: number): void {
+    const next = clampRate(rate);
+    if (next === this.state.rate) return;
+    this.update({ rate: next });
+    // Heard at once: the current audio speeds up with pitch preserved.
+    if (this.loadedAudio) this.audio.playbackRate = next / this.loadedAudio.synthesizedRate;
+    // Blocks not yet playing are spoken again by the engine at the new rate, which sounds better than stretching.
+    for (const index of [...this.cache.keys()]) if (index !== this.state.blockIndex) this.forget(index);
+    this.prefetchAround(this.state.blockIndex);
+    this.options.announce(`Speed ${next.toFixed(1)} times`);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.pause();
+    this.audio.removeEventListener('ended', this.onEnded);
+    this.audio.removeEventListener('error', this.onAudioError);
+    this.audio.removeEventListener('pause', this.onPauseEvent);
+    for (const index of [...this.cache.keys()]) this.forget(index);
+    this.audio.removeAttribute('src');
+    this.audio.load();
+  }
+
+  // ---- internals ---------------------------------------------------------------------------
+
+  private isActive(): boolean {
+    return this.state.status === 'playing' || this.state.status === 'loading';
+  }
+
+  private currentTimeline(): Timeline | null {
+    return this.loadedBlock === this.state.blockIndex ? (this.loadedAudio?.timeline ?? null) : null;
+  }
+
+  private load(index: number): Promise<BlockAudio> {
+    let entry = this.cache.get(index);
+    if (!entry) {
+      const rate = this.state.rate;
+      entry = this.api
+        .invoke('synthesizeBlock', { text: this.blocks[index]!.text, lang: this.options.lang, voice: this.options.voice, rate })
+        .then((result) => ({
+          url: URL.createObjectURL(new Blob([result.audio as Uint8Array<ArrayBuffer>], { type: result.mimeType })),
+          timeline: result.timeline,
+          synthesizedRate: rate,
+        }));
+      entry.catch(() => this.cache.delete(index)); // a failure is not cached: the next try asks again
+      this.cache.set(index, entry);
+    }
+    return entry;
+  }
+
+  private forget(index: number): void {
+    const entry = this.cache.get(index);
+    this.cache.delete(index);
+    if (index === this.loadedBlock) return; // the element still plays it; released when replaced
+    void entry?.then((audio) => URL.revokeObjectURL(audio.url)).catch(() => undefined);
+  }
+
+  private prefetchAround(index: number): void {
+    for (let next = index + 1; next <= index + PREFETCH_AHEAD && next < this.blocks.length; next++) void this.load(next).catch(() => undefined);
+    if (index > 0) void this.load(index - 1).catch(() => undefined);
+    // Keep memory bounded: only the neighbourhood stays cached.
+    for (const cached of [...this.cache.keys()]) if (cached < index - 1 || cached > index + PREFETCH_AHEAD) this.forget(cached);
+  }
+
+  private async startBlock(index: number, startMs: number, play: boolean): Promise<void> {
+    const generation = ++this.generation;
+    clearTimeout(this.gapTimer);
+    this.stopClock();
+    this.audio.pause();
+    const sameBlock = index === this.loadedBlock && this.loadedAudio;
+    this.update({
+      blockIndex: index,
+      sentenceIndex: startMs > 0 ? this.state.sentenceIndex : -1,
+      wordIndex: -1,
+      timeline: sameBlock ? this.loadedAudio!.timeline : null,
+      status: play ? 'loading' : this.state.status === 'ended' || this.state.status === 'error' ? 'idle' : this.state.status === 'playing' || this.state.status === 'loading' ? 'paused' : this.state.status,
+      error: null,
+    });
+    let blockAudio: BlockAudio;
+    try {
+      blockAudio = await this.load(index);
+    } catch (error) {
+      if (generation === this.generation) this.fail((error as Error).message);
+      return;
+    }
+    if (generation !== this.generation || this.disposed) return;
+    if (this.loadedAudio && this.loadedAudio !== blockAudio && !this.cache.has(this.loadedBlock)) URL.revokeObjectURL(this.loadedAudio.url);
+    if (this.audio.getAttribute('src') !== blockAudio.url) this.audio.src = blockAudio.url;
+    this.loadedBlock = index;
+    this.loadedAudio = blockAudio;
+    this.audio.playbackRate = this.state.rate / blockAudio.synthesizedRate;
+    this.audio.currentTime = startMs / 1000;
+    this.update({ timeline: blockAudio.timeline });
+    this.syncPosition();
+    this.prefetchAround(index);
+    if (play) await this.resume(generation);
+  }
+
+  private async resume(generation = ++this.generation): Promise<void> {
+    this.update({ status: 'loading', error: null });
+    try {
+      if (this.loadedAudio) this.audio.playbackRate = this.state.rate / this.loadedAudio.synthesizedRate;
+      await this.audio.play();
+    } catch (error) {
+      if (generation === this.generation && (error as DOMException).name !== 'AbortError') this.fail(`The audio could not be played: ${(error as Error).message}`);
+      return;
+    }
+    if (generation !== this.generation) return;
+    this.update({ status: 'playing' });
+    this.startClock();
+  }
+
+  private async seekWithinBlock(ms: number, sentenceIndex: number): Promise<void> {
+    this.audio.currentTime = ms / 1000;
+    this.update({ sentenceIndex, wordIndex: -1 });
+    this.syncPosition();
+  }
+
+  private async startAtLastSentence(index: number): Promise<void> {
+    const play = this.isActive();
+    try {
+      const audio = await this.load(index);
+      await this.startBlock(index, audio.timeline.sentences.at(-1)?.startMs ?? 0, play);
+    } catch (error) {
+      this.fail((error as Error).message);
+    }
+  }
+
+  private fail(message: string): void {
+    this.audio.pause();
+    this.stopClock();
+    this.update({ status: 'error', error: message });
+    this.options.announce(message);
+  }
+
+  /** Highlighting follows currentTime every frame; timeupdate (4 Hz) is too coarse for words. */
+  private startClock(): void {
+    this.stopClock();
+    const tick = () => {
+      this.syncPosition();
+      this.frame = requestAnimationFrame(tick);
+    };
+    this.frame = requestAnimationFrame(tick);
+  }
+
+  private stopClock(): void {
+    cancelAnimationFrame(this.frame);
+  }
+
+  private syncPosition(): void {
+    const timeline = this.currentTimeline();
+    if (!timeline) return;
+    const { sentenceIndex, wordIndex } = locateInTimeline(timeline, this.audio.currentTime * 1000);
+    this.update({ sentenceIndex, wordIndex });
+  }
+
+  private readonly onEnded = (): void => {
+    this.stopClock();
+    const next = this.state.blockIndex + 1;
+    if (next >= this.blocks.length) {
+      this.update({ status: 'ended', sentenceIndex: -1, wordIndex: -1 });
+      this.options.announce('End of article');
+      return;
+    }
+    const generation = this.generation;
+    // The next block's audio is usually prefetched already; the configured pause is the only gap.
+    this.gapTimer = setTimeout(() => {
+      if (generation === this.generation) void this.startBlock(next, 0, true);
+    }, this.options.paragraphPauseMs);
+  };
+
+  private readonly onAudioError = (): void => {
+    if (!this.audio.getAttribute('src')) return;
+    this.fail('The audio for this paragraph could not be decoded.');
+  };
+
+  /** The OS or browser paused the element (headset unplugged, media key): reflect it. */
+  private readonly onPauseEvent = (): void => {
+    if (this.state.status === 'playing' && this.audio.paused && !this.audio.ended) {
+      this.stopClock();
+      this.update({ status: 'paused' });
+    }
+  };
+}

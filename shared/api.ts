@@ -1,0 +1,84 @@
+/**
+ * The one API contract between the renderer and the Node side (Thorium's api table pattern): every
+ * method with its parameter schema and result type, every event with its payload type. The Electron
+ * IPC bridge and the browser host's WebSocket both carry exactly this, so the renderer cannot tell
+ * which host it runs in, and main validates every call against the same schemas.
+ */
+import { z } from 'zod';
+import type { Article } from './article.js';
+import type { API_EVENTS } from './apiChannels.js';
+import type { Timeline } from './timeline.js';
+
+export const MAX_BLOCK_CHARS = 100_000;
+
+export const apiParams = {
+  /** The article the host was started with (the welcome article unless a source was given). */
+  getInitialArticle: z.object({}).strict(),
+  /** Which speech engine is in use, its voices, or why there is none. */
+  getSpeechInfo: z.object({}).strict(),
+  /** Audio of one block with the timeline of its sentences and words. */
+  synthesizeBlock: z
+    .object({
+      text: z.string().min(1).max(MAX_BLOCK_CHARS),
+      lang: z.string().max(35).nullable(),
+      voice: z.string().max(200).nullable(),
+      rate: z.number().min(0.1).max(10),
+    })
+    .strict(),
+} as const;
+
+export type ApiMethod = keyof typeof apiParams;
+export type ApiParams<M extends ApiMethod> = z.infer<(typeof apiParams)[M]>;
+
+export type LoadResult = { ok: true; article: Article } | { ok: false; message: string };
+
+export interface Voice {
+  id: string;
+  name: string;
+  lang: string;
+}
+
+export interface SpeechInfo {
+  engine: { id: string; name: string } | null;
+  /** Why speech is unavailable, naming what to install; null when an engine works. */
+  problem: string | null;
+  voices: Voice[];
+  /** Words per minute at rate 1. */
+  normalWordsPerMinute: number;
+}
+
+export interface SynthesizedBlock {
+  audio: Uint8Array;
+  mimeType: string;
+  timeline: Timeline;
+}
+
+export interface ApiResults {
+  getInitialArticle: LoadResult;
+  getSpeechInfo: SpeechInfo;
+  synthesizeBlock: SynthesizedBlock;
+}
+
+export interface ApiEvents {
+  /** Another article was opened from outside the window (a second launch, the command line). */
+  articleOpened: LoadResult;
+}
+export type ApiEvent = (typeof API_EVENTS)[number];
+
+/** What the renderer sees, whichever host carries it. */
+export interface ArticlePlayerApi {
+  invoke<M extends ApiMethod>(method: M, params: ApiParams<M>): Promise<ApiResults[M]>;
+  on<E extends ApiEvent>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
+}
+
+/** Handlers implemented on the Node side, one per method. */
+export type ApiHandlers = { [M in ApiMethod]: (params: ApiParams<M>) => Promise<ApiResults[M]> };
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && Object.hasOwn(apiParams, name);
+}
+
+/** An error whose message is meant for the user (shown in the status region). */
+export class UserFacingError extends Error {
+  override name = 'UserFacingError';
+}

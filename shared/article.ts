@@ -1,0 +1,36 @@
+/** The article model: what was extracted from a source and what is read aloud. */
+
+export const BLOCK_KINDS = ['heading', 'paragraph', 'quote', 'list-item', 'code', 'table'] as const;
+export type BlockKind = (typeof BLOCK_KINDS)[number];
+
+export interface Block {
+  kind: BlockKind;
+  /** Plain text, whitespace collapsed; exactly what is spoken. */
+  text: string;
+}
+
+export interface Article {
+  title: string;
+  byline: string | null;
+  /** Where the article came from: a URL, a file path, a publication named in the text. */
+  source: string | null;
+  /** BCP 47 language tag when known, used to pick a voice. */
+  lang: string | null;
+  /** Readable blocks in reading order; the title is not repeated here. */
+  blocks: Block[];
+}
+
+/** Collapses runs of whitespace (including non-breaking spaces) so offsets are stable on both sides. */
+export function normalizeText(text: string): string {
+  return text.replace(/[\s\u00a0\u200b]+/gu, ' ').trim();
+}
+
+/** Builds a block, or returns null when nothing would be spoken. */
+export function makeBlock(kind: BlockKind, rawText: string): Block | null {
+  const text = normalizeText(rawText);
+  return /[\p{L}\p{N}]/u.test(text) ? { kind, text } : null;
+}
+
+export function articleWordCount(article: Article): number {
+  return article.blocks.reduce((sum, block) => sum + (block.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0), 0);
+}

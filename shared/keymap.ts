@@ -1,0 +1,64 @@
+/**
+ * Every keyboard shortcut in one table (Readest's shortcuts.ts pattern). Keys are KeyboardEvent.key
+ * values; they act only when focus is not in a text field.
+ */
+
+export const ACTIONS = {
+  togglePlay: 'Play or pause',
+  nextParagraph: 'Next paragraph',
+  previousParagraph: 'Previous paragraph',
+  nextSentence: 'Next sentence',
+  previousSentence: 'Previous sentence',
+  firstParagraph: 'First paragraph',
+  lastParagraph: 'Last paragraph',
+  faster: 'Faster',
+  slower: 'Slower',
+  normalRate: 'Normal speed',
+  showShortcuts: 'Show keyboard shortcuts',
+} as const;
+
+export type Action = keyof typeof ACTIONS;
+export type Keymap = Record<Action, readonly string[]>;
+
+export const DEFAULT_KEYMAP: Keymap = {
+  togglePlay: [' ', 'k'],
+  nextParagraph: ['ArrowDown', 'l'],
+  previousParagraph: ['ArrowUp', 'j'],
+  nextSentence: ['ArrowRight'],
+  previousSentence: ['ArrowLeft'],
+  firstParagraph: ['Home'],
+  lastParagraph: ['End'],
+  faster: ['+', '='],
+  slower: ['-'],
+  normalRate: ['0'],
+  showShortcuts: ['?'],
+};
+
+export interface KeyPress {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+}
+
+/** The action bound to a key press, ignoring presses with Ctrl, Cmd or Alt (those belong to the OS and browser). */
+export function actionForKey(keymap: Keymap, press: KeyPress): Action | null {
+  if (press.ctrlKey || press.metaKey || press.altKey) return null;
+  const key = press.key.length === 1 ? press.key.toLowerCase() : press.key;
+  for (const action of Object.keys(keymap) as Action[]) {
+    if (keymap[action].some((bound) => bound.toLowerCase() === key.toLowerCase())) return action;
+  }
+  return null;
+}
+
+const KEY_NAMES: Record<string, string> = { ' ': 'Space', ArrowDown: 'Down Arrow', ArrowUp: 'Up Arrow', ArrowLeft: 'Left Arrow', ArrowRight: 'Right Arrow' };
+
+/** How a key is written for people: "Space", "Down Arrow", "K". */
+export function keyLabel(key: string): string {
+  return KEY_NAMES[key] ?? (key.length === 1 ? key.toUpperCase() : key);
+}
+
+/** The aria-keyshortcuts value for an action (ARIA uses "Space" and key names, case-sensitive letters upper-cased). */
+export function ariaKeyShortcuts(keymap: Keymap, action: Action): string {
+  return keymap[action].map((key) => (key === ' ' ? 'Space' : key === '+' ? 'Plus' : key.length === 1 ? key.toUpperCase() : key)).join(' ');
+}
