@@ -17,6 +17,8 @@ export default defineConfig({
           cli: resolve('main/cli.ts'),
           bench: resolve('main/bench.ts'),
         },
+        // The bench drives Chromium through Playwright, a development tool resolved from node_modules at run time.
+        external: ['@playwright/test', 'playwright', 'playwright-core'],
         // Shared chunks sit beside the entries, so paths relative to a module (assets/, renderer/) hold for all.
         output: { chunkFileNames: '[name]-[hash].js' },
       },

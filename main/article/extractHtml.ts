@@ -71,6 +71,8 @@ export function extractHtml(html: string, fallbackTitle: string, source: string 
   const { document } = parseHTML(html);
   const lang = document.documentElement?.getAttribute('lang')?.trim() || metaContent(document, 'meta[http-equiv="content-language" i]');
   const pageTitle = normalizeText(document.querySelector('title')?.textContent ?? '');
+  const headingCount = document.querySelectorAll('h1').length;
+  const firstHeading = normalizeText(document.querySelector('h1')?.textContent ?? '');
   const parsed = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
 
   const blocks: Block[] = [];
@@ -78,7 +80,9 @@ export function extractHtml(html: string, fallbackTitle: string, source: string 
     const { document: content } = parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`);
     collectBlocks(content.body as unknown as Element, false, blocks);
   }
-  const title = normalizeText(parsed?.title ?? '') || pageTitle || fallbackTitle;
+  let title = normalizeText(parsed?.title ?? '') || pageTitle || fallbackTitle;
+  // "Headline | Site name" or a short section name: the page's single <h1>, when it overlaps the title, is the headline.
+  if (headingCount === 1 && firstHeading.length >= 4 && (title.includes(firstHeading) || firstHeading.includes(title))) title = firstHeading;
   // The title is the <h1> of the reader; do not read it twice.
   if (blocks[0]?.kind === 'heading' && blocks[0].text.toLowerCase() === title.toLowerCase()) blocks.shift();
   return {

@@ -11,7 +11,7 @@ const CHROME_LINE =
 /** Lines that point elsewhere: "Read more: ...", "Related: ...". */
 const TEASER_LINE = /^(?:read more|read next|related|see also|more from|recommended|watch|listen)\s*:/iu;
 const ATTRIBUTION_LINE = /^(?:source|via|originally published (?:at|on|in|by))\s*:\s*(\S.*)$/iu;
-const BYLINE_LINE = /^(?:posted |written |words |story )?by\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})/u;
+const BYLINE_LINE = /^(?:[Pp]osted |[Ww]ritten |[Ww]ords |[Ss]tory )?[Bb]y\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})/u;
 const AUTHOR_BIO = /^(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s+(?:is|was|covers|writes|reports|has (?:been|written|covered)|joined|edits)\b/u;
 const MARKDOWN_HEADING = /^(#{1,6})\s+(.+?)\s*#*$/u;
 const MARKDOWN_LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+(.+)$/u;

@@ -75,7 +75,7 @@ export function App({ api }: { api: ArticlePlayerApi }) {
           state={state}
           keymap={keymap}
           normalWordsPerMinute={speech?.normalWordsPerMinute ?? 175}
-          disabled={!article}
+          disabled={!player}
           onTogglePlay={() => run('togglePlay')}
           onPrevious={() => run('previousParagraph')}
           onNext={() => run('nextParagraph')}

@@ -2,6 +2,7 @@
 import { ariaKeyShortcuts, type Keymap } from '../../../shared/keymap';
 import { describeRate, formatRate, RATE_MAX, RATE_MIN, RATE_STEP } from '../../../shared/rate';
 import type { PlayerState } from '../player/Player';
+import { KeyboardIcon, NextIcon, PauseIcon, PlayIcon, PreviousIcon } from './icons';
 
 interface ToolbarProps {
   state: PlayerState;
@@ -21,15 +22,15 @@ export function Toolbar(props: ToolbarProps) {
   return (
     <div role="toolbar" aria-label="Player controls" className="toolbar">
       <button type="button" onClick={props.onPrevious} disabled={disabled} aria-keyshortcuts={ariaKeyShortcuts(keymap, 'previousParagraph')}>
-        <span aria-hidden="true" className="icon">⏮</span>
+        <PreviousIcon />
         <span className="label">Previous paragraph</span>
       </button>
       <button type="button" className="primary" onClick={props.onTogglePlay} disabled={disabled} aria-keyshortcuts={ariaKeyShortcuts(keymap, 'togglePlay')}>
-        <span aria-hidden="true" className="icon">{playing ? '⏸' : '▶'}</span>
+        {playing ? <PauseIcon /> : <PlayIcon />}
         <span className="label">{playing ? 'Pause' : 'Play'}</span>
       </button>
       <button type="button" onClick={props.onNext} disabled={disabled} aria-keyshortcuts={ariaKeyShortcuts(keymap, 'nextParagraph')}>
-        <span aria-hidden="true" className="icon">⏭</span>
+        <NextIcon />
         <span className="label">Next paragraph</span>
       </button>
       <div className="rate">
@@ -50,7 +51,7 @@ export function Toolbar(props: ToolbarProps) {
         </output>
       </div>
       <button type="button" onClick={props.onShowShortcuts} aria-keyshortcuts={ariaKeyShortcuts(keymap, 'showShortcuts')} aria-haspopup="dialog">
-        <span aria-hidden="true" className="icon">?</span>
+        <KeyboardIcon />
         <span className="label">Keyboard shortcuts</span>
       </button>
     </div>

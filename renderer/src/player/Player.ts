@@ -66,6 +66,9 @@ export class Player {
     audio.addEventListener('ended', this.onEnded);
     audio.addEventListener('error', this.onAudioError);
     audio.addEventListener('pause', this.onPauseEvent);
+    // Speak the first blocks before anyone presses Play, so Play starts at once.
+    this.prefetchAround(0);
+    if (blocks.length > 0) void this.load(0).catch(() => undefined);
   }
 
   // ---- state for the UI -------------------------------------------------------------------

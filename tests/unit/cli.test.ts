@@ -1,0 +1,54 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseWav, pcmDurationMs } from '../../main/speech/wav';
+import { BUILT_CLI, requireBuild, ROOT } from '../helpers/built';
+
+const run = promisify(execFile);
+const news = join(ROOT, '..', 'shared', 'fixtures', 'scraped-news.txt');
+
+describe('npm run cli (built)', () => {
+  beforeAll(requireBuild);
+
+  it('extract --json prints the article in the documented shape', async () => {
+    const { stdout } = await run(process.execPath, [BUILT_CLI, 'extract', news, '--json']);
+    const article = JSON.parse(stdout) as { title: string; byline: string; source: string; lang: null; blocks: Array<{ kind: string; text: string }> };
+    expect(Object.keys(article)).toEqual(['title', 'byline', 'source', 'lang', 'blocks']);
+    expect(article.title).toBe('City Council Approves Plan to Turn Old Rail Yard Into Riverside Park');
+    expect(article.blocks).toHaveLength(4);
+    expect(Object.keys(article.blocks[0]!)).toEqual(['kind', 'text']);
+  });
+
+  it('extract resolves a relative path against the folder the user was in', async () => {
+    const { stdout } = await run(process.execPath, [BUILT_CLI, 'extract', 'scraped-news.txt', '--json'], {
+      env: { ...process.env, INIT_CWD: join(ROOT, '..', 'shared', 'fixtures') },
+    });
+    expect((JSON.parse(stdout) as { blocks: unknown[] }).blocks).toHaveLength(4);
+  });
+
+  it('extract of a missing file fails with the reason and exit code 1', async () => {
+    const error = (await run(process.execPath, [BUILT_CLI, 'extract', '/nonexistent/article.html', '--json']).catch((e: unknown) => e)) as {
+      code: number;
+      stderr: string;
+      stdout: string;
+    };
+    expect(error.code).toBe(1);
+    expect(error.stderr).toContain('/nonexistent/article.html does not exist');
+    expect(error.stdout).toBe('');
+  });
+
+  it('export writes the article as one WAV, paragraph after paragraph', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ap-export-'));
+    const out = join(dir, 'short.wav');
+    await run(process.execPath, [BUILT_CLI, 'export', join(ROOT, 'tests', 'fixtures', 'short.txt'), '--out', out, '--rate', '2', '--paragraph-pause', '500']);
+    const pcm = parseWav(readFileSync(out));
+    const ms = pcmDurationMs(pcm);
+    // Three short paragraphs at 2x with 3 pauses of 500 ms: at least the pauses, far less than at normal speed.
+    expect(ms).toBeGreaterThan(1500 + 1000);
+    expect(ms).toBeLessThan(1500 + 6000);
+    expect(readdirSync(dir)).toEqual(['short.wav']); // no temporary file left behind
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { ApiCallRejected, dispatchApiCall, errorMessageForRenderer } from '../../main/api/dispatchApiCall';
+import { UserFacingError, type ApiHandlers } from '../../shared/api';
+
+const calls: unknown[] = [];
+const handlers: ApiHandlers = {
+  getInitialArticle: async () => ({ ok: false, message: 'none' }),
+  getSpeechInfo: async () => ({ engine: null, problem: 'x', voices: [], normalWordsPerMinute: 175 }),
+  synthesizeBlock: async (params) => {
+    calls.push(params);
+    throw new UserFacingError('engine down');
+  },
+};
+
+describe('dispatchApiCall: the one choke point', () => {
+  it('refuses unknown methods, including prototype names', async () => {
+    await expect(dispatchApiCall(handlers, 'readFile', {})).rejects.toBeInstanceOf(ApiCallRejected);
+    await expect(dispatchApiCall(handlers, 'constructor', {})).rejects.toThrow(/Unknown API method/);
+    await expect(dispatchApiCall(handlers, '__proto__', {})).rejects.toThrow(/Unknown API method/);
+  });
+
+  it('refuses malformed or extra parameters before any handler runs', async () => {
+    await expect(dispatchApiCall(handlers, 'synthesizeBlock', { text: 'hi', lang: null, voice: null, rate: 'fast' })).rejects.toThrow(/Invalid parameters/);
+    await expect(dispatchApiCall(handlers, 'synthesizeBlock', { text: 'hi', lang: null, voice: null, rate: 1, path: '/etc/passwd' })).rejects.toThrow(/Invalid/);
+    await expect(dispatchApiCall(handlers, 'synthesizeBlock', { text: 'x'.repeat(100_001), lang: null, voice: null, rate: 1 })).rejects.toThrow(/Invalid/);
+    expect(calls).toEqual([]);
+  });
+
+  it('passes valid calls through and keeps user-facing messages', async () => {
+    const error = await dispatchApiCall(handlers, 'synthesizeBlock', { text: 'hi', lang: 'en', voice: null, rate: 1.5 }).catch((e: unknown) => e);
+    expect(calls).toEqual([{ text: 'hi', lang: 'en', voice: null, rate: 1.5 }]);
+    expect(errorMessageForRenderer(error, 'synthesizeBlock')).toBe('engine down');
+    expect(await dispatchApiCall(handlers, 'getInitialArticle', undefined)).toEqual({ ok: false, message: 'none' });
+  });
+
+  it('hides internals of unexpected errors from the renderer', () => {
+    const original = console.error;
+    console.error = () => undefined;
+    try {
+      expect(errorMessageForRenderer(new Error('ENOENT /home/secret/path'), 'x')).not.toContain('secret');
+    } finally {
+      console.error = original;
+    }
+  });
+});

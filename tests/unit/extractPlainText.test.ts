@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractPlainText } from '../../main/article/extractPlainText';
+
+const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures');
+
+interface Expected {
+  title: string;
+  byline: string;
+  source?: string;
+  paragraphs: number;
+  notRead: string[];
+}
+
+describe.each(['scraped-blog', 'scraped-news'])('scraped fixture %s', (name) => {
+  const text = readFileSync(join(FIXTURES, `${name}.txt`), 'utf8');
+  const expected = JSON.parse(readFileSync(join(FIXTURES, `${name}.expected.json`), 'utf8')) as Expected;
+  const article = extractPlainText(text, 'fallback');
+  const read = article.blocks.map((block) => block.text).join('\n');
+
+  it('finds the title, byline and source', () => {
+    expect(article.title).toBe(expected.title);
+    expect(article.byline).toBe(expected.byline);
+    if (expected.source) expect(article.source).toBe(expected.source);
+  });
+
+  it('reads exactly the body paragraphs, in order', () => {
+    expect(article.blocks).toHaveLength(expected.paragraphs);
+    expect(article.blocks.every((block) => block.kind === 'paragraph')).toBe(true);
+    const bodyLines = text.split('\n').filter((line) => line.length > 120 && !expected.notRead.some((phrase) => line.includes(phrase)));
+    expect(article.blocks.map((block) => block.text)).toEqual(bodyLines.map((line) => line.trim()));
+  });
+
+  it('keeps page chrome, bios and attributions out of the reading', () => {
+    for (const phrase of expected.notRead) expect(read).not.toContain(phrase);
+    expect(read).not.toContain(expected.title);
+  });
+});
+
+describe('plain text and Markdown', () => {
+  it('joins hard-wrapped lines into paragraphs', () => {
+    const text = 'A Title Line\n\nThis paragraph was wrapped by an editor at a fixed\nwidth, so its lines continue each other and must be\njoined into one paragraph.\n\nA second paragraph.';
+    const article = extractPlainText(text, 'x');
+    expect(article.title).toBe('A Title Line');
+    expect(article.blocks.map((b) => b.text)).toEqual([
+      'This paragraph was wrapped by an editor at a fixed width, so its lines continue each other and must be joined into one paragraph.',
+      'A second paragraph.',
+    ]);
+  });
+
+  it('understands Markdown headings, lists and quotes', () => {
+    const article = extractPlainText('# The Title\n\nIntro text here.\n\n## Part one\n\n- first point\n- second point\n\n> quoted words', 'x');
+    expect(article.title).toBe('The Title');
+    expect(article.blocks.map((b) => [b.kind, b.text])).toEqual([
+      ['paragraph', 'Intro text here.'],
+      ['heading', 'Part one'],
+      ['list-item', 'first point'],
+      ['list-item', 'second point'],
+      ['quote', 'quoted words'],
+    ]);
+  });
+
+  it('uses the fallback title when the first line is a sentence', () => {
+    const article = extractPlainText('This is just a sentence of text. And another one.', 'My notes');
+    expect(article.title).toBe('My notes');
+    expect(article.blocks).toHaveLength(1);
+  });
+});
