@@ -10,10 +10,24 @@ import type { API_EVENTS } from './apiChannels.js';
 import type { Timeline } from './timeline.js';
 
 export const MAX_BLOCK_CHARS = 100_000;
+/** Largest article source accepted from the renderer (a dropped or picked file, pasted text). */
+export const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
+
+export const articleSource = z.discriminatedUnion('type', [
+  /** An http(s) address, typed, pasted or dropped. */
+  z.object({ type: z.literal('url'), url: z.string().min(1).max(8192) }).strict(),
+  /** Pasted text or HTML. */
+  z.object({ type: z.literal('text'), text: z.string().min(1).max(MAX_SOURCE_BYTES), html: z.boolean() }).strict(),
+  /** A file picked or dropped in the window: its name and bytes (the renderer never sees a path). */
+  z.object({ type: z.literal('file'), name: z.string().min(1).max(1000), bytes: z.instanceof(Uint8Array).refine((b) => b.length <= MAX_SOURCE_BYTES, 'file too large') }).strict(),
+]);
+export type ArticleSource = z.infer<typeof articleSource>;
 
 export const apiParams = {
   /** The article the host was started with (the welcome article unless a source was given). */
   getInitialArticle: z.object({}).strict(),
+  /** Opens an article from a URL, pasted text or a file's bytes. */
+  openArticle: z.object({ source: articleSource }).strict(),
   /** Which speech engine is in use, its voices, or why there is none. */
   getSpeechInfo: z.object({}).strict(),
   /** Audio of one block with the timeline of its sentences and words. */
@@ -55,6 +69,7 @@ export interface SynthesizedBlock {
 
 export interface ApiResults {
   getInitialArticle: LoadResult;
+  openArticle: LoadResult;
   getSpeechInfo: SpeechInfo;
   synthesizeBlock: SynthesizedBlock;
 }

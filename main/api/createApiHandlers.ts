@@ -1,5 +1,6 @@
 /** The Node side of the API contract, independent of the host (Electron IPC or the browser host's socket). */
 import { UserFacingError, type ApiHandlers, type LoadResult } from '../../shared/api.js';
+import { loadRendererSource } from '../article/loadArticleSource.js';
 import type { EngineDetection } from '../speech/detectEngine.js';
 import { synthesizeBlock } from '../speech/synthesizeBlock.js';
 
@@ -11,6 +12,8 @@ export interface ApiContext {
 export function createApiHandlers(context: ApiContext): ApiHandlers {
   return {
     getInitialArticle: () => context.initialArticle(),
+
+    openArticle: ({ source }) => loadRendererSource(source),
 
     async getSpeechInfo() {
       const detection = await context.speech;

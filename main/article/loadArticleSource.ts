@@ -1,7 +1,7 @@
 /** Any source the user names (nothing, a file path, a URL) to a LoadResult. */
 import { isAbsolute, resolve } from 'node:path';
-import type { LoadResult } from '../../shared/api.js';
-import { loadArticleFile } from './loadArticleFile.js';
+import type { ArticleSource, LoadResult } from '../../shared/api.js';
+import { articleFromBytes, loadArticleFile } from './loadArticleFile.js';
 import { loadWelcomeArticle } from './welcomeArticle.js';
 
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//iu;
@@ -11,11 +11,27 @@ export function resolveUserPath(path: string, env: NodeJS.ProcessEnv = process.e
   return isAbsolute(path) || URL_LIKE.test(path) ? path : resolve(env.INIT_CWD ?? process.cwd(), path);
 }
 
+/** A web address: only http(s). */
+export async function loadArticleUrl(address: string): Promise<LoadResult> {
+  if (!/^https?:\/\//iu.test(address)) return { ok: false, message: `Only http and https addresses can be opened, not ${address.split(':')[0]}.` };
+  return { ok: false, message: `Opening web addresses is not available in this version yet. Save the page as an HTML file and open the file instead.` };
+}
+
+/** What the user named on the command line: nothing (the welcome article), an address, or a file path. */
 export async function loadArticleSource(source: string | null): Promise<LoadResult> {
   if (!source) return loadWelcomeArticle();
-  if (URL_LIKE.test(source)) {
-    if (!/^https?:\/\//iu.test(source)) return { ok: false, message: `Only http and https addresses can be opened, not ${source.split(':')[0]}.` };
-    return { ok: false, message: `Opening web addresses is not available in this version yet. Save the page as an HTML file and open the file instead.` };
-  }
+  if (URL_LIKE.test(source)) return loadArticleUrl(source);
   return loadArticleFile(resolveUserPath(source));
+}
+
+/** What the renderer hands over: an address, pasted text, or a picked or dropped file's bytes (never a path). */
+export async function loadRendererSource(source: ArticleSource): Promise<LoadResult> {
+  switch (source.type) {
+    case 'url':
+      return loadArticleUrl(source.url.trim());
+    case 'text':
+      return articleFromBytes(new TextEncoder().encode(source.text), source.html ? 'Pasted page.html' : 'Pasted text.txt', null, 'utf-8', source.html);
+    case 'file':
+      return articleFromBytes(source.bytes, source.name, null);
+  }
 }

@@ -30,7 +30,8 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
-const MAX_MESSAGE_BYTES = 1024 * 1024;
+// A dropped 20 MB file arrives base64-encoded inside one message.
+const MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
 
 function sameSecret(given: string | undefined, token: string): boolean {
   if (!given) return false;

@@ -5,6 +5,7 @@ import { UserFacingError, type ApiHandlers } from '../../shared/api';
 const calls: unknown[] = [];
 const handlers: ApiHandlers = {
   getInitialArticle: async () => ({ ok: false, message: 'none' }),
+  openArticle: async () => ({ ok: false, message: 'none' }),
   getSpeechInfo: async () => ({ engine: null, problem: 'x', voices: [], normalWordsPerMinute: 175 }),
   synthesizeBlock: async (params) => {
     calls.push(params);
@@ -24,6 +25,11 @@ describe('dispatchApiCall: the one choke point', () => {
     await expect(dispatchApiCall(handlers, 'synthesizeBlock', { text: 'hi', lang: null, voice: null, rate: 1, path: '/etc/passwd' })).rejects.toThrow(/Invalid/);
     await expect(dispatchApiCall(handlers, 'synthesizeBlock', { text: 'x'.repeat(100_001), lang: null, voice: null, rate: 1 })).rejects.toThrow(/Invalid/);
     expect(calls).toEqual([]);
+  });
+
+  it('refuses an article source of an unknown type (a path from the renderer is never read)', async () => {
+    await expect(dispatchApiCall(handlers, 'openArticle', { source: { type: 'path', path: '/etc/passwd' } })).rejects.toThrow(/Invalid parameters/);
+    await expect(dispatchApiCall(handlers, 'openArticle', { source: { type: 'file', name: 'a.txt', bytes: 'not bytes' } })).rejects.toThrow(/Invalid/);
   });
 
   it('passes valid calls through and keeps user-facing messages', async () => {
