@@ -8,7 +8,9 @@ import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
-import { createApiHandlers } from './api/createApiHandlers.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createAppHandlers } from './api/createAppContext.js';
 import { loadArticleSource } from './article/loadArticleSource.js';
 import { startBrowserHost } from './hosts/browserHost.js';
 import { detectEngine } from './speech/detectEngine.js';
@@ -85,7 +87,9 @@ async function main(): Promise<void> {
   const initial = await loadArticleSource(null);
   if (!initial.ok) throw new Error(initial.message);
   const blocks = initial.article.blocks.filter((block) => block.kind === 'paragraph');
-  const host = await startBrowserHost({ handlers: createApiHandlers({ initialArticle: async () => initial, speech }), rendererDir: join(here, '..', 'renderer') });
+  // A fresh data folder: the bench never touches the user's library.
+  const { handlers } = createAppHandlers(mkdtempSync(join(tmpdir(), 'article-player-bench-')), async () => initial, speech);
+  const host = await startBrowserHost({ handlers, rendererDir: join(here, '..', 'renderer') });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const play: number[] = [];
   const next: number[] = [];

@@ -6,12 +6,13 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApiHandlers } from './api/createApiHandlers.js';
+import { createAppHandlers } from './api/createAppContext.js';
 import { loadArticleSource, resolveUserPath } from './article/loadArticleSource.js';
 import { parseStartArgs, type StartOptions } from './cli/parseArgs.js';
 import { startBrowserHost } from './hosts/browserHost.js';
 import { runProcess } from './process/runProcess.js';
 import { detectEngine } from './speech/detectEngine.js';
+import { defaultDataDirectory } from './store/dataDirectory.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const PROJECT_DIR = join(here, '..', '..');
@@ -49,15 +50,14 @@ function openInBrowser(url: string): void {
 async function runBrowserHost(options: StartOptions): Promise<void> {
   const speech = detectEngine();
   const source = options.source;
-  const host = await startBrowserHost({
-    handlers: createApiHandlers({ initialArticle: () => loadArticleSource(source), speech }),
-    rendererDir: RENDERER_DIR,
-    port: options.port,
-  });
+  const dataDirectory = defaultDataDirectory();
+  const { handlers } = createAppHandlers(dataDirectory, () => loadArticleSource(source), speech);
+  const host = await startBrowserHost({ handlers, rendererDir: RENDERER_DIR, port: options.port });
   const detection = await speech;
   console.log('Article Player is running in your browser. Open this address (it works only on this computer):');
   console.log(host.url);
   if (detection.problem) console.log(detection.problem);
+  console.log(`Library and settings: ${dataDirectory}`);
   console.log('Press Ctrl+C to stop.');
   if (options.open) openInBrowser(host.url);
   const stop = () => void host.close().then(() => process.exit(0));

@@ -7,6 +7,8 @@
 import { z } from 'zod';
 import type { Article } from './article.js';
 import type { API_EVENTS } from './apiChannels.js';
+import type { LibraryEntry } from './library.js';
+import { settingsPatchSchema, type Settings } from './settings.js';
 import type { Timeline } from './timeline.js';
 
 export const MAX_BLOCK_CHARS = 100_000;
@@ -23,11 +25,24 @@ export const articleSource = z.discriminatedUnion('type', [
 ]);
 export type ArticleSource = z.infer<typeof articleSource>;
 
+const libraryId = z.string().regex(/^[0-9a-f]{20}$/u);
+
 export const apiParams = {
   /** The article the host was started with (the welcome article unless a source was given). */
   getInitialArticle: z.object({}).strict(),
   /** Opens an article from a URL, pasted text or a file's bytes. */
   openArticle: z.object({ source: articleSource }).strict(),
+  /** The saved settings, and a problem met reading them (a damaged file set aside). */
+  getSettings: z.object({}).strict(),
+  /** Changes some settings; other windows' changes to other settings are kept. */
+  updateSettings: z.object({ patch: settingsPatchSchema }).strict(),
+  /** The library, newest first or by title, filtered by words of the query. */
+  listLibrary: z.object({ query: z.string().max(200), sort: z.enum(['recent', 'title']) }).strict(),
+  /** Opens a saved article (offline), at its saved position. */
+  openLibraryEntry: z.object({ id: libraryId }).strict(),
+  removeLibraryEntries: z.object({ ids: z.union([z.array(libraryId).max(10_000), z.literal('all')]) }).strict(),
+  /** Where reading is now, saved as it advances so a crash loses only seconds. */
+  savePosition: z.object({ id: libraryId, blockIndex: z.number().int().min(0), sentenceIndex: z.number().int().min(0) }).strict(),
   /** Which speech engine is in use, its voices, or why there is none. */
   getSpeechInfo: z.object({}).strict(),
   /** Audio of one block with the timeline of its sentences and words. */
@@ -37,6 +52,7 @@ export const apiParams = {
       lang: z.string().max(35).nullable(),
       voice: z.string().max(200).nullable(),
       rate: z.number().min(0.1).max(10),
+      sentencePauseMs: z.number().int().min(0).max(2000).optional(),
     })
     .strict(),
 } as const;
@@ -44,7 +60,8 @@ export const apiParams = {
 export type ApiMethod = keyof typeof apiParams;
 export type ApiParams<M extends ApiMethod> = z.infer<(typeof apiParams)[M]>;
 
-export type LoadResult = { ok: true; article: Article } | { ok: false; message: string };
+/** An opened article, with its library entry (null where there is no library, as in the CLI). */
+export type LoadResult = { ok: true; article: Article; entry?: LibraryEntry | null } | { ok: false; message: string };
 
 export interface Voice {
   id: string;
@@ -70,6 +87,12 @@ export interface SynthesizedBlock {
 export interface ApiResults {
   getInitialArticle: LoadResult;
   openArticle: LoadResult;
+  getSettings: { settings: Settings; problem: string | null };
+  updateSettings: Settings;
+  listLibrary: LibraryEntry[];
+  openLibraryEntry: LoadResult;
+  removeLibraryEntries: { removed: number };
+  savePosition: { saved: boolean };
   getSpeechInfo: SpeechInfo;
   synthesizeBlock: SynthesizedBlock;
 }

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ApiEvent, ApiEvents } from '../../shared/api.js';
 import { eventChannel, INVOKE_CHANNEL } from '../../shared/apiChannels.js';
-import { createApiHandlers } from '../api/createApiHandlers.js';
+import { createAppHandlers } from '../api/createAppContext.js';
 import { dispatchApiCall, errorMessageForRenderer } from '../api/dispatchApiCall.js';
 import { loadArticleSource } from '../article/loadArticleSource.js';
 import { readAppFile } from '../hosts/appFiles.js';
@@ -33,7 +33,9 @@ if (!app.requestSingleInstanceLock()) app.quit();
 let mainWindow: BrowserWindow | null = null;
 const speech = detectEngine();
 let initialSource = sourceFromArgv(process.argv, app.isPackaged);
-const handlers = createApiHandlers({ initialArticle: () => loadArticleSource(initialSource), speech });
+// The data folder can be moved for tests and portable use, as in the browser host.
+if (process.env.ARTICLE_PLAYER_DATA_DIR) app.setPath('userData', process.env.ARTICLE_PLAYER_DATA_DIR);
+const { handlers } = createAppHandlers(app.getPath('userData'), () => loadArticleSource(initialSource), speech);
 
 function emit<E extends ApiEvent>(event: E, payload: ApiEvents[E]): void {
   mainWindow?.webContents.send(eventChannel(event), payload);

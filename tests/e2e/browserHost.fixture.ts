@@ -1,5 +1,7 @@
 /** Starts the real browser host (`npm start -- --browser --no-open`, built) and opens the printed address. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 
@@ -10,9 +12,10 @@ export interface RunningHost {
   output: string[];
 }
 
+/** Each host gets its own empty data folder unless the test passes one (to test persistence). */
 export async function startHost(args: string[] = [], env: NodeJS.ProcessEnv = process.env): Promise<RunningHost & { child: ChildProcess }> {
   const child = spawn(process.execPath, [join(ROOT, 'out', 'main', 'start.js'), '--browser', '--no-open', ...args], {
-    env,
+    env: { ARTICLE_PLAYER_DATA_DIR: mkdtempSync(join(tmpdir(), 'ap-e2e-')), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];

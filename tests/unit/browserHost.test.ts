@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createApiHandlers } from '../../main/api/createApiHandlers';
+import { createAppHandlers } from '../../main/api/createAppContext';
 import { loadArticleSource } from '../../main/article/loadArticleSource';
 import { startBrowserHost, type BrowserHost } from '../../main/hosts/browserHost';
 import { detectEngine } from '../../main/speech/detectEngine';
@@ -50,7 +50,7 @@ describe('browser host', () => {
     writeFileSync(join(rendererDir, '..', 'secret.txt'), 'secret');
     host = await startBrowserHost({
       rendererDir,
-      handlers: createApiHandlers({ initialArticle: () => loadArticleSource(null), speech: detectEngine() }),
+      handlers: createAppHandlers(join(parent, 'data'), () => loadArticleSource(null), detectEngine()).handlers,
     });
     const token = new URL(host.url).searchParams.get('token')!;
     const first = await get(host.port, `/?token=${token}`);

@@ -3,7 +3,16 @@ import { ApiCallRejected, dispatchApiCall, errorMessageForRenderer } from '../..
 import { UserFacingError, type ApiHandlers } from '../../shared/api';
 
 const calls: unknown[] = [];
+const unused = async (): Promise<never> => {
+  throw new Error('not used in this test');
+};
 const handlers: ApiHandlers = {
+  getSettings: unused,
+  updateSettings: unused,
+  listLibrary: unused,
+  openLibraryEntry: unused,
+  removeLibraryEntries: unused,
+  savePosition: unused,
   getInitialArticle: async () => ({ ok: false, message: 'none' }),
   openArticle: async () => ({ ok: false, message: 'none' }),
   getSpeechInfo: async () => ({ engine: null, problem: 'x', voices: [], normalWordsPerMinute: 175 }),
@@ -30,6 +39,13 @@ describe('dispatchApiCall: the one choke point', () => {
   it('refuses an article source of an unknown type (a path from the renderer is never read)', async () => {
     await expect(dispatchApiCall(handlers, 'openArticle', { source: { type: 'path', path: '/etc/passwd' } })).rejects.toThrow(/Invalid parameters/);
     await expect(dispatchApiCall(handlers, 'openArticle', { source: { type: 'file', name: 'a.txt', bytes: 'not bytes' } })).rejects.toThrow(/Invalid/);
+  });
+
+  it('refuses settings outside their ranges and library ids that are not ids', async () => {
+    await expect(dispatchApiCall(handlers, 'updateSettings', { patch: { rate: 99 } })).rejects.toThrow(/Invalid parameters/);
+    await expect(dispatchApiCall(handlers, 'updateSettings', { patch: { theme: 'neon' } })).rejects.toThrow(/Invalid/);
+    await expect(dispatchApiCall(handlers, 'updateSettings', { patch: { unknownSetting: 1 } })).rejects.toThrow(/Invalid/);
+    await expect(dispatchApiCall(handlers, 'openLibraryEntry', { id: '../../etc/passwd' })).rejects.toThrow(/Invalid/);
   });
 
   it('passes valid calls through and keeps user-facing messages', async () => {

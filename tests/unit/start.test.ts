@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseStartArgs } from '../../main/cli/parseArgs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUILT_START, requireBuild, ROOT } from '../helpers/built';
 
@@ -12,7 +14,8 @@ afterEach(() => {
 /** Runs `npm start`'s entry point until it prints the address line (or exits), returning everything it printed. */
 function startUntilAddress(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ lines: string[]; code: number | null }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BUILT_START, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const dataDirectory = mkdtempSync(join(tmpdir(), 'ap-start-')); // never the user's library
+    const child = spawn(process.execPath, [BUILT_START, ...args], { env: { ...env, ARTICLE_PLAYER_DATA_DIR: dataDirectory }, stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
     let output = '';
     const done = (code: number | null) => resolve({ lines: output.split('\n').filter(Boolean), code });

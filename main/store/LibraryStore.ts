@@ -1,0 +1,141 @@
+/**
+ * Every opened article: an index (library.json: titles, sources, positions) that lists and searches
+ * fast, and one file per article with its extracted text (articles/<id>.json) so it opens offline.
+ */
+import { createHash } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { articleWordCount, BLOCK_KINDS, type Article } from '../../shared/article.js';
+import { matchesQuery, sortEntries, type LibraryEntry, type LibrarySort, type ReadingPosition } from '../../shared/library.js';
+import { JsonFile } from './JsonFile.js';
+
+/** The same URL or file reopens the same entry; pasted text is known by its content. */
+export function articleId(article: Article): string {
+  const key = article.source ?? `${article.title}\n${article.blocks.map((b) => b.text).join('\n')}`;
+  return createHash('sha256').update(key).digest('hex').slice(0, 20);
+}
+
+function isEntry(value: unknown): value is LibraryEntry {
+  const entry = value as LibraryEntry;
+  return (
+    typeof entry === 'object' &&
+    entry !== null &&
+    typeof entry.id === 'string' &&
+    /^[0-9a-f]{20}$/u.test(entry.id) &&
+    typeof entry.title === 'string' &&
+    typeof entry.openedAt === 'string' &&
+    typeof entry.position?.blockIndex === 'number' &&
+    typeof entry.position.sentenceIndex === 'number'
+  );
+}
+
+function isArticle(value: unknown): value is Article {
+  const article = value as Article;
+  return (
+    typeof article === 'object' &&
+    article !== null &&
+    typeof article.title === 'string' &&
+    Array.isArray(article.blocks) &&
+    article.blocks.every((b) => typeof b?.text === 'string' && (BLOCK_KINDS as readonly string[]).includes(b.kind))
+  );
+}
+
+export class LibraryStore {
+  readonly index: JsonFile<LibraryEntry[]>;
+
+  constructor(private readonly dataDirectory: string) {
+    this.index = new JsonFile<LibraryEntry[]>({
+      path: join(dataDirectory, 'library.json'),
+      version: 1,
+      label: 'library',
+      defaults: () => [],
+      normalize: (data) => {
+        if (!Array.isArray(data)) throw new Error('not a list');
+        return data.filter(isEntry); // one damaged entry does not cost the others
+      },
+    });
+  }
+
+  private articleFile(id: string): JsonFile<Article | null> {
+    return new JsonFile<Article | null>({
+      path: join(this.dataDirectory, 'articles', `${id}.json`),
+      version: 1,
+      label: 'saved article',
+      defaults: () => null,
+      normalize: (data) => {
+        if (!isArticle(data)) throw new Error('not an article');
+        return data;
+      },
+    });
+  }
+
+  /** Adds or refreshes an article; an article opened before keeps its reading position. */
+  async record(article: Article, now = new Date()): Promise<LibraryEntry> {
+    const id = articleId(article);
+    await this.articleFile(id).update(() => article);
+    let recorded: LibraryEntry | undefined;
+    await this.index.update((entries) => {
+      const previous = entries.find((entry) => entry.id === id);
+      const sameText = previous && previous.blockCount === article.blocks.length;
+      recorded = {
+        id,
+        title: article.title,
+        byline: article.byline,
+        source: article.source,
+        lang: article.lang,
+        blockCount: article.blocks.length,
+        wordCount: articleWordCount(article),
+        addedAt: previous?.addedAt ?? now.toISOString(),
+        openedAt: now.toISOString(),
+        // A page that changed since it was last read starts again from the top.
+        position: sameText ? previous.position : { blockIndex: 0, sentenceIndex: 0 },
+      };
+      return [recorded, ...entries.filter((entry) => entry.id !== id)];
+    });
+    return recorded!;
+  }
+
+  async list(query = '', sort: LibrarySort = 'recent'): Promise<LibraryEntry[]> {
+    const entries = await this.index.read();
+    return sortEntries(query.trim() ? entries.filter((entry) => matchesQuery(entry, query)) : entries, sort);
+  }
+
+  async open(id: string): Promise<{ article: Article; entry: LibraryEntry } | null> {
+    const entry = (await this.index.read()).find((e) => e.id === id);
+    if (!entry) return null;
+    const article = await this.articleFile(id).read();
+    if (!article) return null;
+    return { article, entry: await this.touch(id) ?? entry };
+  }
+
+  private async touch(id: string): Promise<LibraryEntry | undefined> {
+    let touched: LibraryEntry | undefined;
+    await this.index.update((entries) =>
+      entries.map((entry) => (entry.id === id ? (touched = { ...entry, openedAt: new Date().toISOString() }) : entry)),
+    );
+    return touched;
+  }
+
+  async savePosition(id: string, position: ReadingPosition): Promise<boolean> {
+    let found = false;
+    await this.index.update((entries) =>
+      entries.map((entry) => {
+        if (entry.id !== id) return entry;
+        found = true;
+        const blockIndex = Math.min(Math.max(0, Math.floor(position.blockIndex)), Math.max(0, entry.blockCount - 1));
+        return { ...entry, position: { blockIndex, sentenceIndex: Math.max(0, Math.floor(position.sentenceIndex)) } };
+      }),
+    );
+    return found;
+  }
+
+  async remove(ids: readonly string[] | 'all'): Promise<number> {
+    let removed: string[] = [];
+    await this.index.update((entries) => {
+      removed = entries.filter((entry) => ids === 'all' || ids.includes(entry.id)).map((entry) => entry.id);
+      return entries.filter((entry) => !removed.includes(entry.id));
+    });
+    await Promise.all(removed.map((id) => rm(join(this.dataDirectory, 'articles', `${id}.json`), { force: true })));
+    return removed.length;
+  }
+}

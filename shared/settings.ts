@@ -1,0 +1,88 @@
+/**
+ * Everything the user can set, with defaults and a schema. The schema is the one place that decides
+ * what a stored or submitted settings object may contain; unknown or invalid fields fall back to defaults.
+ */
+import { z } from 'zod';
+import { ACTIONS, DEFAULT_KEYMAP, type Action, type Keymap } from './keymap.js';
+import { RATE_DEFAULT, RATE_MAX, RATE_MIN } from './rate.js';
+
+export const THEMES = ['system', 'light', 'dark', 'sepia', 'contrast'] as const;
+export const FONTS = ['serif', 'sans', 'atkinson', 'opendyslexic'] as const;
+export const READING_AIDS = ['none', 'fade-read', 'ruler'] as const;
+
+export const FONT_LABELS: Record<(typeof FONTS)[number], string> = {
+  serif: 'Serif',
+  sans: 'Sans serif',
+  atkinson: 'Atkinson Hyperlegible',
+  opendyslexic: 'OpenDyslexic',
+};
+export const THEME_LABELS: Record<(typeof THEMES)[number], string> = {
+  system: 'Follow the system',
+  light: 'Light',
+  dark: 'Dark',
+  sepia: 'Sepia',
+  contrast: 'High contrast',
+};
+export const READING_AID_LABELS: Record<(typeof READING_AIDS)[number], string> = {
+  none: 'None',
+  'fade-read': 'Fade text already read',
+  ruler: 'Reading ruler on the current line',
+};
+
+const keymapSchema = z
+  .object(Object.fromEntries((Object.keys(ACTIONS) as Action[]).map((action) => [action, z.array(z.string().min(1).max(20)).max(4)])) as Record<Action, z.ZodArray<z.ZodString>>)
+  .partial();
+
+export const settingsSchema = z.object({
+  rate: z.number().min(RATE_MIN).max(RATE_MAX).catch(RATE_DEFAULT),
+  /** Chosen voice per language (primary subtag, e.g. "en"); absent means the best match for the article. */
+  voiceByLanguage: z.record(z.string().max(35), z.string().max(200)).catch({}),
+  sentencePauseMs: z.number().int().min(0).max(2000).catch(250),
+  paragraphPauseMs: z.number().int().min(0).max(2000).catch(500),
+  theme: z.enum(THEMES).catch('system'),
+  font: z.enum(FONTS).catch('serif'),
+  /** Multiplier of the base reading size. */
+  fontScale: z.number().min(0.75).max(3).catch(1),
+  lineHeight: z.number().min(1.2).max(2.5).catch(1.7),
+  letterSpacingEm: z.number().min(0).max(0.3).catch(0),
+  wordSpacingEm: z.number().min(0).max(0.5).catch(0),
+  /** Maximum line length in characters (em-based). */
+  lineWidthEm: z.number().min(20).max(80).catch(40),
+  readingAid: z.enum(READING_AIDS).catch('none'),
+  /** Move keyboard focus to the paragraph being read (off: a screen reader's focus is left where the user put it). */
+  focusFollowsReading: z.boolean().catch(false),
+  /** Only the actions the user remapped; the rest use DEFAULT_KEYMAP. */
+  keymap: keymapSchema.catch({}),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** A change submitted by the UI: strict, so an invalid value is refused rather than silently reset. */
+export const settingsPatchSchema = z
+  .object(
+    Object.fromEntries(Object.entries(settingsSchema.shape).map(([key, field]) => [key, field.unwrap().optional()])) as {
+      [K in keyof typeof settingsSchema.shape]: z.ZodOptional<ReturnType<(typeof settingsSchema.shape)[K]['unwrap']>>;
+    },
+  )
+  .strict();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+
+/** A stored or submitted object to valid settings, field by field: one bad field does not lose the others. */
+export function normalizeSettings(input: unknown): Settings {
+  return settingsSchema.parse(input && typeof input === 'object' ? input : {});
+}
+
+export function effectiveKeymap(settings: Pick<Settings, 'keymap'>): Keymap {
+  return { ...DEFAULT_KEYMAP, ...settings.keymap } as Keymap;
+}
+
+/** Which other action already uses `key`, if any: remapping refuses conflicts. */
+export function keyConflict(keymap: Keymap, action: Action, key: string): Action | null {
+  const wanted = key.length === 1 ? key.toLowerCase() : key;
+  for (const other of Object.keys(keymap) as Action[]) {
+    if (other === action) continue;
+    if (keymap[other].some((bound) => (bound.length === 1 ? bound.toLowerCase() : bound) === wanted)) return other;
+  }
+  return null;
+}
