@@ -77,18 +77,24 @@ export function encodeWav(pcm: Pcm): Uint8Array {
   return bytes;
 }
 
-/** Drops near-silence at both ends, keeping `marginMs`, so pauses between sentences are what the settings say. */
-export function trimSilence(pcm: Pcm, threshold = 300, marginMs = 15): Pcm {
+/** The sample range [start, end) left after dropping near-silence at both ends, keeping `marginMs`. */
+export function soundBounds(pcm: Pcm, threshold = 300, marginMs = 15): { start: number; end: number } {
   const { samples, channels, sampleRate } = pcm;
   let first = 0;
   while (first < samples.length && Math.abs(samples[first]!) < threshold) first++;
-  if (first === samples.length) return { ...pcm, samples: new Int16Array(0) };
+  if (first === samples.length) return { start: 0, end: 0 };
   let last = samples.length - 1;
   while (last > first && Math.abs(samples[last]!) < threshold) last--;
   const margin = Math.round((marginMs / 1000) * sampleRate) * channels;
   const start = Math.max(0, first - margin);
   const end = Math.min(samples.length, last + 1 + margin);
-  return { ...pcm, samples: samples.slice(start - (start % channels), end - (end % channels)) };
+  return { start: start - (start % channels), end: end - (end % channels) };
+}
+
+/** Drops near-silence at both ends, keeping `marginMs`, so pauses between sentences are what the settings say. */
+export function trimSilence(pcm: Pcm, threshold = 300, marginMs = 15): Pcm {
+  const { start, end } = soundBounds(pcm, threshold, marginMs);
+  return { sampleRate: pcm.sampleRate, channels: pcm.channels, samples: pcm.samples.slice(start, end) };
 }
 
 export function silence(pcmLike: Pick<Pcm, 'sampleRate' | 'channels'>, ms: number): Int16Array {
