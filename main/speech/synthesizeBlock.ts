@@ -1,13 +1,15 @@
 /**
  * Audio for one block: each sentence synthesized separately (so sentence boundaries are exact),
  * trimmed of the engine's own silence, joined with the configured pause, encoded as one WAV, with
- * a Timeline of sentence times and estimated word times.
+ * a Timeline of sentence times and word times: exact where the engine reports word marks (Windows
+ * SAPI), otherwise estimated inside the sentence.
  */
 import type { SynthesizedBlock } from '../../shared/api.js';
 import { splitSentences } from '../../shared/segment.js';
-import { estimateWordTimings, type SentenceTiming } from '../../shared/timeline.js';
-import type { SpeechEngine } from './SpeechEngine.js';
-import { encodeWav, pcmDurationMs, silence, trimSilence, type Pcm } from './wav.js';
+import type { TextSpan } from '../../shared/segment.js';
+import { estimateWordTimings, type SentenceTiming, type WordTiming } from '../../shared/timeline.js';
+import type { SpeechEngine, WordMark } from './SpeechEngine.js';
+import { encodeWav, pcmDurationMs, silence, soundBounds, type Pcm } from './wav.js';
 
 export interface BlockRequest {
   text: string;
@@ -33,15 +35,41 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item:
   return results;
 }
 
+/**
+ * Word times from the engine's marks: each word runs from its mark to the next one (the last to the
+ * end of the sentence). `trimmedMs` is what trimming cut from the start of the engine's audio.
+ */
+export function wordTimingsFromMarks(
+  marks: readonly WordMark[],
+  span: TextSpan,
+  trimmedMs: number,
+  startMs: number,
+  endMs: number,
+): WordTiming[] {
+  const length = span.end - span.start;
+  const usable = marks.filter((mark) => mark.charStart >= 0 && mark.charEnd <= length && mark.charEnd > mark.charStart);
+  const at = (mark: WordMark) => Math.min(endMs, Math.max(startMs, startMs + mark.startMs - trimmedMs));
+  return usable.map((mark, i) => ({
+    charStart: span.start + mark.charStart,
+    charEnd: span.start + mark.charEnd,
+    startMs: i === 0 ? startMs : at(mark),
+    endMs: i + 1 < usable.length ? at(usable[i + 1]!) : endMs,
+  }));
+}
+
 export async function synthesizeBlock(engine: SpeechEngine, request: BlockRequest): Promise<SynthesizedBlock> {
   const { text, lang, voice, rate } = request;
   const sentencePauseMs = request.sentencePauseMs ?? 250;
   const spans = splitSentences(text, lang);
   if (spans.length === 0) throw new Error('There is nothing to read in this paragraph.');
   const wordsPerMinute = engine.normalWordsPerMinute * rate;
-  const parts = await mapLimited(spans, 3, async (span) =>
-    trimSilence(await engine.synthesize(text.slice(span.start, span.end), { voice, lang, wordsPerMinute, signal: request.signal })),
-  );
+  const parts = await mapLimited(spans, 3, async (span) => {
+    const spoken = await engine.synthesize(text.slice(span.start, span.end), { voice, lang, wordsPerMinute, signal: request.signal });
+    const bounds = soundBounds(spoken);
+    const trimmedMs = (bounds.start / spoken.channels / spoken.sampleRate) * 1000;
+    const samples = spoken.samples.slice(bounds.start, bounds.end);
+    return { sampleRate: spoken.sampleRate, channels: spoken.channels, samples, trimmedMs, marks: spoken.wordMarks ?? [] };
+  });
   const format = parts.find((part) => part.samples.length > 0);
   if (!format) throw new Error(`${engine.name} produced no audio for this paragraph.`);
   if (parts.some((part) => part.samples.length > 0 && (part.sampleRate !== format.sampleRate || part.channels !== format.channels))) {
@@ -55,12 +83,14 @@ export async function synthesizeBlock(engine: SpeechEngine, request: BlockReques
   spans.forEach((span, i) => {
     const part = parts[i]!;
     const durationMs = pcmDurationMs({ ...format, samples: part.samples });
+    const endMs = cursorMs + durationMs;
+    const marked = part.marks.length > 0 ? wordTimingsFromMarks(part.marks, span, part.trimmedMs, cursorMs, endMs) : [];
     sentences.push({
       charStart: span.start,
       charEnd: span.end,
       startMs: cursorMs,
-      endMs: cursorMs + durationMs,
-      words: estimateWordTimings(text, span, cursorMs, cursorMs + durationMs, lang),
+      endMs,
+      words: marked.length > 0 ? marked : estimateWordTimings(text, span, cursorMs, endMs, lang),
     });
     chunks.push(part.samples);
     cursorMs += durationMs;

@@ -1,0 +1,82 @@
+/**
+ * macOS adapter: `say` writes 16-bit WAV to a file in a private temp folder, with the sentence on
+ * stdin (`-f -`), never in argv (text starting with "-" would become options). One process per sentence.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Voice } from '../../shared/api.js';
+import { ProcessError, runProcess } from '../process/runProcess.js';
+import { withTempDir } from '../process/tempDir.js';
+import { clampNumber, voiceForLanguage, type SpeechEngine, type SynthesisOptions } from './SpeechEngine.js';
+import { parseWav, type Pcm } from './wav.js';
+
+const NORMAL_WPM = 175;
+const MIN_WPM = 60;
+const MAX_WPM = 720;
+
+/**
+ * Parses `say -v '?'`: "NAME  LOCALE  # sample sentence". Names may hold spaces and parentheses
+ * ("Eddy (English (US))"), so the locale is found as the last locale-shaped column before "#".
+ */
+export function parseSayVoices(output: string): Voice[] {
+  const voices: Voice[] = [];
+  for (const line of output.split('\n')) {
+    const match = /^(.+?)\s+([a-z]{2,3}(?:[_-][A-Za-z0-9]+)*)\s+#/u.exec(line.trim());
+    if (!match) continue;
+    const [, name, locale] = match as unknown as [string, string, string];
+    voices.push({ id: name, name, lang: locale.replace(/_/gu, '-') });
+  }
+  return voices;
+}
+
+export function sayArguments(outFile: string, options: { wordsPerMinute: number; voice: string | null }): string[] {
+  const wpm = Math.round(clampNumber(options.wordsPerMinute, MIN_WPM, MAX_WPM, NORMAL_WPM));
+  const args: string[] = [];
+  // --voice=NAME keeps the voice one argument whatever it contains (the name is a value, never an option).
+  if (options.voice) args.push(`--voice=${options.voice}`);
+  args.push('-r', String(wpm), '-o', outFile, '--file-format=WAVE', '--data-format=LEI16@22050', '-f', '-');
+  return args;
+}
+
+export class MacSayEngine implements SpeechEngine {
+  readonly id = 'say';
+  readonly name = 'macOS speech (say)';
+  readonly normalWordsPerMinute = NORMAL_WPM;
+  private voices: Promise<Voice[]> | null = null;
+
+  constructor(private readonly command = 'say') {}
+
+  listVoices(): Promise<Voice[]> {
+    this.voices ??= runProcess(this.command, ['-v', '?'], { timeoutMs: 10_000 })
+      .then(({ stdout }) => parseSayVoices(stdout.toString('utf8')))
+      .catch((error: unknown) => {
+        this.voices = null;
+        throw missingHint(error);
+      });
+    return this.voices;
+  }
+
+  async synthesize(text: string, options: SynthesisOptions): Promise<Pcm> {
+    const voice = options.voice ?? voiceForLanguage(await this.listVoices().catch(() => []), options.lang)?.id ?? null;
+    return withTempDir('article-player-say', async (dir) => {
+      const out = join(dir, 'speech.wav');
+      const { stderr } = await runProcess(this.command, sayArguments(out, { wordsPerMinute: options.wordsPerMinute, voice }), {
+        stdin: text,
+        timeoutMs: 15_000 + text.length * 50,
+        signal: options.signal,
+      }).catch((error: unknown) => {
+        throw missingHint(error);
+      });
+      const bytes = await readFile(out).catch(() => null);
+      if (!bytes || bytes.length <= 44) throw new Error(`say produced no audio${stderr.trim() ? `: ${stderr.trim()}` : ''}`);
+      return parseWav(bytes);
+    });
+  }
+}
+
+function missingHint(error: unknown): unknown {
+  if (error instanceof ProcessError && error.reason === 'missing') {
+    return new ProcessError(`${error.message}: /usr/bin/say is part of macOS; check that PATH includes /usr/bin`, 'missing');
+  }
+  return error;
+}
