@@ -3,12 +3,13 @@ import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { LoadResult } from '../../shared/api.js';
 import { decodeText, looksBinary } from './decodeText.js';
-import { extractHtml } from './extractHtml.js';
-import { extractPlainText } from './extractPlainText.js';
+import type { ArticleFormat } from './extractArticle.js';
+import { extractWithTimeLimit } from './extractInWorker.js';
 
 export const MAX_ARTICLE_BYTES = 20 * 1024 * 1024;
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.xht', '.shtml']);
-const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown']);
+const TEXT_EXTENSIONS = new Set(['.txt', '.text']);
+const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown', '.mdown', '.mkd']);
 
 function titleFromFileName(path: string): string {
   return basename(path, extname(path)).replace(/[-_]+/gu, ' ').trim() || 'Untitled article';
@@ -45,22 +46,40 @@ async function readLimited(path: string): Promise<Uint8Array | string> {
   }
 }
 
-export function articleFromBytes(bytes: Uint8Array, name: string, source: string | null, charsetHint: string | null = null, isHtmlHint?: boolean): LoadResult {
+export interface FromBytesOptions {
+  /** A charset named outside the bytes (an HTTP Content-Type header); a BOM still wins. */
+  charsetHint?: string | null;
+  /** The format when something other than the name says it (a Content-Type header, the paste box). */
+  format?: ArticleFormat;
+  /** Time limit for extraction (tests make it short). */
+  timeoutMs?: number;
+}
+
+function formatOf(name: string, text: string): ArticleFormat {
+  const extension = extname(name).toLowerCase();
+  if (HTML_EXTENSIONS.has(extension)) return 'html';
+  if (MARKDOWN_EXTENSIONS.has(extension)) return 'markdown';
+  if (TEXT_EXTENSIONS.has(extension)) return 'text';
+  return /^\s*(?:<!doctype html|<html|<head|<body)/iu.test(text) ? 'html' : 'text';
+}
+
+/** Bytes read from a file, a response or the paste box to an Article, extracted in a worker with a time limit. */
+export async function articleFromBytes(bytes: Uint8Array, name: string, source: string | null, options: FromBytesOptions = {}): Promise<LoadResult> {
   if (bytes.length === 0) return { ok: false, message: `${name} is empty: there is nothing to read.` };
   if (looksBinary(bytes)) return { ok: false, message: `${name} is not a text or HTML file (it looks like binary data), so there is nothing to read.` };
-  const text = decodeText(bytes, charsetHint);
-  const extension = extname(name).toLowerCase();
-  const isHtml = isHtmlHint ?? (HTML_EXTENSIONS.has(extension) || (!TEXT_EXTENSIONS.has(extension) && /^\s*(?:<!doctype html|<html|<head|<body)/iu.test(text)));
-  const fallbackTitle = titleFromFileName(name);
-  const article = isHtml ? extractHtml(text, fallbackTitle, source) : extractPlainText(text, fallbackTitle);
+  const text = decodeText(bytes, options.charsetHint ?? null);
+  const format = options.format ?? formatOf(name, text);
+  const extracted = await extractWithTimeLimit({ text, format, fallbackTitle: titleFromFileName(name), source }, { timeoutMs: options.timeoutMs });
+  if (!extracted.ok) return extracted;
+  const { article } = extracted;
   article.source ??= source; // an attribution line in the text names the publication better than a path
   if (article.blocks.length === 0) {
-    return { ok: false, message: `No readable text was found in ${name}${isHtml ? ' (the page has no article content)' : ''}.` };
+    return { ok: false, message: `No readable text was found in ${name}${format === 'html' ? ' (the page has no article content)' : ''}.` };
   }
   return { ok: true, article };
 }
 
-export async function loadArticleFile(path: string): Promise<LoadResult> {
+export async function loadArticleFile(path: string, options: Pick<FromBytesOptions, 'timeoutMs'> = {}): Promise<LoadResult> {
   let bytes: Uint8Array | string;
   try {
     bytes = await readLimited(path);
@@ -68,5 +87,5 @@ export async function loadArticleFile(path: string): Promise<LoadResult> {
     return { ok: false, message: describeError(error as NodeJS.ErrnoException, path) };
   }
   if (typeof bytes === 'string') return { ok: false, message: bytes };
-  return articleFromBytes(bytes, basename(path), path);
+  return articleFromBytes(bytes, basename(path), path, options);
 }

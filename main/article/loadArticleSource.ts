@@ -2,6 +2,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { ArticleSource, LoadResult } from '../../shared/api.js';
 import { articleFromBytes, loadArticleFile } from './loadArticleFile.js';
+import { loadArticleUrl } from './loadArticleUrl.js';
 import { loadWelcomeArticle } from './welcomeArticle.js';
 
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//iu;
@@ -11,11 +12,7 @@ export function resolveUserPath(path: string, env: NodeJS.ProcessEnv = process.e
   return isAbsolute(path) || URL_LIKE.test(path) ? path : resolve(env.INIT_CWD ?? process.cwd(), path);
 }
 
-/** A web address: only http(s). */
-export async function loadArticleUrl(address: string): Promise<LoadResult> {
-  if (!/^https?:\/\//iu.test(address)) return { ok: false, message: `Only http and https addresses can be opened, not ${address.split(':')[0]}.` };
-  return { ok: false, message: `Opening web addresses is not available in this version yet. Save the page as an HTML file and open the file instead.` };
-}
+export { loadArticleUrl };
 
 /** What the user named on the command line: nothing (the welcome article), an address, or a file path. */
 export async function loadArticleSource(source: string | null): Promise<LoadResult> {
@@ -30,7 +27,7 @@ export async function loadRendererSource(source: ArticleSource): Promise<LoadRes
     case 'url':
       return loadArticleUrl(source.url.trim());
     case 'text':
-      return articleFromBytes(new TextEncoder().encode(source.text), source.html ? 'Pasted page.html' : 'Pasted text.txt', null, 'utf-8', source.html);
+      return articleFromBytes(new TextEncoder().encode(source.text), source.html ? 'Pasted page.html' : 'Pasted text.txt', null, { charsetHint: 'utf-8', format: source.html ? 'html' : undefined });
     case 'file':
       return articleFromBytes(source.bytes, source.name, null);
   }

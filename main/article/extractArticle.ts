@@ -1,0 +1,27 @@
+/** Text of a known format to an Article: the one place that picks the extractor (run inside the extraction worker). */
+import type { Article } from '../../shared/article.js';
+import { extractHtml } from './extractHtml.js';
+import { extractMarkdown } from './extractMarkdown.js';
+import { extractPlainText } from './extractPlainText.js';
+
+export type ArticleFormat = 'html' | 'text' | 'markdown';
+
+export interface ExtractionInput {
+  text: string;
+  format: ArticleFormat;
+  /** Used when the text names no title (a file name, a host name). */
+  fallbackTitle: string;
+  /** The file path or final URL; an HTML page's site name is used when this is null. */
+  source: string | null;
+}
+
+export function extractArticle(input: ExtractionInput): Article {
+  switch (input.format) {
+    case 'html':
+      return extractHtml(input.text, input.fallbackTitle, input.source);
+    case 'markdown':
+      return extractMarkdown(input.text, input.fallbackTitle);
+    case 'text':
+      return extractPlainText(input.text, input.fallbackTitle);
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * Extraction with a hard time limit: the extractor runs in a worker thread, which is terminated when
+ * it takes too long (a page that makes Readability hang cannot freeze the app) or runs out of memory.
+ *
+ * The worker file: after the build it is out/main/extractWorker.js, beside the module that starts it
+ * (electron.vite.config.ts has an `extractWorker` entry). Running from source (vitest, tsx) there is no
+ * .js file, so the worker entry is bundled once per process with esbuild (a development dependency)
+ * into node_modules/.cache/article-player/, where the project's packages resolve. If neither is
+ * possible, extraction runs in this thread without the time limit, and says so once on stderr.
+ */
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Article } from '../../shared/article.js';
+import { extractArticle, type ExtractionInput } from './extractArticle.js';
+import type { WorkerReply } from './extractWorker.js';
+
+export const EXTRACTION_TIME_LIMIT_MS = 10_000;
+
+export interface ExtractionLimits {
+  /** Wall-clock limit for one extraction, worker start included. */
+  timeoutMs?: number;
+  /** The worker script (a built .js/.mjs file); found automatically when omitted. */
+  workerUrl?: URL;
+}
+
+export type ExtractionOutcome = { ok: true; article: Article } | { ok: false; message: string };
+
+let sourceWorker: Promise<URL | null> | null = null;
+let warnedInline = false;
+
+/** Bundles main/article/extractWorker.ts for runs from source; the result is cached for the process. */
+async function bundleWorkerFromSource(entry: string): Promise<URL | null> {
+  const root = join(dirname(entry), '..', '..');
+  const outDir = join(root, 'node_modules', '.cache', 'article-player');
+  const outFile = join(outDir, 'extractWorker.mjs');
+  const temp = join(outDir, `extractWorker-${process.pid}-${Date.now()}.mjs`);
+  try {
+    // A variable specifier keeps bundlers from pulling the development-only esbuild into the build.
+    const specifier = 'esbuild';
+    const esbuild = (await import(/* @vite-ignore */ specifier)) as typeof import('esbuild');
+    mkdirSync(outDir, { recursive: true });
+    await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: temp, logLevel: 'silent' });
+    renameSync(temp, outFile); // atomic: parallel test workers never see half a file
+    return pathToFileURL(outFile);
+  } catch {
+    return null;
+  }
+}
+
+async function findWorker(): Promise<URL | null> {
+  const here = fileURLToPath(import.meta.url);
+  const built = new URL('./extractWorker.js', import.meta.url);
+  if (!here.endsWith('.ts') && existsSync(fileURLToPath(built))) return built;
+  const source = join(dirname(here), 'extractWorker.ts');
+  if (!existsSync(source)) return null;
+  sourceWorker ??= bundleWorkerFromSource(source);
+  return sourceWorker;
+}
+
+function seconds(ms: number): string {
+  const s = ms / 1000;
+  return `${Number.isInteger(s) ? s : s.toFixed(1)} second${s === 1 ? '' : 's'}`;
+}
+
+export async function extractWithTimeLimit(input: ExtractionInput, limits: ExtractionLimits = {}): Promise<ExtractionOutcome> {
+  const timeoutMs = limits.timeoutMs ?? EXTRACTION_TIME_LIMIT_MS;
+  const workerUrl = limits.workerUrl ?? (await findWorker());
+  if (!workerUrl) {
+    if (!warnedInline) {
+      warnedInline = true;
+      console.error('Article Player: the extraction worker file is missing, so extraction runs without its time limit.');
+    }
+    try {
+      return { ok: true, article: extractArticle(input) };
+    } catch (error) {
+      return { ok: false, message: `The page could not be read: ${(error as Error).message}` };
+    }
+  }
+
+  return new Promise<ExtractionOutcome>((resolve) => {
+    const worker = new Worker(workerUrl, {
+      workerData: input,
+      // Deep markup needs a deep stack; a runaway page is stopped by the heap limit instead of the process.
+      resourceLimits: { stackSizeMb: 64, maxOldGenerationSizeMb: 2048 },
+      stdout: true,
+      stderr: true,
+    });
+    let settled = false;
+    const finish = (outcome: ExtractionOutcome) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(outcome);
+    };
+    const timer = setTimeout(() => {
+      finish({ ok: false, message: `Reading this page took longer than ${seconds(timeoutMs)}, so it was stopped. The page may be too large or too complex; try saving it as text.` });
+    }, timeoutMs);
+    worker.once('message', (reply: WorkerReply) => {
+      if (reply.ok) finish({ ok: true, article: reply.article });
+      else if (/RangeError: Maximum call stack/u.test(reply.error)) finish({ ok: false, message: 'This page is nested too deeply to be read.' });
+      else finish({ ok: false, message: `The page could not be read (${reply.error}).` });
+    });
+    worker.once('error', (error: Error & { code?: string }) => {
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') finish({ ok: false, message: 'This page needs too much memory to be read; it was stopped.' });
+      else if (error instanceof RangeError) finish({ ok: false, message: 'This page is nested too deeply to be read.' });
+      else finish({ ok: false, message: `The page could not be read (${error.message}).` });
+    });
+    worker.once('exit', (code) => finish({ ok: false, message: `The page could not be read (the reader stopped with code ${code}).` }));
+  });
+}

@@ -1,0 +1,19 @@
+/**
+ * The extraction worker's entry: one extraction per worker, so a page that makes Readability (or any
+ * extractor) loop forever is stopped by terminating the worker. Built as its own entry beside the main
+ * entries (out/main/extractWorker.js); under vitest it is bundled on demand (see extractInWorker.ts).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { extractArticle, type ExtractionInput } from './extractArticle.js';
+
+export type WorkerReply = { ok: true; article: ReturnType<typeof extractArticle> } | { ok: false; error: string };
+
+function reply(message: WorkerReply): void {
+  parentPort?.postMessage(message);
+}
+
+try {
+  reply({ ok: true, article: extractArticle(workerData as ExtractionInput) });
+} catch (error) {
+  reply({ ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+}

@@ -1,0 +1,303 @@
+/**
+ * Extraction quality and speed on the WCXB dev corpus (../shared/corpus/wcxb-dev-articles), scored the way
+ * public article-extraction benchmarks score: the text is split into word tokens (Unicode letters, digits
+ * and underscore, like Python's \w, lowercased), 4-word shingles are counted per page as a multiset,
+ * TP/FP/FN per page give precision and recall per page, those are averaged over pages, and F1 is the
+ * harmonic mean of the averaged precision and recall.
+ *
+ * Two extractors: (a) the project's extractHtml (blocks' text joined by newlines) and (b) the baseline,
+ * plain Readability.js on jsdom with textContent. jsdom's CSS parser can throw uncaught errors on some
+ * pages; such a page counts as empty output for the baseline.
+ *
+ * Run: npx esbuild main/benchExtraction.ts --bundle --platform=node --format=esm --packages=external \
+ *        --outfile=out-bench/bench-extraction.mjs && node out-bench/bench-extraction.mjs [--limit N] [--ours-only]
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { Readability } from '@mozilla/readability';
+import { extractHtml } from './article/extractHtml.js';
+
+export interface ExtractionBenchOptions {
+  corpusDir: string;
+  /** Only the first N pages (sorted by file name). */
+  limit?: number;
+  /** Also score the jsdom + Readability baseline (default true). */
+  baseline?: boolean;
+  /** How many of our worst pages to list (default 10). */
+  worst?: number;
+  /** Only these page ids (e.g. "0042"). */
+  only?: string[];
+}
+
+export interface Score {
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+export interface PageResult {
+  id: string;
+  url: string;
+  ours: Score;
+  oursMs: number;
+  baseline: Score | null;
+  baselineMs: number | null;
+  baselineError: string | null;
+  /** A few words of ground truth our extractor missed, and of text it added. */
+  missedSample: string;
+  extraSample: string;
+  outputWords: number;
+  truthWords: number;
+}
+
+export interface Summary {
+  precision: number;
+  recall: number;
+  f1: number;
+  msMedian: number;
+  msP95: number;
+  msMax: number;
+}
+
+export interface ExtractionBenchReport {
+  pages: number;
+  /** Pages without ground truth text. */
+  skipped: string[];
+  tokenization: string;
+  ours: Summary;
+  baseline: Summary | null;
+  baselineErrors: number;
+  /** Pages where our F1 is below the baseline's by more than 0.05. */
+  worseThanBaseline: Array<{ id: string; ours: number; baseline: number }>;
+  worst: PageResult[];
+  results: PageResult[];
+}
+
+const TOKEN = /[\p{L}\p{N}_]+/gu;
+const SHINGLE = 4;
+
+export function tokenize(text: string): string[] {
+  return text.toLowerCase().match(TOKEN) ?? [];
+}
+
+function shingles(tokens: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  if (tokens.length === 0) return counts;
+  const n = Math.min(SHINGLE, tokens.length);
+  for (let i = 0; i + n <= tokens.length; i++) {
+    const key = tokens.slice(i, i + n).join(' ');
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Precision and recall of one page's output against its ground truth, over 4-word shingle multisets. */
+export function scoreText(output: string, truth: string): Score & { missed: string[]; extra: string[] } {
+  const predicted = shingles(tokenize(output));
+  const expected = shingles(tokenize(truth));
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  const missed: string[] = [];
+  const extra: string[] = [];
+  for (const [key, count] of predicted) {
+    const want = expected.get(key) ?? 0;
+    tp += Math.min(count, want);
+    if (count > want) {
+      fp += count - want;
+      extra.push(key);
+    }
+  }
+  for (const [key, count] of expected) {
+    const got = predicted.get(key) ?? 0;
+    if (count > got) {
+      fn += count - got;
+      missed.push(key);
+    }
+  }
+  if (expected.size === 0 && predicted.size === 0) return { precision: 1, recall: 1, f1: 1, missed, extra };
+  const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
+  const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { precision, recall, f1, missed, extra };
+}
+
+function percentile(values: number[], q: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+function summarize(scores: Score[], times: number[]): Summary {
+  const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / Math.max(1, values.length);
+  const precision = mean(scores.map((s) => s.precision));
+  const recall = mean(scores.map((s) => s.recall));
+  const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
+  return {
+    precision: round(precision, 4),
+    recall: round(recall, 4),
+    f1: round(precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall), 4),
+    msMedian: round(percentile(times, 0.5), 2),
+    msP95: round(percentile(times, 0.95), 2),
+    msMax: round(Math.max(0, ...times), 1),
+  };
+}
+
+type JsdomModule = typeof import('jsdom');
+
+async function loadJsdom(): Promise<JsdomModule> {
+  return import('jsdom');
+}
+
+/** Plain Readability.js on jsdom: no scripts, no subresources, console errors swallowed. */
+function baselineText(jsdom: JsdomModule, html: string, url: string): string {
+  const virtualConsole = new jsdom.VirtualConsole();
+  virtualConsole.on('jsdomError', () => {});
+  const dom = new jsdom.JSDOM(html, { url, virtualConsole });
+  try {
+    return new Readability(dom.window.document).parse()?.textContent ?? '';
+  } finally {
+    dom.window.close();
+  }
+}
+
+function sample(keys: string[]): string {
+  return keys.slice(0, 3).join(' | ');
+}
+
+export async function runExtractionBench(options: ExtractionBenchOptions): Promise<ExtractionBenchReport> {
+  const useBaseline = options.baseline ?? true;
+  const jsdom = useBaseline ? await loadJsdom() : null;
+  let ids = readdirSync(join(options.corpusDir, 'html'))
+    .filter((name) => name.endsWith('.html.gz'))
+    .map((name) => name.slice(0, -'.html.gz'.length))
+    .sort();
+  if (options.only) ids = ids.filter((id) => options.only!.includes(id));
+  if (options.limit) ids = ids.slice(0, options.limit);
+
+  // jsdom's CSS parser may throw from a callback, outside any try: count it against the page being parsed.
+  let uncaught: string | null = null;
+  const onUncaught = (error: Error) => {
+    uncaught = error.message;
+  };
+  process.on('uncaughtException', onUncaught);
+
+  const results: PageResult[] = [];
+  const skipped: string[] = [];
+  try {
+    for (const id of ids) {
+      const html = gunzipSync(readFileSync(join(options.corpusDir, 'html', `${id}.html.gz`))).toString('utf8');
+      const truthFile = JSON.parse(readFileSync(join(options.corpusDir, 'ground-truth', `${id}.json`), 'utf8')) as { url?: string; ground_truth: { main_content: string } };
+      const truth = truthFile.ground_truth.main_content;
+      // Two pages of the corpus have no main_content: there is nothing to score against.
+      if (typeof truth !== 'string' || truth.trim() === '') {
+        skipped.push(id);
+        continue;
+      }
+      const url = truthFile.url && /^https?:/u.test(truthFile.url) ? truthFile.url : 'https://example.org/';
+
+      let start = performance.now();
+      let output = '';
+      try {
+        output = extractHtml(html, id, url).blocks.map((block) => block.text).join('\n');
+      } catch {
+        output = '';
+      }
+      const oursMs = performance.now() - start;
+      const ours = scoreText(output, truth);
+
+      let baseline: Score | null = null;
+      let baselineMs: number | null = null;
+      let baselineError: string | null = null;
+      if (jsdom) {
+        uncaught = null;
+        start = performance.now();
+        let text = '';
+        try {
+          text = baselineText(jsdom, html, url);
+        } catch (error) {
+          baselineError = (error as Error).message.slice(0, 120);
+        }
+        await new Promise((resolveTick) => setImmediate(resolveTick));
+        baselineMs = performance.now() - start;
+        if (uncaught) {
+          baselineError = String(uncaught).slice(0, 120);
+          text = '';
+        }
+        const scored = scoreText(text, truth);
+        baseline = { precision: scored.precision, recall: scored.recall, f1: scored.f1 };
+      }
+      results.push({
+        id,
+        url,
+        ours: { precision: ours.precision, recall: ours.recall, f1: ours.f1 },
+        oursMs,
+        baseline,
+        baselineMs,
+        baselineError,
+        missedSample: sample(ours.missed),
+        extraSample: sample(ours.extra),
+        outputWords: tokenize(output).length,
+        truthWords: tokenize(truth).length,
+      });
+    }
+  } finally {
+    process.off('uncaughtException', onUncaught);
+  }
+
+  const worseThanBaseline = results
+    .filter((r) => r.baseline && r.ours.f1 < r.baseline.f1 - 0.05)
+    .map((r) => ({ id: r.id, ours: Math.round(r.ours.f1 * 1000) / 1000, baseline: Math.round(r.baseline!.f1 * 1000) / 1000 }))
+    .sort((a, b) => a.ours - a.baseline - (b.ours - b.baseline));
+  return {
+    pages: results.length,
+    skipped,
+    tokenization: 'lowercased runs of Unicode letters, digits and underscore ([\\p{L}\\p{N}_]+), 4-word shingles as multisets',
+    ours: summarize(results.map((r) => r.ours), results.map((r) => r.oursMs)),
+    baseline: jsdom ? summarize(results.map((r) => r.baseline!), results.map((r) => r.baselineMs!)) : null,
+    baselineErrors: results.filter((r) => r.baselineError).length,
+    worseThanBaseline,
+    worst: [...results].sort((a, b) => a.ours.f1 - b.ours.f1).slice(0, options.worst ?? 10),
+    results,
+  };
+}
+
+function argValue(args: string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+}
+
+export async function main(args: string[] = process.argv.slice(2)): Promise<void> {
+  const corpusDir = resolve(argValue(args, '--corpus') ?? join(process.cwd(), '..', 'shared', 'corpus', 'wcxb-dev-articles'));
+  const limit = argValue(args, '--limit');
+  const only = argValue(args, '--only');
+  const report = await runExtractionBench({
+    corpusDir,
+    limit: limit ? Number(limit) : undefined,
+    baseline: !args.includes('--ours-only'),
+    worst: Number(argValue(args, '--worst') ?? 10),
+    only: only ? only.split(',') : undefined,
+  });
+  const brief = (r: PageResult) => ({
+    id: r.id,
+    url: r.url,
+    f1: Math.round(r.ours.f1 * 1000) / 1000,
+    p: Math.round(r.ours.precision * 1000) / 1000,
+    r: Math.round(r.ours.recall * 1000) / 1000,
+    baselineF1: r.baseline ? Math.round(r.baseline.f1 * 1000) / 1000 : null,
+    words: `${r.outputWords}/${r.truthWords}`,
+    ms: Math.round(r.oursMs),
+    missed: r.missedSample,
+    extra: r.extraSample,
+  });
+  const { results, worst, ...rest } = report;
+  const slow = results.filter((r) => r.oursMs > 2000).map((r) => ({ id: r.id, ms: Math.round(r.oursMs) }));
+  console.log(JSON.stringify({ ...rest, slowPages: slow, worst: worst.map(brief) }, null, 2));
+  if (args.includes('--all')) for (const r of results) console.error(JSON.stringify(brief(r)));
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await main();
+}
