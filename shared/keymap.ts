@@ -14,6 +14,7 @@ export const ACTIONS = {
   faster: 'Faster',
   slower: 'Slower',
   normalRate: 'Normal speed',
+  announceProgress: 'Say where I am and the time left',
   showShortcuts: 'Show keyboard shortcuts',
 } as const;
 
@@ -24,13 +25,15 @@ export const DEFAULT_KEYMAP: Keymap = {
   togglePlay: [' ', 'k'],
   nextParagraph: ['ArrowDown', 'l'],
   previousParagraph: ['ArrowUp', 'j'],
-  nextSentence: ['ArrowRight'],
-  previousSentence: ['ArrowLeft'],
+  // The letter keys work where a screen reader keeps the arrow keys for itself.
+  nextSentence: ['ArrowRight', '.'],
+  previousSentence: ['ArrowLeft', ','],
   firstParagraph: ['Home'],
   lastParagraph: ['End'],
   faster: ['+', '='],
   slower: ['-'],
   normalRate: ['0'],
+  announceProgress: ['p'],
   showShortcuts: ['?'],
 };
 

@@ -1,23 +1,44 @@
-/** The player window: toolbar, reader view, status region and the <audio> element that speaks. */
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { ArticlePlayerApi, LoadResult, SpeechInfo } from '../../../shared/api';
+/** The player window: toolbars, reader view, dialogs, status region and the <audio> element that speaks. */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ArticlePlayerApi, ArticleSource, LoadResult, SpeechInfo } from '../../../shared/api';
 import { DEFAULT_KEYMAP, type Action } from '../../../shared/keymap';
-import { RATE_DEFAULT } from '../../../shared/rate';
+import { RATE_DEFAULT, stepRate } from '../../../shared/rate';
+import { effectiveKeymap } from '../../../shared/settings';
 import { useShortcuts } from '../keyboard/useShortcuts';
 import { usePlayer } from '../player/usePlayer';
+import { useAppearance } from '../settings/useAppearance';
+import { useSettings } from '../settings/useSettings';
+import { AppMenu } from './AppMenu';
+import { LibraryDialog } from './LibraryDialog';
+import { OpenDialog } from './OpenDialog';
 import { ReaderView } from './ReaderView';
+import { SettingsDialog } from './SettingsDialog';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { Toolbar } from './Toolbar';
 import { useAnnouncer } from './useAnnouncer';
+import { useDropAndPaste } from './useDropAndPaste';
 import { useMediaSession } from './useMediaSession';
+
+type DialogName = 'shortcuts' | 'settings' | 'library' | 'open' | null;
+
+function formatRemaining(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  return minutes < 1 ? 'less than a minute left' : `about ${minutes} min left`;
+}
 
 export function App({ api }: { api: ArticlePlayerApi }) {
   const [loaded, setLoaded] = useState<LoadResult | null>(null);
+  const [openProblem, setOpenProblem] = useState<string | null>(null);
   const [speech, setSpeech] = useState<SpeechInfo | null>(null);
   const [audio, setAudio] = useState<HTMLAudioElement | null>(null);
-  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [dialog, setDialog] = useState<DialogName>(null);
   const [announcement, announce] = useAnnouncer();
-  const keymap = DEFAULT_KEYMAP;
+  const [settingsProblem, setSettingsProblem] = useState<string | null>(null);
+  const { settings, loaded: settingsLoaded, update } = useSettings(api, setSettingsProblem);
+  useAppearance(settings);
+  const keymap = useMemo(() => effectiveKeymap(settings), [settings]);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const problemRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     const failed = (error: unknown): LoadResult => ({ ok: false, message: (error as Error).message });
@@ -30,20 +51,97 @@ export function App({ api }: { api: ArticlePlayerApi }) {
   }, [api]);
 
   const article = loaded?.ok ? loaded.article : null;
-  const { player, state } = usePlayer(api, article, audio, announce);
+  const entry = loaded?.ok ? (loaded.entry ?? null) : null;
+  const language = (article?.lang ?? navigator.language ?? 'en').toLowerCase().split('-')[0]!;
+  const preferences = useMemo(
+    () => ({ voice: settings.voiceByLanguage[language] || null, paragraphPauseMs: settings.paragraphPauseMs, sentencePauseMs: settings.sentencePauseMs }),
+    [settings.voiceByLanguage, settings.paragraphPauseMs, settings.sentencePauseMs, language],
+  );
+  const { player, state } = usePlayer({
+    api,
+    article: settingsLoaded ? article : null, // start at the saved rate, not the default
+    start: entry?.position ?? null,
+    audio,
+    preferences,
+    rate: settings.rate,
+    announce,
+  });
   useMediaSession(player, article, state);
 
   useEffect(() => {
-    if (article) document.title = `${article.title} – Article Player`;
+    document.title = article ? `${article.title} – Article Player` : 'Article Player';
   }, [article]);
 
+  // A new article (or a problem) takes focus, so keyboard and screen reader users land on it.
+  useEffect(() => {
+    if (loaded && !loaded.ok) problemRef.current?.focus();
+  }, [loaded]);
+
+  // The reading position is saved as it advances; a crash loses a sentence at most.
+  const entryId = entry?.id ?? null;
+  useEffect(() => {
+    if (!entryId || state.status === 'idle') return;
+    const timer = setTimeout(() => {
+      void api.invoke('savePosition', { id: entryId, blockIndex: state.blockIndex, sentenceIndex: Math.max(0, state.sentenceIndex) }).catch(() => undefined);
+    }, 400);
+    return () => clearTimeout(timer);
+  }, [api, entryId, state.blockIndex, state.sentenceIndex, state.status]);
+
+  // The rate the user sets is kept for next time.
+  useEffect(() => {
+    if (player && state.rate !== settings.rate) update({ rate: state.rate });
+  }, [player, state.rate, settings.rate, update]);
+
+  const showOpened = useCallback(
+    (result: LoadResult) => {
+      if (result.ok) {
+        setLoaded(result);
+        setOpenProblem(null);
+        setDialog(null);
+        announce(`Opened ${result.article.title}`);
+        requestAnimationFrame(() => headingRef.current?.focus());
+      } else {
+        // The article on screen stays: a failed open loses nothing.
+        setOpenProblem(result.message);
+        announce(result.message);
+      }
+    },
+    [announce],
+  );
+  const openSource = useCallback(
+    (source: ArticleSource) => {
+      announce('Opening the article…');
+      api
+        .invoke('openArticle', { source })
+        .then(showOpened)
+        .catch((error: unknown) => showOpened({ ok: false, message: (error as Error).message }));
+    },
+    [api, announce, showOpened],
+  );
+  const openEntry = useCallback(
+    (id: string) => {
+      api
+        .invoke('openLibraryEntry', { id })
+        .then(showOpened)
+        .catch((error: unknown) => showOpened({ ok: false, message: (error as Error).message }));
+    },
+    [api, showOpened],
+  );
+  useDropAndPaste(openSource);
+
   const speechProblem = speech?.problem ?? null;
+  const normalWpm = speech?.normalWordsPerMinute ?? 175;
+  const blockCount = article?.blocks.length ?? 0;
+  const progress = blockCount ? `Paragraph ${Math.min(state.blockIndex + 1, blockCount)} of ${blockCount}` : '';
+  const remaining = player && blockCount ? formatRemaining(player.remainingMs(normalWpm)) : '';
+
   const run = useCallback(
     (action: Action) => {
-      if (action === 'showShortcuts') return setShortcutsOpen(true);
+      if (action === 'showShortcuts') return setDialog('shortcuts');
       if (!player) return;
+      if (action === 'announceProgress') return announce(`${progress}, ${remaining}`);
       if (speechProblem && action === 'togglePlay') return announce(speechProblem);
-      const commands: Record<Exclude<Action, 'showShortcuts'>, () => void> = {
+      const commands: Record<Exclude<Action, 'showShortcuts' | 'announceProgress'>, () => void> = {
         togglePlay: () => player.togglePlay(),
         nextParagraph: () => player.nextBlock(),
         previousParagraph: () => player.previousBlock(),
@@ -51,39 +149,37 @@ export function App({ api }: { api: ArticlePlayerApi }) {
         previousSentence: () => player.previousSentence(),
         firstParagraph: () => player.goToBlock(0),
         lastParagraph: () => player.goToBlock(Number.MAX_SAFE_INTEGER),
-        faster: () => player.setRate(player.getState().rate + 0.1),
-        slower: () => player.setRate(player.getState().rate - 0.1),
+        faster: () => player.setRate(stepRate(player.getState().rate, 1)),
+        slower: () => player.setRate(stepRate(player.getState().rate, -1)),
         normalRate: () => player.setRate(RATE_DEFAULT),
       };
       commands[action]();
     },
-    [player, speechProblem, announce],
+    [player, speechProblem, announce, progress, remaining],
   );
   useShortcuts(keymap, run);
 
   const readFrom = useCallback((index: number) => player?.goToBlock(index, { play: !speechProblem }), [player, speechProblem]);
-  const blockCount = article?.blocks.length ?? 0;
-  const progress = useMemo(
-    () => (blockCount ? `Paragraph ${Math.min(state.blockIndex + 1, blockCount)} of ${blockCount}` : ''),
-    [state.blockIndex, blockCount],
-  );
 
   return (
     <div className="app">
       <header className="app-bar">
-        <Toolbar
-          state={state}
-          keymap={keymap}
-          normalWordsPerMinute={speech?.normalWordsPerMinute ?? 175}
-          disabled={!player}
-          onTogglePlay={() => run('togglePlay')}
-          onPrevious={() => run('previousParagraph')}
-          onNext={() => run('nextParagraph')}
-          onRate={(rate) => player?.setRate(rate)}
-          onShowShortcuts={() => setShortcutsOpen(true)}
-        />
+        <div className="bar-row">
+          <Toolbar
+            state={state}
+            keymap={keymap}
+            normalWordsPerMinute={normalWpm}
+            disabled={!player}
+            onTogglePlay={() => run('togglePlay')}
+            onPrevious={() => run('previousParagraph')}
+            onNext={() => run('nextParagraph')}
+            onRate={(rate) => player?.setRate(rate)}
+          />
+          <AppMenu keymap={keymap} onOpen={() => setDialog('open')} onLibrary={() => setDialog('library')} onSettings={() => setDialog('settings')} onShortcuts={() => setDialog('shortcuts')} />
+        </div>
         <p className="progress">
           {progress}
+          {remaining && <span> · {remaining}</span>}
           {speech?.engine && <span className="engine"> · Voice: {speech.engine.name}</span>}
         </p>
       </header>
@@ -93,21 +189,57 @@ export function App({ api }: { api: ArticlePlayerApi }) {
             <strong>Speech is not available.</strong> {speechProblem}
           </p>
         )}
+        {settingsProblem && (
+          <p className="notice notice-warning">
+            {settingsProblem}{' '}
+            <button type="button" onClick={() => setSettingsProblem(null)}>
+              Dismiss
+            </button>
+          </p>
+        )}
+        {openProblem && (
+          <div className="notice notice-error" role="alert">
+            <strong>That article could not be opened.</strong> {openProblem}{' '}
+            <button type="button" onClick={() => setOpenProblem(null)}>
+              Dismiss
+            </button>
+          </div>
+        )}
         {state.error && <p className="notice notice-error">{state.error}</p>}
         {loaded === null && <p className="loading">Opening the article…</p>}
         {loaded && !loaded.ok && (
-          <div className="notice notice-error">
+          <div className="notice notice-error" ref={problemRef} tabIndex={-1}>
             <h1>This article could not be opened</h1>
             <p>{loaded.message}</p>
+            <button type="button" onClick={() => setDialog('open')}>
+              Open another article…
+            </button>
           </div>
         )}
-        {article && <ReaderView article={article} state={state} onReadFrom={readFrom} />}
+        {article && <ReaderView article={article} state={state} settings={settings} headingRef={headingRef} onReadFrom={readFrom} />}
       </main>
       <div role="status" aria-live="polite" className="visually-hidden">
         {announcement}
       </div>
       <audio ref={setAudio} preload="auto" />
-      <ShortcutsDialog open={shortcutsOpen} keymap={keymap} onClose={() => setShortcutsOpen(false)} />
+      <ShortcutsDialog
+        open={dialog === 'shortcuts'}
+        keymap={keymap}
+        onClose={() => setDialog(null)}
+        onRemap={(action, keys) => update({ keymap: { [action]: keys } })}
+        onResetAll={() => update({ keymap: Object.fromEntries(Object.entries(DEFAULT_KEYMAP).map(([action, keys]) => [action, [...keys]])) })}
+      />
+      <SettingsDialog
+        open={dialog === 'settings'}
+        onClose={() => setDialog(null)}
+        settings={settings}
+        update={update}
+        voices={speech?.voices ?? []}
+        language={language}
+        engineName={speech?.engine?.name ?? null}
+      />
+      <LibraryDialog open={dialog === 'library'} api={api} currentId={entryId} onClose={() => setDialog(null)} onOpen={openEntry} />
+      <OpenDialog open={dialog === 'open'} onClose={() => setDialog(null)} onOpen={openSource} />
     </div>
   );
 }

@@ -2,14 +2,17 @@
  * The article as clean text: one element per block with data-block-index, text nodes only (article
  * markup never reaches the DOM). The block being read carries aria-current and is kept in view.
  */
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import type { Article, Block } from '../../../shared/article';
+import type { Settings } from '../../../shared/settings';
 import type { PlayerState } from '../player/Player';
 import { useSpeechHighlight } from './useSpeechHighlight';
 
 interface ReaderViewProps {
   article: Article;
   state: PlayerState;
+  settings: Pick<Settings, 'readingAid' | 'focusFollowsReading'>;
+  headingRef: RefObject<HTMLHeadingElement | null>;
   onReadFrom: (blockIndex: number) => void;
 }
 
@@ -17,12 +20,12 @@ function prefersReducedMotion(): boolean {
   return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
-function BlockElement({ block, index, current, onReadFrom }: { block: Block; index: number; current: boolean; onReadFrom: (index: number) => void }) {
+function BlockElement({ block, index, current, read, onReadFrom }: { block: Block; index: number; current: boolean; read: boolean; onReadFrom: (index: number) => void }) {
   const props = {
     'data-block-index': index,
     'aria-current': current ? ('location' as const) : undefined,
     tabIndex: current ? 0 : -1,
-    className: `block block-${block.kind}`,
+    className: `block block-${block.kind}${read ? ' read' : ''}`,
     onClick: () => {
       if (!window.getSelection()?.toString()) onReadFrom(index); // selecting text is not a request to read
     },
@@ -64,9 +67,11 @@ function groupBlocks(blocks: readonly Block[], render: (block: Block, index: num
   return out;
 }
 
-export function ReaderView({ article, state, onReadFrom }: ReaderViewProps) {
+export function ReaderView({ article, state, settings, headingRef, onReadFrom }: ReaderViewProps) {
   const articleRef = useRef<HTMLElement>(null);
-  useSpeechHighlight(articleRef, article, state);
+  const rulerRef = useRef<HTMLDivElement>(null);
+  useSpeechHighlight(articleRef, article, state, settings.readingAid === 'ruler' ? rulerRef : null);
+  const { focusFollowsReading } = settings;
 
   useEffect(() => {
     const element = articleRef.current?.querySelector<HTMLElement>(`[data-block-index="${state.blockIndex}"]`);
@@ -74,11 +79,16 @@ export function ReaderView({ article, state, onReadFrom }: ReaderViewProps) {
     const rect = element.getBoundingClientRect();
     const visible = rect.top >= 0 && rect.bottom <= window.innerHeight;
     if (!visible) element.scrollIntoView({ block: rect.height > window.innerHeight ? 'start' : 'center', behavior: prefersReducedMotion() ? 'instant' : 'smooth' });
-  }, [state.blockIndex]);
+    // Only when asked for: moving focus makes a screen reader read the paragraph over the voice.
+    if (focusFollowsReading && !document.querySelector('dialog[open]')) element.focus({ preventScroll: true });
+  }, [state.blockIndex, focusFollowsReading]);
 
   return (
     <article ref={articleRef} lang={article.lang ?? undefined} className="reader">
-      <h1>{article.title}</h1>
+      {settings.readingAid === 'ruler' && <div ref={rulerRef} className="reading-ruler" aria-hidden="true" />}
+      <h1 ref={headingRef} tabIndex={-1}>
+        {article.title}
+      </h1>
       {(article.byline || article.source) && (
         <p className="article-meta">
           {article.byline && <span>By {article.byline}</span>}
@@ -87,7 +97,7 @@ export function ReaderView({ article, state, onReadFrom }: ReaderViewProps) {
         </p>
       )}
       {groupBlocks(article.blocks, (block, index) => (
-        <BlockElement key={index} block={block} index={index} current={index === state.blockIndex} onReadFrom={onReadFrom} />
+        <BlockElement key={index} block={block} index={index} current={index === state.blockIndex} read={index < state.blockIndex} onReadFrom={onReadFrom} />
       ))}
     </article>
   );

@@ -1,8 +1,8 @@
 /** The playback toolbar: previous, play/pause, next, speech rate, shortcuts. */
 import { ariaKeyShortcuts, type Keymap } from '../../../shared/keymap';
-import { describeRate, formatRate, RATE_MAX, RATE_MIN, RATE_STEP } from '../../../shared/rate';
+import { describeRate, formatRate, RATE_MAX, RATE_MIN, RATE_STEP, wordsPerMinute } from '../../../shared/rate';
 import type { PlayerState } from '../player/Player';
-import { KeyboardIcon, NextIcon, PauseIcon, PlayIcon, PreviousIcon } from './icons';
+import { NextIcon, PauseIcon, PlayIcon, PreviousIcon } from './icons';
 
 interface ToolbarProps {
   state: PlayerState;
@@ -13,7 +13,6 @@ interface ToolbarProps {
   onPrevious: () => void;
   onNext: () => void;
   onRate: (rate: number) => void;
-  onShowShortcuts: () => void;
 }
 
 export function Toolbar(props: ToolbarProps) {
@@ -47,13 +46,9 @@ export function Toolbar(props: ToolbarProps) {
           onChange={(event) => props.onRate(Number(event.currentTarget.value))}
         />
         <output htmlFor="speech-rate" aria-hidden="true">
-          {formatRate(state.rate)}
+          {formatRate(state.rate)} <span className="wpm">{wordsPerMinute(state.rate, props.normalWordsPerMinute)} wpm</span>
         </output>
       </div>
-      <button type="button" onClick={props.onShowShortcuts} aria-keyshortcuts={ariaKeyShortcuts(keymap, 'showShortcuts')} aria-haspopup="dialog">
-        <KeyboardIcon />
-        <span className="label">Keyboard shortcuts</span>
-      </button>
     </div>
   );
 }

@@ -27,7 +27,21 @@ function keepInView(range: Range): void {
   if (rect.bottom > window.innerHeight - margin || rect.top < margin) window.scrollBy({ top: rect.top - window.innerHeight / 2, behavior: 'instant' });
 }
 
-export function useSpeechHighlight(articleRef: RefObject<HTMLElement | null>, article: Article, state: PlayerState): void {
+/** Places the reading ruler (a band behind the line being spoken) on the spoken word's line. */
+function placeRuler(ruler: HTMLElement, range: Range, container: HTMLElement): void {
+  const line = range.getClientRects()[0] ?? range.getBoundingClientRect();
+  const box = container.getBoundingClientRect();
+  ruler.style.top = `${line.top - box.top - line.height * 0.15}px`;
+  ruler.style.height = `${line.height * 1.3}px`;
+  ruler.hidden = false;
+}
+
+export function useSpeechHighlight(
+  articleRef: RefObject<HTMLElement | null>,
+  article: Article,
+  state: PlayerState,
+  rulerRef: RefObject<HTMLDivElement | null> | null,
+): void {
   const { blockIndex, sentenceIndex, wordIndex, timeline } = state;
   useEffect(() => {
     const registry = typeof CSS !== 'undefined' ? CSS.highlights : undefined;
@@ -42,11 +56,13 @@ export function useSpeechHighlight(articleRef: RefObject<HTMLElement | null>, ar
     if (sentenceRange) registry.set(SENTENCE_HIGHLIGHT, new Highlight(sentenceRange));
     const word = sentence.words[wordIndex];
     const wordRange = word ? rangeIn(textNode, word.charStart, word.charEnd) : null;
+    const ruler = rulerRef?.current;
+    if (ruler && articleRef.current && (wordRange ?? sentenceRange)) placeRuler(ruler, (wordRange ?? sentenceRange)!, articleRef.current);
     if (wordRange) {
       registry.set(WORD_HIGHLIGHT, new Highlight(wordRange));
       if (element && element.getBoundingClientRect().height > window.innerHeight / 2) keepInView(wordRange);
     }
-  }, [articleRef, article, blockIndex, sentenceIndex, wordIndex, timeline]);
+  }, [articleRef, article, blockIndex, sentenceIndex, wordIndex, timeline, rulerRef]);
 
   useEffect(
     () => () => {

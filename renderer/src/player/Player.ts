@@ -22,13 +22,21 @@ export interface PlayerState {
   error: string | null;
 }
 
-export interface PlayerOptions {
-  lang: string | null;
+/** What the user can change while a session runs (from the settings). */
+export interface SpeechPreferences {
   voice: string | null;
   /** Silence between paragraphs. */
   paragraphPauseMs: number;
+  /** Silence between sentences, joined into the block's audio by main. */
+  sentencePauseMs: number;
+}
+
+export interface PlayerOptions extends SpeechPreferences {
+  lang: string | null;
   /** Something worth announcing to screen readers (not article text). */
   announce: (message: string) => void;
+  /** Where reading starts: a saved position. */
+  start?: { blockIndex: number; sentenceIndex: number };
 }
 
 interface BlockAudio {
@@ -53,6 +61,9 @@ export class Player {
   private loadedBlock = -1;
   private loadedAudio: BlockAudio | null = null;
   private disposed = false;
+  /** A saved sentence to start from once the block's timeline is known. */
+  private pendingSentence = 0;
+  private preferences: SpeechPreferences;
 
   constructor(
     private readonly api: ArticlePlayerApi,
@@ -61,14 +72,17 @@ export class Player {
     private readonly options: PlayerOptions,
     initialRate = RATE_DEFAULT,
   ) {
-    this.state = { status: 'idle', blockIndex: 0, sentenceIndex: -1, wordIndex: -1, rate: clampRate(initialRate), timeline: null, error: null };
+    const startBlock = Math.min(Math.max(0, options.start?.blockIndex ?? 0), Math.max(0, blocks.length - 1));
+    this.pendingSentence = options.start?.sentenceIndex ?? 0;
+    this.preferences = { voice: options.voice, paragraphPauseMs: options.paragraphPauseMs, sentencePauseMs: options.sentencePauseMs };
+    this.state = { status: 'idle', blockIndex: startBlock, sentenceIndex: -1, wordIndex: -1, rate: clampRate(initialRate), timeline: null, error: null };
     audio.preservesPitch = true;
     audio.addEventListener('ended', this.onEnded);
     audio.addEventListener('error', this.onAudioError);
     audio.addEventListener('pause', this.onPauseEvent);
     // Speak the first blocks before anyone presses Play, so Play starts at once.
-    this.prefetchAround(0);
-    if (blocks.length > 0) void this.load(0).catch(() => undefined);
+    if (blocks.length > 0) void this.load(startBlock).catch(() => undefined);
+    this.prefetchAround(startBlock);
   }
 
   // ---- state for the UI -------------------------------------------------------------------
@@ -102,12 +116,11 @@ export class Player {
       void this.startBlock(0, 0, true);
       return;
     }
-    if (this.loadedBlock === this.state.blockIndex && this.loadedAudio && (this.state.status === 'paused' || this.state.status === 'idle')) {
+    if (this.loadedBlock === this.state.blockIndex && this.loadedAudio && this.pendingSentence === 0 && (this.state.status === 'paused' || this.state.status === 'idle')) {
       void this.resume();
       return;
     }
-    const startMs = this.state.timeline && this.state.sentenceIndex > 0 ? (this.state.timeline.sentences[this.state.sentenceIndex]?.startMs ?? 0) : 0;
-    void this.startBlock(this.state.blockIndex, startMs, true);
+    void this.startBlock(this.state.blockIndex, { sentence: Math.max(this.state.sentenceIndex, this.pendingSentence, 0) }, true);
   }
 
   pause(): void {
@@ -135,6 +148,7 @@ export class Player {
     const target = Math.max(0, Math.min(this.blocks.length - 1, index));
     const play = options.play ?? this.isActive();
     if (options.announce !== false) this.options.announce(`Paragraph ${target + 1} of ${this.blocks.length}`);
+    this.pendingSentence = 0;
     void this.startBlock(target, 0, play);
   }
 
@@ -185,6 +199,31 @@ export class Player {
     this.options.announce(`Speed ${next.toFixed(1)} times`);
   }
 
+  /** New voice or pauses from the settings: blocks not yet playing are spoken again with them. */
+  configure(preferences: SpeechPreferences): void {
+    const resynthesize = preferences.voice !== this.preferences.voice || preferences.sentencePauseMs !== this.preferences.sentencePauseMs;
+    this.preferences = { ...preferences };
+    if (!resynthesize) return;
+    for (const index of [...this.cache.keys()]) if (index !== this.loadedBlock || !this.isActive()) this.forget(index);
+    if (!this.isActive()) {
+      this.loadedBlock = -1;
+      this.loadedAudio = null;
+    }
+    this.prefetchAround(this.state.blockIndex);
+  }
+
+  /** Time left at the current rate, from the words not yet read (the current block counted from its position). */
+  remainingMs(wordsPerMinute: number): number {
+    const wordsIn = (text: string) => text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+    let words = 0;
+    for (let i = this.state.blockIndex + 1; i < this.blocks.length; i++) words += wordsIn(this.blocks[i]!.text);
+    const current = this.blocks[this.state.blockIndex];
+    const timeline = this.currentTimeline();
+    const fractionLeft = timeline && timeline.durationMs > 0 ? Math.max(0, 1 - this.positionMs / timeline.durationMs) : 1;
+    if (current) words += wordsIn(current.text) * fractionLeft;
+    return (words / (wordsPerMinute * this.state.rate)) * 60_000;
+  }
+
   dispose(): void {
     this.disposed = true;
     this.pause();
@@ -211,7 +250,13 @@ export class Player {
     if (!entry) {
       const rate = this.state.rate;
       entry = this.api
-        .invoke('synthesizeBlock', { text: this.blocks[index]!.text, lang: this.options.lang, voice: this.options.voice, rate })
+        .invoke('synthesizeBlock', {
+          text: this.blocks[index]!.text,
+          lang: this.options.lang,
+          voice: this.preferences.voice,
+          rate,
+          sentencePauseMs: this.preferences.sentencePauseMs,
+        })
         .then((result) => ({
           url: URL.createObjectURL(new Blob([result.audio as Uint8Array<ArrayBuffer>], { type: result.mimeType })),
           timeline: result.timeline,
@@ -237,15 +282,17 @@ export class Player {
     for (const cached of [...this.cache.keys()]) if (cached < index - 1 || cached > index + PREFETCH_AHEAD) this.forget(cached);
   }
 
-  private async startBlock(index: number, startMs: number, play: boolean): Promise<void> {
+  /** Loads block `index` and positions it at a time or at the start of a sentence, playing or not. */
+  private async startBlock(index: number, at: number | { sentence: number }, play: boolean): Promise<void> {
     const generation = ++this.generation;
+    const startsLater = typeof at === 'number' ? at > 0 : at.sentence > 0;
     clearTimeout(this.gapTimer);
     this.stopClock();
     this.audio.pause();
     const sameBlock = index === this.loadedBlock && this.loadedAudio;
     this.update({
       blockIndex: index,
-      sentenceIndex: startMs > 0 ? this.state.sentenceIndex : -1,
+      sentenceIndex: startsLater ? this.state.sentenceIndex : -1,
       wordIndex: -1,
       timeline: sameBlock ? this.loadedAudio!.timeline : null,
       status: play ? 'loading' : this.state.status === 'ended' || this.state.status === 'error' ? 'idle' : this.state.status === 'playing' || this.state.status === 'loading' ? 'paused' : this.state.status,
@@ -264,6 +311,8 @@ export class Player {
     this.loadedBlock = index;
     this.loadedAudio = blockAudio;
     this.audio.playbackRate = this.state.rate / blockAudio.synthesizedRate;
+    const startMs = typeof at === 'number' ? at : (blockAudio.timeline.sentences[at.sentence]?.startMs ?? 0);
+    this.pendingSentence = 0;
     this.audio.currentTime = startMs / 1000;
     this.update({ timeline: blockAudio.timeline });
     this.syncPosition();
@@ -341,7 +390,7 @@ export class Player {
     // The next block's audio is usually prefetched already; the configured pause is the only gap.
     this.gapTimer = setTimeout(() => {
       if (generation === this.generation) void this.startBlock(next, 0, true);
-    }, this.options.paragraphPauseMs);
+    }, this.preferences.paragraphPauseMs);
   };
 
   private readonly onAudioError = (): void => {

@@ -1,30 +1,48 @@
 /** One Player per article and audio element, with its state as React state. */
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { ArticlePlayerApi } from '../../../shared/api';
 import type { Article } from '../../../shared/article';
-import { Player, type PlayerState } from './Player';
+import type { ReadingPosition } from '../../../shared/library';
+import { Player, type PlayerState, type SpeechPreferences } from './Player';
 
 const IDLE: PlayerState = { status: 'idle', blockIndex: 0, sentenceIndex: -1, wordIndex: -1, rate: 1, timeline: null, error: null };
 const noSubscription = () => () => undefined;
 
-export function usePlayer(
-  api: ArticlePlayerApi,
-  article: Article | null,
-  audio: HTMLAudioElement | null,
-  announce: (message: string) => void,
-): { player: Player | null; state: PlayerState } {
+export interface PlayerSetup {
+  api: ArticlePlayerApi;
+  article: Article | null;
+  start: ReadingPosition | null;
+  audio: HTMLAudioElement | null;
+  preferences: SpeechPreferences;
+  rate: number;
+  announce: (message: string) => void;
+}
+
+export function usePlayer({ api, article, start, audio, preferences, rate, announce }: PlayerSetup): { player: Player | null; state: PlayerState } {
   const [player, setPlayer] = useState<Player | null>(null);
+  // Read when a Player is made, without making a new Player when they change (configure() does that).
+  const latest = useRef({ preferences, rate, start });
+  useEffect(() => {
+    latest.current = { preferences, rate, start };
+  });
+
   useEffect(() => {
     if (!article || !audio) return;
-    const created = new Player(api, audio, article.blocks, { lang: article.lang, voice: null, paragraphPauseMs: 500, announce });
+    const { preferences: initial, rate: initialRate, start: startAt } = latest.current;
+    const created = new Player(api, audio, article.blocks, { ...initial, lang: article.lang, announce, start: startAt ?? undefined }, initialRate);
     // The Player owns listeners on the audio element, so it is made and disposed in an effect, not during render.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
     setPlayer(created);
     return () => {
       created.dispose();
       setPlayer(null);
     };
   }, [api, article, audio, announce]);
+
+  const { voice, paragraphPauseMs, sentencePauseMs } = preferences;
+  useEffect(() => {
+    player?.configure({ voice, paragraphPauseMs, sentencePauseMs });
+  }, [player, voice, paragraphPauseMs, sentencePauseMs]);
+
   const state = useSyncExternalStore(player?.subscribe ?? noSubscription, player?.getState ?? (() => IDLE));
   return { player, state };
 }

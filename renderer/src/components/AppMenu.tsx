@@ -1,0 +1,31 @@
+/** The app's own commands beside the playback toolbar: open, library, settings, shortcuts. */
+import { ariaKeyShortcuts, type Keymap } from '../../../shared/keymap';
+import { KeyboardIcon } from './icons';
+
+interface AppMenuProps {
+  keymap: Keymap;
+  onOpen: () => void;
+  onLibrary: () => void;
+  onSettings: () => void;
+  onShortcuts: () => void;
+}
+
+export function AppMenu({ keymap, onOpen, onLibrary, onSettings, onShortcuts }: AppMenuProps) {
+  return (
+    <nav aria-label="Article Player" className="app-menu">
+      <button type="button" aria-haspopup="dialog" onClick={onOpen}>
+        Open…
+      </button>
+      <button type="button" aria-haspopup="dialog" onClick={onLibrary}>
+        Library
+      </button>
+      <button type="button" aria-haspopup="dialog" onClick={onSettings}>
+        Settings
+      </button>
+      <button type="button" aria-haspopup="dialog" onClick={onShortcuts} aria-keyshortcuts={ariaKeyShortcuts(keymap, 'showShortcuts')}>
+        <KeyboardIcon />
+        <span className="label">Keyboard shortcuts</span>
+      </button>
+    </nav>
+  );
+}

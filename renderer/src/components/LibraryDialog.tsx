@@ -1,0 +1,105 @@
+/** The library: every article opened, searchable and sortable; open one to resume where reading stopped. */
+import { useCallback, useEffect, useState } from 'react';
+import type { ArticlePlayerApi } from '../../../shared/api';
+import type { LibraryEntry, LibrarySort } from '../../../shared/library';
+import { Dialog } from './Dialog';
+
+interface LibraryDialogProps {
+  open: boolean;
+  api: ArticlePlayerApi;
+  currentId: string | null;
+  onClose: () => void;
+  onOpen: (id: string) => void;
+}
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+function describe(entry: LibraryEntry): string {
+  const minutes = Math.max(1, Math.round(entry.wordCount / 175));
+  const where = entry.position.blockIndex > 0 ? `, at paragraph ${entry.position.blockIndex + 1} of ${entry.blockCount}` : '';
+  return `${minutes} min${where}. Opened ${dateFormat.format(new Date(entry.openedAt))}`;
+}
+
+export function LibraryDialog({ open, api, currentId, onClose, onOpen }: LibraryDialogProps) {
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<LibrarySort>('recent');
+  const [entries, setEntries] = useState<LibraryEntry[] | null>(null);
+  const [message, setMessage] = useState('');
+  const [confirmAll, setConfirmAll] = useState(false);
+
+  const refresh = useCallback(() => {
+    api
+      .invoke('listLibrary', { query, sort })
+      .then(setEntries)
+      .catch((error: unknown) => setMessage(`The library could not be read: ${(error as Error).message}`));
+  }, [api, query, sort]);
+
+  useEffect(() => {
+    if (open) refresh();
+  }, [open, refresh]);
+
+  const remove = async (ids: string[] | 'all', what: string) => {
+    const { removed } = await api.invoke('removeLibraryEntries', { ids });
+    setMessage(`Removed ${removed === 1 ? what : `${removed} articles`}.`);
+    setConfirmAll(false);
+    refresh();
+    // Focus stays in the dialog: on the search field, since the removed row's button is gone.
+    document.querySelector<HTMLInputElement>('#library-search')?.focus();
+  };
+
+  return (
+    <Dialog open={open} title="Library" onClose={onClose} className="library-dialog">
+      <div className="library-controls">
+        <div className="field">
+          <label htmlFor="library-search">Search the library</label>
+          <input id="library-search" type="search" value={query} onChange={(e) => setQuery(e.currentTarget.value)} autoComplete="off" />
+        </div>
+        <div className="field">
+          <label htmlFor="library-sort">Sort by</label>
+          <select id="library-sort" value={sort} onChange={(e) => setSort(e.currentTarget.value as LibrarySort)}>
+            <option value="recent">Most recently opened</option>
+            <option value="title">Title</option>
+          </select>
+        </div>
+      </div>
+      <p role="status" className="dialog-message">
+        {message || (entries ? `${entries.length} ${entries.length === 1 ? 'article' : 'articles'}${query ? ' found' : ''}.` : '')}
+      </p>
+      {entries && entries.length > 0 && (
+        <ul className="library-list" aria-label="Articles">
+          {entries.map((entry) => (
+            <li key={entry.id}>
+              <button type="button" className="library-open" aria-describedby={`${entry.id}-details`} onClick={() => onOpen(entry.id)}>
+                {entry.title}
+                {entry.id === currentId && <span className="visually-hidden"> (open now)</span>}
+              </button>
+              <p id={`${entry.id}-details`} className="hint">
+                {entry.source ? `${entry.source}. ` : ''}
+                {describe(entry)}
+              </p>
+              <button type="button" className="library-remove" aria-label={`Remove ${entry.title}`} onClick={() => void remove([entry.id], entry.title)}>
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {entries && entries.length > 0 && !confirmAll && (
+        <button type="button" onClick={() => setConfirmAll(true)}>
+          Remove all…
+        </button>
+      )}
+      {confirmAll && (
+        <div role="group" aria-label="Confirm removing every article" className="confirm">
+          <p>Remove every article from the library? Reading positions are lost too.</p>
+          <button type="button" onClick={() => void remove('all', '')}>
+            Remove all articles
+          </button>
+          <button type="button" autoFocus onClick={() => setConfirmAll(false)}>
+            Keep them
+          </button>
+        </div>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,122 @@
+/** Settings: voice, pauses, theme, font and spacing, reading aids, focus. Every change applies at once and is saved. */
+import { useId, useState, type ReactNode } from 'react';
+import type { Voice } from '../../../shared/api';
+import { FONT_LABELS, FONTS, READING_AID_LABELS, READING_AIDS, THEME_LABELS, THEMES, type Settings, type SettingsPatch } from '../../../shared/settings';
+import { Dialog } from './Dialog';
+
+interface SettingsDialogProps {
+  open: boolean;
+  onClose: () => void;
+  settings: Settings;
+  update: (patch: SettingsPatch) => void;
+  voices: readonly Voice[];
+  /** The article's language (primary subtag), for the voice list and the per-language choice. */
+  language: string;
+  engineName: string | null;
+}
+
+function Field({ label, children, hint }: { label: string; children: (id: string, hintId: string | undefined) => ReactNode; hint?: string }) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children(id, hintId)}
+      {hint && (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function RangeField(props: { label: string; value: number; min: number; max: number; step: number; format: (value: number) => string; onChange: (value: number) => void }) {
+  return (
+    <Field label={props.label}>
+      {(id) => (
+        <span className="range-field">
+          <input id={id} type="range" min={props.min} max={props.max} step={props.step} value={props.value} aria-valuetext={props.format(props.value)} onChange={(e) => props.onChange(Number(e.currentTarget.value))} />
+          <output htmlFor={id} aria-hidden="true">
+            {props.format(props.value)}
+          </output>
+        </span>
+      )}
+    </Field>
+  );
+}
+
+function SelectField<T extends string>(props: { label: string; value: T; options: readonly T[]; labels: Record<T, string>; onChange: (value: T) => void }) {
+  return (
+    <Field label={props.label}>
+      {(id) => (
+        <select id={id} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value as T)}>
+          {props.options.map((option) => (
+            <option key={option} value={option}>
+              {props.labels[option]}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2).replace(/0$/u, '')} s`;
+
+export function SettingsDialog({ open, onClose, settings, update, voices, language, engineName }: SettingsDialogProps) {
+  const [allLanguages, setAllLanguages] = useState(false);
+  const matching = voices.filter((voice) => voice.lang.toLowerCase().split('-')[0] === language);
+  const listed = allLanguages || matching.length === 0 ? voices : matching;
+  const chosen = settings.voiceByLanguage[language] ?? '';
+
+  return (
+    <Dialog open={open} title="Settings" onClose={onClose} className="settings-dialog">
+      <form className="settings" onSubmit={(e) => e.preventDefault()}>
+        <fieldset>
+          <legend>Speech</legend>
+          <p className="hint">Speech engine: {engineName ?? 'none found'}</p>
+          <Field label={`Voice for ${new Intl.DisplayNames(undefined, { type: 'language' }).of(language) ?? language}`} hint="Automatic picks the voice that matches the article's language.">
+            {(id, hintId) => (
+              <select id={id} aria-describedby={hintId} value={chosen} onChange={(e) => update({ voiceByLanguage: { [language]: e.currentTarget.value } })}>
+                <option value="">Automatic</option>
+                {listed.map((voice) => (
+                  <option key={voice.id} value={voice.id}>
+                    {voice.name} ({voice.lang})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <div className="field checkbox">
+            <input id="all-voices" type="checkbox" checked={allLanguages} onChange={(e) => setAllLanguages(e.currentTarget.checked)} />
+            <label htmlFor="all-voices">Show voices for all languages</label>
+          </div>
+          <RangeField label="Pause between sentences" value={settings.sentencePauseMs} min={0} max={2000} step={50} format={seconds} onChange={(v) => update({ sentencePauseMs: v })} />
+          <RangeField label="Pause between paragraphs" value={settings.paragraphPauseMs} min={0} max={2000} step={50} format={seconds} onChange={(v) => update({ paragraphPauseMs: v })} />
+        </fieldset>
+        <fieldset>
+          <legend>Appearance</legend>
+          <SelectField label="Theme" value={settings.theme} options={THEMES} labels={THEME_LABELS} onChange={(theme) => update({ theme })} />
+          <SelectField label="Font" value={settings.font} options={FONTS} labels={FONT_LABELS} onChange={(font) => update({ font })} />
+          <RangeField label="Text size" value={settings.fontScale} min={0.75} max={3} step={0.05} format={(v) => `${Math.round(v * 100)}%`} onChange={(v) => update({ fontScale: v })} />
+          <RangeField label="Line height" value={settings.lineHeight} min={1.2} max={2.5} step={0.1} format={(v) => v.toFixed(1)} onChange={(v) => update({ lineHeight: v })} />
+          <RangeField label="Letter spacing" value={settings.letterSpacingEm} min={0} max={0.3} step={0.01} format={(v) => `${v.toFixed(2)} em`} onChange={(v) => update({ letterSpacingEm: v })} />
+          <RangeField label="Word spacing" value={settings.wordSpacingEm} min={0} max={0.5} step={0.02} format={(v) => `${v.toFixed(2)} em`} onChange={(v) => update({ wordSpacingEm: v })} />
+          <RangeField label="Line width" value={settings.lineWidthEm} min={20} max={80} step={1} format={(v) => `${v} em`} onChange={(v) => update({ lineWidthEm: v })} />
+        </fieldset>
+        <fieldset>
+          <legend>Following along</legend>
+          <SelectField label="Reading aid" value={settings.readingAid} options={READING_AIDS} labels={READING_AID_LABELS} onChange={(readingAid) => update({ readingAid })} />
+          <div className="field checkbox">
+            <input id="focus-follows" type="checkbox" aria-describedby="focus-follows-hint" checked={settings.focusFollowsReading} onChange={(e) => update({ focusFollowsReading: e.currentTarget.checked })} />
+            <label htmlFor="focus-follows">Move keyboard focus to the paragraph being read</label>
+            <p id="focus-follows-hint" className="hint">
+              Off by default, so a screen reader stays where you put it.
+            </p>
+          </div>
+        </fieldset>
+      </form>
+    </Dialog>
+  );
+}
