@@ -95,6 +95,9 @@ export function runProcess(command: string, args: readonly string[], options: Ru
           : new ProcessError(`${command} could not start: ${error.message}`, 'spawn'),
       );
     });
+    // When the program itself has ended, anything it left running in its group is an orphan: end it
+    // now, or a child holding stdout open would keep 'close' from firing until the time limit.
+    child.on('exit', () => killTree(child.pid));
     child.on('close', (code, signal) => {
       if (code === 0) finish(null);
       else {

@@ -1,8 +1,8 @@
 /** espeak-ng adapter: text on stdin, WAV on stdout, one process per sentence (about 10 ms each here). */
 import type { Voice } from '../../shared/api.js';
-import { runProcess } from '../process/runProcess.js';
+import { ProcessError, runProcess } from '../process/runProcess.js';
 import { voiceForLanguage, type SpeechEngine, type SynthesisOptions } from './SpeechEngine.js';
-import { parseWav, type Pcm } from './wav.js';
+import { parseWav, WavFormatError, type Pcm } from './wav.js';
 
 const MIN_WPM = 80;
 const MAX_WPM = 1000;
@@ -34,14 +34,18 @@ export class EspeakNgEngine implements SpeechEngine {
   readonly normalWordsPerMinute = 175;
   private voices: Promise<Voice[]> | null = null;
 
-  constructor(private readonly command = 'espeak-ng') {}
+  constructor(
+    private readonly command = 'espeak-ng',
+    /** Time limit per sentence; by default 10 s plus 20 ms per character. */
+    private readonly timeoutMs: number | null = null,
+  ) {}
 
   listVoices(): Promise<Voice[]> {
     this.voices ??= runProcess(this.command, ['--voices'], { timeoutMs: 5000 })
       .then(({ stdout }) => parseEspeakVoices(stdout.toString('utf8')))
       .catch((error: unknown) => {
         this.voices = null; // try again next time rather than caching a failure
-        throw error;
+        throw missingHint(error);
       });
     return this.voices;
   }
@@ -50,12 +54,26 @@ export class EspeakNgEngine implements SpeechEngine {
     const voice = options.voice ?? voiceForLanguage(await this.listVoices(), options.lang)?.id ?? null;
     const { stdout, stderr } = await runProcess(this.command, espeakArguments({ ...options, voice }), {
       stdin: text,
-      timeoutMs: 10_000 + text.length * 20,
+      timeoutMs: this.timeoutMs ?? 10_000 + text.length * 20,
       signal: options.signal,
+    }).catch((error: unknown) => {
+      throw missingHint(error);
     });
     if (stdout.length === 0) {
       throw new Error(`espeak-ng produced no audio${stderr.trim() ? `: ${stderr.trim()}` : ''}`);
     }
-    return parseWav(stdout);
+    try {
+      return parseWav(stdout);
+    } catch (error) {
+      if (!(error instanceof WavFormatError)) throw error;
+      throw new Error(`espeak-ng returned output that is not usable audio (${error.message})${stderr.trim() ? `: ${stderr.trim()}` : ''}`);
+    }
   }
+}
+
+function missingHint(error: unknown): unknown {
+  if (error instanceof ProcessError && error.reason === 'missing') {
+    return new ProcessError(`${error.message}: install the espeak-ng package (for example: sudo apt install espeak-ng)`, 'missing');
+  }
+  return error;
 }

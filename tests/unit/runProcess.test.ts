@@ -32,6 +32,16 @@ describe('runProcess', () => {
     expect(survivors).toEqual([]);
   });
 
+  it('ends children a program left behind when it exits, without waiting for their open stdout', async () => {
+    const started = Date.now();
+    const { stdout } = await runProcess('sh', ['-c', 'sleep 31 & echo finished'], { timeoutMs: 10_000 });
+    expect(stdout.toString()).toBe('finished\n');
+    expect(Date.now() - started).toBeLessThan(3000);
+    await sleep(200);
+    const { stdout: found } = await runProcess('pgrep', ['-f', '^sleep 31$'], { timeoutMs: 2000 }).catch(() => ({ stdout: Buffer.from('') }));
+    expect(found.toString().split('\n').filter(Boolean).map(Number).filter(isAlive)).toEqual([]);
+  });
+
   it('reports a missing program by name', async () => {
     const error = (await runProcess('no-such-engine-xyz', [], { timeoutMs: 1000 }).catch((e: unknown) => e)) as ProcessError;
     expect(error.reason).toBe('missing');
