@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../shared/segment';
 import { EspeakNgEngine } from '../../main/speech/espeakNg';
 import type { SpeechEngine } from '../../main/speech/SpeechEngine';
-import { synthesizeBlock } from '../../main/speech/synthesizeBlock';
+import { FestivalEngine } from '../../main/speech/festival';
+import { synthesizeBlock, wordTimingsFromMarks } from '../../main/speech/synthesizeBlock';
 import { parseWav, pcmDurationMs } from '../../main/speech/wav';
 
 const engine = new EspeakNgEngine();
@@ -46,5 +47,56 @@ describe('synthesizeBlock (real espeak-ng)', () => {
 
   it('refuses a block with nothing to read', async () => {
     await expect(synthesizeBlock(engine, { text: '   ', lang: null, voice: null, rate: 1 })).rejects.toThrow(/nothing to read/);
+  });
+
+  it('works the same with the real festival engine (another sample rate)', async () => {
+    const block = await synthesizeBlock(new FestivalEngine(), { text, lang: 'en', voice: null, rate: 1, sentencePauseMs: 300 });
+    const pcm = parseWav(block.audio);
+    expect(pcm.sampleRate).toBe(16000);
+    expect(block.timeline.sentences).toHaveLength(3);
+    expect(block.timeline.durationMs).toBeCloseTo(pcmDurationMs(pcm), 3);
+    expect(block.timeline.sentences[1]!.startMs - block.timeline.sentences[0]!.endMs).toBeCloseTo(300, 0);
+  });
+});
+
+describe('word times from engine marks', () => {
+  // Sentence "Hello big world." at offset 100 of its block; the engine's audio began with 50 ms of
+  // silence that trimming removed, and the sentence sits at 1000..2000 ms in the block.
+  const span = { start: 100, end: 116 };
+  const marks = [
+    { charStart: 0, charEnd: 5, startMs: 60 },
+    { charStart: 6, charEnd: 9, startMs: 450 },
+    { charStart: 10, charEnd: 15, startMs: 700 },
+  ];
+
+  it('places each word at its mark, shifted by what trimming removed, ending where the next begins', () => {
+    expect(wordTimingsFromMarks(marks, span, 50, 1000, 2000)).toEqual([
+      { charStart: 100, charEnd: 105, startMs: 1000, endMs: 1400 },
+      { charStart: 106, charEnd: 109, startMs: 1400, endMs: 1650 },
+      { charStart: 110, charEnd: 115, startMs: 1650, endMs: 2000 },
+    ]);
+  });
+
+  it('keeps times inside the sentence and drops marks outside its text', () => {
+    const words = wordTimingsFromMarks([...marks, { charStart: 14, charEnd: 40, startMs: 5000 }], span, 0, 1000, 1500);
+    expect(words).toHaveLength(3);
+    expect(words.every((w) => w.startMs >= 1000 && w.endMs <= 1500)).toBe(true);
+  });
+
+  it('is used by synthesizeBlock for an engine that reports marks', async () => {
+    const marked: SpeechEngine = {
+      id: 'marked',
+      name: 'Marked engine',
+      normalWordsPerMinute: 175,
+      listVoices: async () => [],
+      synthesize: async (sentence) => {
+        const pcm = await engine.synthesize(sentence, { voice: null, lang: 'en', wordsPerMinute: 175 });
+        return { ...pcm, wordMarks: [{ charStart: 0, charEnd: 5, startMs: 0 }, { charStart: 6, charEnd: 9, startMs: 333 }] };
+      },
+    };
+    const block = await synthesizeBlock(marked, { text: 'Hello big world.', lang: 'en', voice: null, rate: 1 });
+    const words = block.timeline.sentences[0]!.words;
+    expect(words.map((w) => [w.charStart, w.charEnd])).toEqual([[0, 5], [6, 9]]); // the engine's words, not estimated ones
+    expect(words[1]!.endMs).toBe(block.timeline.sentences[0]!.endMs);
   });
 });
