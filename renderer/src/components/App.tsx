@@ -72,9 +72,13 @@ export function App({ api }: { api: ArticlePlayerApi }) {
     document.title = article ? `${article.title} – Article Player` : 'Article Player';
   }, [article]);
 
-  // A new article (or a problem) takes focus, so keyboard and screen reader users land on it.
+  // A new article (or a problem) takes focus, so keyboard and screen reader users land on it. This runs
+  // after a closing dialog has handed focus back to its opener, so the article keeps it.
+  const focusArticle = useRef(false);
   useEffect(() => {
     if (loaded && !loaded.ok) problemRef.current?.focus();
+    else if (loaded?.ok && focusArticle.current) headingRef.current?.focus();
+    focusArticle.current = false;
   }, [loaded]);
 
   // The reading position is saved as it advances; a crash loses a sentence at most.
@@ -99,7 +103,7 @@ export function App({ api }: { api: ArticlePlayerApi }) {
         setOpenProblem(null);
         setDialog(null);
         announce(`Opened ${result.article.title}`);
-        requestAnimationFrame(() => headingRef.current?.focus());
+        focusArticle.current = true;
       } else {
         // The article on screen stays: a failed open loses nothing.
         setOpenProblem(result.message);

@@ -6,6 +6,7 @@
 import type { ArticlePlayerApi } from '../../../shared/api';
 import type { Block } from '../../../shared/article';
 import { clampRate, RATE_DEFAULT } from '../../../shared/rate';
+import { splitSentences } from '../../../shared/segment';
 import { locateInTimeline, type Timeline } from '../../../shared/timeline';
 
 export type PlayerStatus = 'idle' | 'loading' | 'playing' | 'paused' | 'ended' | 'error';
@@ -166,9 +167,10 @@ export class Player {
   }
 
   nextSentence(): void {
+    const next = Math.max(0, this.state.sentenceIndex) + (this.state.sentenceIndex < 0 && this.positionMs === 0 ? 0 : 1);
     const timeline = this.currentTimeline();
-    const next = timeline?.sentences[this.state.sentenceIndex + 1];
-    if (timeline && next) void this.seekWithinBlock(next.startMs, this.state.sentenceIndex + 1);
+    if (timeline?.sentences[next]) void this.seekWithinBlock(timeline.sentences[next].startMs, next);
+    else if (!timeline && next < this.sentenceCount(this.state.blockIndex)) void this.startBlock(this.state.blockIndex, { sentence: next }, this.isActive());
     else this.nextBlock();
   }
 
@@ -178,13 +180,21 @@ export class Player {
     const current = timeline?.sentences[index];
     if (timeline && current && this.positionMs - current.startMs > RESTART_THRESHOLD_MS / 2) {
       void this.seekWithinBlock(current.startMs, index);
-    } else if (timeline && index > 0) {
-      void this.seekWithinBlock(timeline.sentences[index - 1]!.startMs, index - 1);
+    } else if (index > 0) {
+      if (timeline) void this.seekWithinBlock(timeline.sentences[index - 1]!.startMs, index - 1);
+      else void this.startBlock(this.state.blockIndex, { sentence: index - 1 }, this.isActive());
     } else if (this.state.blockIndex > 0) {
-      void this.startAtLastSentence(this.state.blockIndex - 1);
+      const previous = this.state.blockIndex - 1;
+      void this.startBlock(previous, { sentence: this.sentenceCount(previous) - 1 }, this.isActive());
     } else {
       this.goToBlock(0, { announce: false });
     }
+  }
+
+  /** Sentences of a block, counted by the same segmentation main uses, so it is known before the audio is. */
+  private sentenceCount(index: number): number {
+    const block = this.blocks[index];
+    return block ? Math.max(1, splitSentences(block.text, this.options.lang).length) : 0;
   }
 
   setRate(rate: number): void {
@@ -292,7 +302,7 @@ export class Player {
     const sameBlock = index === this.loadedBlock && this.loadedAudio;
     this.update({
       blockIndex: index,
-      sentenceIndex: startsLater ? this.state.sentenceIndex : -1,
+      sentenceIndex: typeof at === 'number' ? (startsLater ? this.state.sentenceIndex : -1) : at.sentence > 0 ? at.sentence : -1,
       wordIndex: -1,
       timeline: sameBlock ? this.loadedAudio!.timeline : null,
       status: play ? 'loading' : this.state.status === 'ended' || this.state.status === 'error' ? 'idle' : this.state.status === 'playing' || this.state.status === 'loading' ? 'paused' : this.state.status,
@@ -338,16 +348,6 @@ export class Player {
     this.audio.currentTime = ms / 1000;
     this.update({ sentenceIndex, wordIndex: -1 });
     this.syncPosition();
-  }
-
-  private async startAtLastSentence(index: number): Promise<void> {
-    const play = this.isActive();
-    try {
-      const audio = await this.load(index);
-      await this.startBlock(index, audio.timeline.sentences.at(-1)?.startMs ?? 0, play);
-    } catch (error) {
-      this.fail((error as Error).message);
-    }
   }
 
   private fail(message: string): void {

@@ -1,0 +1,185 @@
+/**
+ * Accessibility end to end: axe-core finds no violations in any state or theme, the page reflows at
+ * 200% and 400% zoom without horizontal scrolling (WCAG 1.4.10), and every flow works from the keyboard
+ * with focus visible and never lost.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { audioTime, expect, openPlayer, test } from './browserHost.fixture';
+
+async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const summary = violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary, `axe violations while ${state}`).toEqual([]);
+}
+
+async function chooseTheme(page: Page, theme: string): Promise<void> {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Theme').selectOption(theme);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', theme === 'system' ? /light|dark/ : theme);
+}
+
+test.describe('axe-core finds nothing', () => {
+  test('idle, playing with highlights, paused', async ({ page, host }) => {
+    await openPlayer(page, host.url);
+    await expectNoAxeViolations(page, 'idle');
+    await page.keyboard.press('k');
+    await expect.poll(() => page.evaluate(() => CSS.highlights.has('ap-word'))).toBe(true);
+    await expectNoAxeViolations(page, 'playing with highlights');
+    await page.keyboard.press('k');
+    await expect(page.getByRole('status')).toHaveText('Paused');
+    await expectNoAxeViolations(page, 'paused');
+  });
+
+  test('every dialog open', async ({ page, host }) => {
+    await openPlayer(page, host.url);
+    for (const [button, dialog] of [
+      ['Settings', 'Settings'],
+      ['Keyboard shortcuts', 'Keyboard shortcuts'],
+      ['Library', 'Library'],
+      ['Open…', 'Open an article'],
+    ]) {
+      await page.getByRole('button', { name: button, exact: true }).click();
+      await expect(page.getByRole('dialog', { name: dialog })).toBeVisible();
+      await expectNoAxeViolations(page, `${dialog} open`);
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog')).toBeHidden();
+    }
+  });
+
+  test('each theme, with the reading aids on', async ({ page, host }) => {
+    await openPlayer(page, host.url);
+    for (const theme of ['light', 'dark', 'sepia', 'contrast']) {
+      await chooseTheme(page, theme);
+      await expectNoAxeViolations(page, `theme ${theme}`);
+    }
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByLabel('Reading aid').selectOption('fade-read');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('l');
+    await page.keyboard.press('l');
+    await expectNoAxeViolations(page, 'fading read text');
+  });
+
+  test('an error shown', async ({ page, host }) => {
+    await openPlayer(page, host.url);
+    await page.getByRole('button', { name: 'Open…' }).click();
+    await page.getByLabel('Web address').fill('ftp://example.org/file');
+    await page.getByRole('button', { name: 'Open address' }).click();
+    await expect(page.getByRole('alert')).toContainText('Only http and https');
+    await expectNoAxeViolations(page, 'an open error shown');
+  });
+});
+
+test.describe('zoom and reflow (WCAG 1.4.10)', () => {
+  for (const [zoom, width] of [
+    ['200%', 640],
+    ['400%', 320],
+  ] as const) {
+    test(`nothing scrolls sideways at ${zoom} of a 1280 px window`, async ({ page, host }) => {
+      await page.setViewportSize({ width, height: 400 });
+      await openPlayer(page, host.url);
+      const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(await overflow()).toBeLessThanOrEqual(0);
+      await page.getByRole('button', { name: 'Settings' }).click();
+      expect(await overflow()).toBeLessThanOrEqual(0);
+      const dialogFits = await page.getByRole('dialog', { name: 'Settings' }).evaluate((d) => d.getBoundingClientRect().right <= window.innerWidth);
+      expect(dialogFits).toBe(true);
+    });
+  }
+
+  test('text at 300% of its size still reflows', async ({ page, host }) => {
+    await openPlayer(page, host.url);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const size = page.getByRole('slider', { name: 'Text size' });
+    await size.focus();
+    await page.keyboard.press('End');
+    await expect(size).toHaveAttribute('aria-valuetext', '300%');
+    await page.keyboard.press('Escape');
+    const fontSize = await page.locator('[data-block-index="0"]').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(fontSize).toBeGreaterThanOrEqual(59); // 1.25rem x 3
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  });
+});
+
+test.describe('keyboard only', () => {
+  test('tab order reaches every control in a logical order, with a visible focus ring', async ({ page, host }) => {
+    await openPlayer(page, host.url);
+    const names: string[] = [];
+    for (let i = 0; i < 9; i++) {
+      await page.keyboard.press('Tab');
+      names.push(
+        await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement;
+          const outline = getComputedStyle(el).outlineStyle;
+          const name = el.getAttribute('aria-label') ?? (el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null) ?? el.textContent ?? el.tagName;
+          return `${name.trim()}${outline === 'none' ? ' (NO FOCUS RING)' : ''}`;
+        }),
+      );
+    }
+    expect(names).toEqual([
+      'Previous paragraph',
+      'Play',
+      'Next paragraph',
+      'Speech rate',
+      'Open…',
+      'Library',
+      'Settings',
+      'Keyboard shortcuts',
+      expect.stringMatching(/^Article Player reads articles aloud/),
+    ]);
+  });
+
+  test('open settings, change the theme, close: focus returns to the Settings button', async ({ page, host }) => {
+    await openPlayer(page, host.url);
+    await page.getByRole('button', { name: 'Settings' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+    await page.keyboard.press('Tab'); // voice
+    await page.keyboard.press('Tab'); // all voices checkbox
+    await page.keyboard.press('Tab'); // sentence pause
+    await page.keyboard.press('Tab'); // paragraph pause
+    await page.keyboard.press('Tab'); // theme
+    await expect(page.getByLabel('Theme')).toBeFocused();
+    await page.getByLabel('Theme').selectOption('dark');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Settings' })).toBeFocused();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  });
+
+  test('play, navigate by paragraph and sentence, change the rate: all from the keyboard', async ({ page, host }) => {
+    await openPlayer(page, host.url);
+    await page.keyboard.press('Space');
+    await expect.poll(() => audioTime(page)).toBeGreaterThan(0.3);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.evaluate(() => [...(CSS.highlights.get('ap-sentence') ?? [])][0]?.toString())).toMatch(/^Open a web page, an HTML or text file/);
+    await page.keyboard.press('ArrowDown');
+    await expect(page.locator('[data-block-index="1"]')).toHaveAttribute('aria-current', 'location');
+    await page.keyboard.press('=');
+    await expect(page.getByRole('slider', { name: 'Speech rate' })).toHaveValue('1.1');
+    await page.keyboard.press('p');
+    await expect(page.getByRole('status')).toHaveText(/^Paragraph 2 of 15, (about \d+ min|less than a minute) left$/);
+    await page.keyboard.press('Space');
+    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  });
+
+  test('a key can be remapped, and a conflicting key is refused with a message', async ({ page, host }) => {
+    await openPlayer(page, host.url);
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await dialog.getByRole('button', { name: 'Change Next paragraph' }).click();
+    await page.keyboard.press('k');
+    await expect(dialog.getByRole('status')).toHaveText('K is already used for Play or pause. Press another key, or Escape to cancel.');
+    await page.keyboard.press('n');
+    await expect(dialog.getByRole('status')).toHaveText('Next paragraph is now N.');
+    await expect(dialog.getByRole('row', { name: /Next paragraph/ })).toContainText('N');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('n');
+    await expect(page.locator('[data-block-index="1"]')).toHaveAttribute('aria-current', 'location');
+    await expect(page.getByRole('button', { name: 'Next paragraph' })).toHaveAttribute('aria-keyshortcuts', 'N');
+  });
+});

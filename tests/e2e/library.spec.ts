@@ -1,0 +1,87 @@
+/** The library, resume and persisted settings, across restarts of the real host with one data folder. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { currentBlock, expect, openPlayer, startHost, test } from './browserHost.fixture';
+
+test('reopening after a restart resumes at the same paragraph and sentence', async ({ page }) => {
+  const data = mkdtempSync(join(tmpdir(), 'ap-resume-'));
+  const env = { ...process.env, ARTICLE_PLAYER_DATA_DIR: data };
+  const first = await startHost([], env);
+  try {
+    await openPlayer(page, first.url);
+    await page.keyboard.press('k');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowRight'); // the second sentence of paragraph 4, even before its audio is ready
+    await expect.poll(() => currentBlock(page)).toBe(3);
+    await expect.poll(() => page.evaluate(() => [...(CSS.highlights.get('ap-sentence') ?? [])][0]?.toString())).toMatch(/^Press it again/);
+    await page.waitForTimeout(800); // saved as reading advances, not only on exit
+  } finally {
+    first.child.kill('SIGKILL'); // no chance to save on exit
+  }
+  const second = await startHost([], env);
+  try {
+    await openPlayer(page, second.url);
+    expect(await currentBlock(page)).toBe(3);
+    await page.keyboard.press('k');
+    await expect.poll(() => page.evaluate(() => [...(CSS.highlights.get('ap-sentence') ?? [])][0]?.toString())).toMatch(/^Press it again/);
+  } finally {
+    second.child.kill();
+  }
+});
+
+test('pasted text opens, joins the library, and the library reopens the welcome article', async ({ page, host }) => {
+  await openPlayer(page, host.url);
+  await page.getByRole('button', { name: 'Open…' }).click();
+  await page.getByLabel('Or paste the text of an article').fill('A Pasted Story\n\nThe first paragraph of the pasted story.\n\nThe second paragraph.');
+  await page.getByRole('button', { name: 'Read pasted text' }).click();
+  await expect(page.locator('article > h1')).toHaveText('A Pasted Story');
+  await expect(page.locator('article > h1')).toBeFocused(); // focus lands on the new article
+  await expect(page.locator('[data-block-index]')).toHaveCount(2);
+
+  await page.getByRole('button', { name: 'Library' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Library' });
+  await expect(dialog.getByRole('status')).toHaveText('2 articles.');
+  await dialog.getByLabel('Search the library').fill('welcome');
+  await expect(dialog.getByRole('status')).toHaveText('1 article found.');
+  await dialog.getByRole('button', { name: 'Welcome to Article Player', exact: true }).click();
+  await expect(page.locator('article > h1')).toHaveText('Welcome to Article Player');
+  await expect(page.getByRole('dialog')).toBeHidden();
+});
+
+test('removing from the library, one and all, keeps focus in the dialog', async ({ page, host }) => {
+  await openPlayer(page, host.url);
+  await page.getByRole('button', { name: 'Library' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Library' });
+  await dialog.getByRole('button', { name: 'Remove Welcome to Article Player' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Removed Welcome to Article Player.');
+  await expect(dialog.getByLabel('Search the library')).toBeFocused();
+  await expect(dialog.getByRole('list', { name: 'Articles' })).toBeHidden();
+});
+
+test('a failed open keeps the article on screen and says why', async ({ page, host }) => {
+  await openPlayer(page, host.url);
+  await page.getByRole('button', { name: 'Open…' }).click();
+  await page.getByLabel('A file on this computer').setInputFiles({ name: 'photo.html', mimeType: 'text/html', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]) });
+  await expect(page.getByRole('alert')).toContainText('photo.html is not a text or HTML file');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('article > h1')).toHaveText('Welcome to Article Player');
+});
+
+test('settings are kept across a reload', async ({ page, host }) => {
+  await openPlayer(page, host.url);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Theme').selectOption('sepia');
+  await page.getByLabel('Font').selectOption('opendyslexic');
+  await page.keyboard.press('Escape');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('+');
+  await page.waitForTimeout(700);
+  await page.reload();
+  await openPlayer(page, host.url.replace(/\?token=.*/, ''));
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'sepia');
+  await expect(page.getByRole('slider', { name: 'Speech rate' })).toHaveValue('1.3');
+  const font = await page.locator('[data-block-index="0"]').evaluate((el) => getComputedStyle(el).fontFamily);
+  expect(font).toContain('OpenDyslexic');
+  // The bundled font file loads from the app itself (no network, allowed by the CSP).
+  expect(await page.evaluate(async () => (await document.fonts.load('16px OpenDyslexic')).length)).toBeGreaterThan(0);
+});
