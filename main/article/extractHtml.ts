@@ -6,6 +6,10 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { makeBlock, normalizeText, type Article, type Block, type BlockKind } from '../../shared/article.js';
+import { findContentCandidate } from './contentCandidate.js';
+import { detectLang, normalizeLangTag } from './detectLang.js';
+import { isFurnitureElement, isFurnitureText, revealStreamedContent } from './htmlCleanup.js';
+import { describeCode, tableText } from './readableStructures.js';
 
 const HEADING = /^H[1-6]$/u;
 /** Elements whose text is never read: page furniture, media and captions (captions would interrupt a paragraph). */
@@ -28,12 +32,25 @@ function textOf(node: Node): string {
   return text;
 }
 
+/** Cells of a table's rows, nested tables flattened into their cell. */
+function tableRows(table: Element): string[][] {
+  return Array.from(table.querySelectorAll('tr'))
+    .filter((row) => row.closest('table') === table)
+    .map((row) => Array.from(row.children).filter((cell) => cell.tagName === 'TD' || cell.tagName === 'TH').map((cell) => normalizeText(textOf(cell))));
+}
+
+/** "language-js" / "lang-python" on the <pre> or its <code>. */
+function codeLanguage(pre: Element): string | null {
+  const classes = `${pre.getAttribute('class') ?? ''} ${pre.querySelector('code')?.getAttribute('class') ?? ''}`;
+  return /\b(?:language|lang)-([\w+#-]+)/u.exec(classes)?.[1] ?? null;
+}
+
 /** Walks the cleaned content in document order, one block per paragraph-level element. */
 function collectBlocks(root: Element, insideQuote: boolean, blocks: Block[]): void {
   let inline = '';
   const flushInline = () => {
     const block = makeBlock(insideQuote ? 'quote' : 'paragraph', inline);
-    if (block) blocks.push(block);
+    if (block && !isFurnitureText(block.text)) blocks.push(block);
     inline = '';
   };
   for (const child of Array.from(root.childNodes)) {
@@ -44,7 +61,7 @@ function collectBlocks(root: Element, insideQuote: boolean, blocks: Block[]): vo
     if (child.nodeType !== 1) continue;
     const element = child as Element;
     const tag = element.tagName;
-    if (SKIPPED.has(tag) || element.getAttribute('aria-hidden') === 'true' || element.hasAttribute('hidden')) continue;
+    if (SKIPPED.has(tag) || element.getAttribute('aria-hidden') === 'true' || element.hasAttribute('hidden') || isFurnitureElement(element)) continue;
     const kind: BlockKind | undefined = HEADING.test(tag) ? 'heading' : LEAF_KINDS[tag];
     const isContainer = CONTAINERS.has(tag) || (kind === 'list-item' && element.querySelector('p, ul, ol, div') !== null);
     if (!kind && !isContainer) {
@@ -55,8 +72,9 @@ function collectBlocks(root: Element, insideQuote: boolean, blocks: Block[]): vo
     if (isContainer) {
       collectBlocks(element, insideQuote || tag === 'BLOCKQUOTE', blocks);
     } else {
-      const block = makeBlock(insideQuote && kind === 'paragraph' ? 'quote' : kind!, textOf(element));
-      if (block) blocks.push(block);
+      const text = kind === 'table' ? tableText(tableRows(element)) : kind === 'code' ? describeCode(element.textContent ?? '', codeLanguage(element)) : textOf(element);
+      const block = makeBlock(insideQuote && kind === 'paragraph' ? 'quote' : kind!, text);
+      if (block && !(kind !== 'code' && isFurnitureText(block.text))) blocks.push(block);
     }
   }
   flushInline();
@@ -69,16 +87,30 @@ function metaContent(document: Document, selector: string): string | null {
 
 export function extractHtml(html: string, fallbackTitle: string, source: string | null = null): Article {
   const { document } = parseHTML(html);
-  const lang = document.documentElement?.getAttribute('lang')?.trim() || metaContent(document, 'meta[http-equiv="content-language" i]');
+  revealStreamedContent(document as unknown as Document);
   const pageTitle = normalizeText(document.querySelector('title')?.textContent ?? '');
   const headingCount = document.querySelectorAll('h1').length;
   const firstHeading = normalizeText(document.querySelector('h1')?.textContent ?? '');
-  const parsed = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+  const candidate = findContentCandidate(document as unknown as Document);
+  const parsed = new Readability(document as unknown as Document, { charThreshold: 500, keepClasses: true }).parse();
 
   const blocks: Block[] = [];
   if (parsed?.content) {
     const { document: content } = parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`);
     collectBlocks(content.body as unknown as Element, false, blocks);
+  }
+  // Readability kept much less prose than the page's main container holds: it picked the wrong part.
+  const readWords = blocks.reduce((sum, block) => sum + (block.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0), 0);
+  if (candidate && candidate.proseWords >= 80 && candidate.proseWords > 2 * readWords) {
+    const { document: fresh } = parseHTML(html);
+    revealStreamedContent(fresh as unknown as Document);
+    const element = fresh.querySelectorAll('*')[candidate.index];
+    if (element) {
+      const fallback: Block[] = [];
+      collectBlocks(element as unknown as Element, false, fallback);
+      const fallbackWords = fallback.reduce((sum, block) => sum + (block.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0), 0);
+      if (fallbackWords > readWords) blocks.splice(0, blocks.length, ...fallback);
+    }
   }
   let title = normalizeText(parsed?.title ?? '') || pageTitle || fallbackTitle;
   // "Headline | Site name" or a short section name: the page's single <h1>, when it overlaps the title, is the headline.
@@ -89,7 +121,7 @@ export function extractHtml(html: string, fallbackTitle: string, source: string 
     title,
     byline: parsed?.byline ? normalizeText(parsed.byline) || null : null,
     source: source ?? (parsed?.siteName ? normalizeText(parsed.siteName) : null),
-    lang: lang || (parsed?.lang ?? null) || null,
+    lang: detectLang(document as unknown as Document, blocks.map((block) => block.text).join(' ')) ?? normalizeLangTag(parsed?.lang),
     blocks,
   };
 }
