@@ -12,6 +12,22 @@ const EXCLUDED = 'nav, header, footer, aside, form, [role="navigation"], [role="
 const MARKERS = 'article, main, [role="main"], [itemprop="articleBody"], div, section';
 const CONTENT_CLASS = /(?:^|[\s_-])(?:content|entry|post|article|story|body|text|prose|main)(?:$|[\s_-])/iu;
 
+/** Comment threads and content hidden by a class (display: none in the page's CSS, which is not loaded here). */
+const COMMENTS = /^(?!(?:has|no|with|show|hide|allow|enable|open|closed)[-_])[\w-]*(?:comment|disqus)[\w-]*$|^respond$/iu;
+const HIDDEN_CLASSES = new Set(['hidden', 'is-hidden', 'invisible', 'd-none', 'hide', 'w-condition-invisible', 'sr-only', 'visually-hidden', 'screen-reader-text']);
+
+export function isHiddenOrComments(element: Element): boolean {
+  const classes = (element.getAttribute('class') ?? '').split(/\s+/u);
+  if (classes.some((name) => HIDDEN_CLASSES.has(name))) return true;
+  return [...classes, element.getAttribute('id') ?? ''].some((name) => name !== '' && COMMENTS.test(name));
+}
+
+function excluded(element: Element): boolean {
+  if (element.closest(EXCLUDED)) return true;
+  for (let ancestor: Element | null = element; ancestor; ancestor = ancestor.parentElement) if (isHiddenOrComments(ancestor)) return true;
+  return false;
+}
+
 function words(text: string): number {
   return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 }
@@ -30,7 +46,7 @@ export function findContentCandidate(document: Document): Candidate | null {
   const prose = new Map<Element, number>();
   for (const element of Array.from(document.querySelectorAll(PROSE))) {
     if (element.parentElement?.closest(PROSE)) continue; // counted with its paragraph-level ancestor
-    if (element.closest(EXCLUDED)) continue;
+    if (excluded(element)) continue;
     const count = words(element.textContent ?? '');
     if (count < 4) continue;
     for (let ancestor = element.parentElement; ancestor; ancestor = ancestor.parentElement) prose.set(ancestor, (prose.get(ancestor) ?? 0) + count);
@@ -51,5 +67,8 @@ export function findContentCandidate(document: Document): Candidate | null {
     }
   }
   if (!best) return null;
+  // Several full articles (an infinite-scroll page, an archive): the prose is not one article, so no second opinion.
+  const articles = Array.from(best.querySelectorAll('article')).filter((article) => !article.parentElement?.closest('article') && (prose.get(article) ?? 0) >= 150);
+  if (articles.length >= 2 || best.querySelectorAll('h1').length >= 2) return null;
   return { index: position.get(best)!, proseWords: bestCount };
 }

@@ -6,7 +6,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { makeBlock, normalizeText, type Article, type Block, type BlockKind } from '../../shared/article.js';
-import { findContentCandidate } from './contentCandidate.js';
+import { findContentCandidate, isHiddenOrComments } from './contentCandidate.js';
 import { detectLang, normalizeLangTag } from './detectLang.js';
 import { isFurnitureElement, isFurnitureText, revealStreamedContent } from './htmlCleanup.js';
 import { describeCode, tableText } from './readableStructures.js';
@@ -61,7 +61,7 @@ function collectBlocks(root: Element, insideQuote: boolean, blocks: Block[]): vo
     if (child.nodeType !== 1) continue;
     const element = child as Element;
     const tag = element.tagName;
-    if (SKIPPED.has(tag) || element.getAttribute('aria-hidden') === 'true' || element.hasAttribute('hidden') || isFurnitureElement(element)) continue;
+    if (SKIPPED.has(tag) || element.getAttribute('aria-hidden') === 'true' || element.hasAttribute('hidden') || isFurnitureElement(element) || isHiddenOrComments(element)) continue;
     const kind: BlockKind | undefined = HEADING.test(tag) ? 'heading' : LEAF_KINDS[tag];
     const isContainer = CONTAINERS.has(tag) || (kind === 'list-item' && element.querySelector('p, ul, ol, div') !== null);
     if (!kind && !isContainer) {
@@ -78,11 +78,6 @@ function collectBlocks(root: Element, insideQuote: boolean, blocks: Block[]): vo
     }
   }
   flushInline();
-}
-
-function metaContent(document: Document, selector: string): string | null {
-  const value = document.querySelector(selector)?.getAttribute('content');
-  return value ? normalizeText(value) || null : null;
 }
 
 export function extractHtml(html: string, fallbackTitle: string, source: string | null = null): Article {

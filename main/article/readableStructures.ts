@@ -1,8 +1,8 @@
 /** How code and tables are heard: short ones are read, long ones announced (reading 200 lines of code aloud helps nobody). */
 import { normalizeText } from '../../shared/article.js';
 
-export const MAX_READ_CODE_LINES = 12;
-export const MAX_READ_CODE_CHARS = 800;
+export const MAX_READ_CODE_LINES = 40;
+export const MAX_READ_CODE_CHARS = 3000;
 export const MAX_READ_TABLE_ROWS = 40;
 
 function plural(n: number, word: string): string {
