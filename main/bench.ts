@@ -10,10 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createAppHandlers } from './api/createAppContext.js';
+import { createAppHandlers, memoizedSpeech } from './api/createAppContext.js';
 import { loadArticleSource } from './article/loadArticleSource.js';
 import { startBrowserHost } from './hosts/browserHost.js';
-import { detectEngine } from './speech/detectEngine.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
@@ -83,7 +82,7 @@ function baselineFirstAudio(text: string): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const speech = detectEngine();
+  const speech = memoizedSpeech();
   const initial = await loadArticleSource(null);
   if (!initial.ok) throw new Error(initial.message);
   const blocks = initial.article.blocks.filter((block) => block.kind === 'paragraph');
@@ -120,7 +119,7 @@ async function main(): Promise<void> {
     baselineNext.push(await baselineFirstAudio(initial.article.blocks[1]!.text));
   }
   const result = {
-    machine: { cpus: cpus().length, node: process.version, engine: (await speech).engine?.name ?? null },
+    machine: { cpus: cpus().length, node: process.version, engine: (await speech('auto')).engine?.name ?? null },
     article: { title: initial.article.title, paragraphs: blocks.length },
     playToFirstAudioMs: { ...summarize(play), goal: 150 },
     nextParagraphToAudioMs: { ...summarize(next), goal: 100 },

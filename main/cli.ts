@@ -3,16 +3,18 @@
  * `npm run cli -- export <path-or-url> --out FILE.wav [--rate R] [--voice V]` writes it as audio.
  */
 import { rename, rm, writeFile } from 'node:fs/promises';
+import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { clampRate } from '../shared/rate.js';
 import { loadArticleSource, resolveUserPath } from './article/loadArticleSource.js';
 import { detectEngine } from './speech/detectEngine.js';
 import { synthesizeBlock } from './speech/synthesizeBlock.js';
-import { encodeWav, parseWav, silence } from './speech/wav.js';
+import { exportArticleAudio } from './export/exportArticleAudio.js';
 
 const USAGE = `Usage:
   npm run cli -- extract <path-or-url> [--json]
-  npm run cli -- export <path-or-url> --out FILE.wav [--rate R] [--voice V] [--paragraph-pause MS]`;
+  npm run cli -- export <path-or-url> --out FILE.wav|FILE.mp3 [--rate R] [--voice V] [--paragraph-pause MS] [--sentence-pause MS]
+    (a WebVTT chapter list, one cue per paragraph, is written beside it as FILE.vtt)`;
 
 async function load(source: string | undefined) {
   if (!source) throw new Error(`Name an article to open.\n${USAGE}`);
@@ -37,38 +39,59 @@ async function exportAudio(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { out: { type: 'string' }, rate: { type: 'string', default: '1' }, voice: { type: 'string' }, 'paragraph-pause': { type: 'string', default: '600' } },
+    options: {
+      out: { type: 'string' },
+      rate: { type: 'string', default: '1' },
+      voice: { type: 'string' },
+      'paragraph-pause': { type: 'string', default: '600' },
+      'sentence-pause': { type: 'string', default: '250' },
+    },
   });
-  if (!values.out) throw new Error(`--out FILE.wav is required.\n${USAGE}`);
+  if (!values.out) throw new Error(`--out FILE.wav (or FILE.mp3) is required.\n${USAGE}`);
   const out = resolveUserPath(values.out);
+  const format = extname(out).toLowerCase() === '.mp3' ? 'mp3' : 'wav';
   const article = await load(positionals[0]);
   const detection = await detectEngine();
   if (!detection.engine) throw new Error(detection.problem);
+  const engine = detection.engine;
   const rate = clampRate(Number(values.rate));
-  const paragraphPauseMs = Math.min(5000, Math.max(0, Number(values['paragraph-pause']) || 0));
-  const texts = article.blocks.map((block) => block.text); // exactly what the player reads
-  const chunks: Int16Array[] = [];
-  let format = { sampleRate: 22050, channels: 1 };
-  for (const [index, text] of texts.entries()) {
-    const block = await synthesizeBlock(detection.engine, { text, lang: article.lang, voice: values.voice ?? null, rate });
-    const pcm = parseWav(block.audio);
-    format = { sampleRate: pcm.sampleRate, channels: pcm.channels };
-    chunks.push(pcm.samples, silence(format, paragraphPauseMs));
-    process.stderr.write(`\rSpeaking paragraph ${index + 1} of ${texts.length}`);
-  }
+  const clamp = (text: string, max: number) => Math.min(max, Math.max(0, Number(text) || 0));
+  const sentencePauseMs = clamp(values['sentence-pause'], 2000);
+
+  // Ctrl+C cancels cleanly: no half-written file is left under either name.
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  process.once('SIGTERM', () => controller.abort());
+  const exported = await exportArticleAudio(
+    article.blocks.map((block) => block.text), // exactly what the player reads
+    (text, signal) => synthesizeBlock(engine, { text, lang: article.lang, voice: values.voice ?? null, rate, sentencePauseMs, signal }),
+    {
+      title: article.title,
+      format,
+      paragraphPauseMs: clamp(values['paragraph-pause'], 5000),
+      signal: controller.signal,
+      onProgress: (fraction) => process.stderr.write(`\rExporting: ${Math.round(fraction * 100)}%`),
+    },
+  ).catch((error: unknown) => {
+    throw controller.signal.aborted ? new Error('\nExport cancelled; nothing was written.') : error;
+  });
   process.stderr.write('\n');
-  const samples = new Int16Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-  chunks.reduce((offset, chunk) => (samples.set(chunk, offset), offset + chunk.length), 0);
-  // Atomic: a cancelled or failed export never leaves a half-written file under the requested name.
-  const temporary = `${out}.${process.pid}.part`;
+  const cuesPath = `${out.slice(0, out.length - extname(out).length)}.vtt`;
+  await writeAtomically(out, exported.audio);
+  await writeAtomically(cuesPath, exported.cues);
+  console.log(`Wrote ${out} (${(exported.durationMs / 1000).toFixed(1)} s, ${article.blocks.length} paragraphs) and ${cuesPath}.`);
+}
+
+/** Temporary file and rename: a failed or cancelled export never leaves a partial file under the requested name. */
+async function writeAtomically(path: string, data: Uint8Array | string): Promise<void> {
+  const temporary = `${path}.${process.pid}.part`;
   try {
-    await writeFile(temporary, encodeWav({ ...format, samples }));
-    await rename(temporary, out);
+    await writeFile(temporary, data);
+    await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
   }
-  console.log(`Wrote ${out} (${(samples.length / format.channels / format.sampleRate).toFixed(1)} s, ${texts.length} paragraphs).`);
 }
 
 async function main(): Promise<void> {

@@ -6,12 +6,11 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createAppHandlers } from './api/createAppContext.js';
+import { createAppHandlers, memoizedSpeech } from './api/createAppContext.js';
 import { loadArticleSource, resolveUserPath } from './article/loadArticleSource.js';
 import { parseStartArgs, type StartOptions } from './cli/parseArgs.js';
 import { startBrowserHost } from './hosts/browserHost.js';
 import { runProcess } from './process/runProcess.js';
-import { detectEngine } from './speech/detectEngine.js';
 import { defaultDataDirectory } from './store/dataDirectory.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -48,12 +47,13 @@ function openInBrowser(url: string): void {
 }
 
 async function runBrowserHost(options: StartOptions): Promise<void> {
-  const speech = detectEngine();
+  const speech = memoizedSpeech();
   const source = options.source;
   const dataDirectory = defaultDataDirectory();
-  const { handlers } = createAppHandlers(dataDirectory, () => loadArticleSource(source), speech);
+  const { handlers, context } = createAppHandlers(dataDirectory, () => loadArticleSource(source), speech);
   const host = await startBrowserHost({ handlers, rendererDir: RENDERER_DIR, port: options.port });
-  const detection = await speech;
+  context.emit = host.emit;
+  const detection = await speech('auto');
   console.log('Article Player is running in your browser. Open this address (it works only on this computer):');
   console.log(host.url);
   if (detection.problem) console.log(detection.problem);

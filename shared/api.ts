@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Article } from './article.js';
 import type { API_EVENTS } from './apiChannels.js';
 import type { LibraryEntry } from './library.js';
-import { settingsPatchSchema, type Settings } from './settings.js';
+import { ENGINE_CHOICES, settingsPatchSchema, type Settings } from './settings.js';
 import type { Timeline } from './timeline.js';
 
 export const MAX_BLOCK_CHARS = 100_000;
@@ -43,8 +43,24 @@ export const apiParams = {
   removeLibraryEntries: z.object({ ids: z.union([z.array(libraryId).max(10_000), z.literal('all')]) }).strict(),
   /** Where reading is now, saved as it advances so a crash loses only seconds. */
   savePosition: z.object({ id: libraryId, blockIndex: z.number().int().min(0), sentenceIndex: z.number().int().min(0) }).strict(),
-  /** Which speech engine is in use, its voices, or why there is none. */
-  getSpeechInfo: z.object({}).strict(),
+  /** Which speech engine is in use (the chosen one if it is installed), its voices, or why there is none. */
+  getSpeechInfo: z.object({ engine: z.enum(ENGINE_CHOICES).optional() }).strict(),
+  /** The whole article as one audio file with a cue per block; progress arrives as exportProgress events. */
+  exportAudio: z
+    .object({
+      jobId: z.string().regex(/^[\w-]{1,40}$/u),
+      title: z.string().max(2000),
+      texts: z.array(z.string().min(1).max(MAX_BLOCK_CHARS)).min(1).max(20_000),
+      lang: z.string().max(35).nullable(),
+      voice: z.string().max(200).nullable(),
+      rate: z.number().min(0.1).max(10),
+      engine: z.enum(ENGINE_CHOICES).optional(),
+      sentencePauseMs: z.number().int().min(0).max(2000),
+      paragraphPauseMs: z.number().int().min(0).max(5000),
+      format: z.enum(['wav', 'mp3']),
+    })
+    .strict(),
+  cancelExport: z.object({ jobId: z.string().regex(/^[\w-]{1,40}$/u) }).strict(),
   /** Audio of one block with the timeline of its sentences and words. */
   synthesizeBlock: z
     .object({
@@ -53,6 +69,7 @@ export const apiParams = {
       voice: z.string().max(200).nullable(),
       rate: z.number().min(0.1).max(10),
       sentencePauseMs: z.number().int().min(0).max(2000).optional(),
+      engine: z.enum(ENGINE_CHOICES).optional(),
     })
     .strict(),
 } as const;
@@ -69,8 +86,19 @@ export interface Voice {
   lang: string;
 }
 
+export interface EngineSummary {
+  id: string;
+  name: string;
+  /** 'direct' engines speak through the speakers themselves and cannot be used by this player. */
+  kind: 'synthesize' | 'direct';
+}
+
 export interface SpeechInfo {
   engine: { id: string; name: string } | null;
+  /** Every engine found on this computer, best first. */
+  engines: EngineSummary[];
+  /** Why the chosen engine is not the one in use, or null. */
+  notice: string | null;
   /** Why speech is unavailable, naming what to install; null when an engine works. */
   problem: string | null;
   voices: Voice[];
@@ -84,6 +112,15 @@ export interface SynthesizedBlock {
   timeline: Timeline;
 }
 
+export interface ExportedAudio {
+  audio: Uint8Array;
+  mimeType: string;
+  extension: 'wav' | 'mp3';
+  /** WebVTT chapter list, one cue per block. */
+  cues: string;
+  durationMs: number;
+}
+
 export interface ApiResults {
   getInitialArticle: LoadResult;
   openArticle: LoadResult;
@@ -95,11 +132,15 @@ export interface ApiResults {
   savePosition: { saved: boolean };
   getSpeechInfo: SpeechInfo;
   synthesizeBlock: SynthesizedBlock;
+  exportAudio: ExportedAudio;
+  cancelExport: { cancelled: boolean };
 }
 
 export interface ApiEvents {
   /** Another article was opened from outside the window (a second launch, the command line). */
   articleOpened: LoadResult;
+  /** How far an export has got, 0 to 1. */
+  exportProgress: { jobId: string; fraction: number };
 }
 export type ApiEvent = (typeof API_EVENTS)[number];
 

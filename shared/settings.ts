@@ -7,6 +7,9 @@ import { ACTIONS, DEFAULT_KEYMAP, type Action, type Keymap } from './keymap.js';
 import { RATE_DEFAULT, RATE_MAX, RATE_MIN } from './rate.js';
 
 export const THEMES = ['system', 'light', 'dark', 'sepia', 'contrast'] as const;
+/** Speech engines by id; 'auto' picks the best one installed. */
+export const ENGINE_CHOICES = ['auto', 'espeak-ng', 'festival', 'speech-dispatcher', 'say', 'sapi'] as const;
+export type EngineChoice = (typeof ENGINE_CHOICES)[number];
 export const FONTS = ['serif', 'sans', 'atkinson', 'opendyslexic'] as const;
 export const READING_AIDS = ['none', 'fade-read', 'ruler'] as const;
 
@@ -34,6 +37,7 @@ const keymapSchema = z
   .partial();
 
 export const settingsSchema = z.object({
+  engine: z.enum(ENGINE_CHOICES).catch('auto'),
   rate: z.number().min(RATE_MIN).max(RATE_MAX).catch(RATE_DEFAULT),
   /** Chosen voice per language (primary subtag, e.g. "en"); absent means the best match for the article. */
   voiceByLanguage: z.record(z.string().max(35), z.string().max(200)).catch({}),

@@ -1,20 +1,38 @@
 /** The Node side of the API contract, independent of the host (Electron IPC or the browser host's socket). */
-import { UserFacingError, type ApiHandlers, type LoadResult } from '../../shared/api.js';
+import { UserFacingError, type ApiEvent, type ApiEvents, type ApiHandlers, type LoadResult, type SpeechInfo } from '../../shared/api.js';
+import type { EngineChoice } from '../../shared/settings.js';
 import { loadRendererSource } from '../article/loadArticleSource.js';
+import { exportArticleAudio } from '../export/exportArticleAudio.js';
 import type { EngineDetection } from '../speech/detectEngine.js';
-import { synthesizeBlock } from '../speech/synthesizeBlock.js';
+import { createCachedSynthesizer, type CachedSynthesizer } from '../speech/synthesisCache.js';
+import type { SpeechEngine } from '../speech/SpeechEngine.js';
 import type { LibraryStore } from '../store/LibraryStore.js';
 import type { SettingsStore } from '../store/SettingsStore.js';
 
 export interface ApiContext {
   initialArticle: () => Promise<LoadResult>;
-  speech: Promise<EngineDetection>;
+  /** The engine for a choice ('auto' or an id); memoized by the caller's factory. */
+  speech: (choice: EngineChoice) => Promise<EngineDetection>;
   library: LibraryStore;
   settings: SettingsStore;
+  /** Set by the host: sends an event to the renderer(s). */
+  emit: <E extends ApiEvent>(event: E, payload: ApiEvents[E]) => void;
 }
 
 export function createApiHandlers(context: ApiContext): ApiHandlers {
   const { library, settings } = context;
+  /** One synthesis cache per engine, so moving back and forth in an article never synthesizes twice. */
+  const synthesizers = new Map<SpeechEngine, CachedSynthesizer>();
+  const exports = new Map<string, AbortController>();
+
+  const engineFor = async (choice: EngineChoice | undefined): Promise<{ engine: SpeechEngine; synthesize: CachedSynthesizer }> => {
+    const detection = await context.speech(choice ?? 'auto');
+    if (!detection.engine) throw new UserFacingError(detection.problem);
+    const { engine } = detection;
+    let synthesize = synthesizers.get(engine);
+    if (!synthesize) synthesizers.set(engine, (synthesize = createCachedSynthesizer(engine)));
+    return { engine, synthesize };
+  };
 
   /** Every article that opens is kept in the library; if the library cannot be written, reading goes on. */
   const remember = async (result: LoadResult): Promise<LoadResult> => {
@@ -53,25 +71,55 @@ export function createApiHandlers(context: ApiContext): ApiHandlers {
 
     savePosition: async ({ id, blockIndex, sentenceIndex }) => ({ saved: await library.savePosition(id, { blockIndex, sentenceIndex }) }),
 
-    async getSpeechInfo() {
-      const detection = await context.speech;
-      if (!detection.engine) return { engine: null, problem: detection.problem, voices: [], normalWordsPerMinute: 175 };
+    async getSpeechInfo({ engine: choice }) {
+      const detection = await context.speech(choice ?? 'auto');
+      const engines = detection.available.map(({ id, name, kind }) => ({ id, name, kind }));
+      const base: Omit<SpeechInfo, 'engine' | 'problem' | 'voices'> = { engines, notice: detection.notice, normalWordsPerMinute: 175 };
+      if (!detection.engine) return { ...base, engine: null, problem: detection.problem, voices: [] };
       const { engine } = detection;
       try {
-        return { engine: { id: engine.id, name: engine.name }, problem: null, voices: await engine.listVoices(), normalWordsPerMinute: engine.normalWordsPerMinute };
+        return { ...base, engine: { id: engine.id, name: engine.name }, problem: null, voices: await engine.listVoices(), normalWordsPerMinute: engine.normalWordsPerMinute };
       } catch (error) {
-        return { engine: null, problem: `${engine.name} did not list its voices: ${(error as Error).message}`, voices: [], normalWordsPerMinute: engine.normalWordsPerMinute };
+        return { ...base, engine: null, problem: `${engine.name} did not list its voices: ${(error as Error).message}`, voices: [] };
       }
     },
 
-    async synthesizeBlock(params) {
-      const detection = await context.speech;
-      if (!detection.engine) throw new UserFacingError(detection.problem);
+    async synthesizeBlock({ engine: choice, ...request }) {
+      const { engine, synthesize } = await engineFor(choice);
       try {
-        return await synthesizeBlock(detection.engine, params);
+        return await synthesize(request);
       } catch (error) {
-        throw new UserFacingError(`${detection.engine.name} could not speak this paragraph: ${(error as Error).message}`);
+        throw new UserFacingError(`${engine.name} could not speak this paragraph: ${(error as Error).message}`);
       }
+    },
+
+    async exportAudio({ jobId, title, texts, lang, voice, rate, engine: choice, sentencePauseMs, paragraphPauseMs, format }) {
+      const { engine, synthesize } = await engineFor(choice);
+      const controller = new AbortController();
+      exports.get(jobId)?.abort();
+      exports.set(jobId, controller);
+      try {
+        const exported = await exportArticleAudio(texts, (text, signal) => synthesize({ text, lang, voice, rate, sentencePauseMs, signal }), {
+          title,
+          format,
+          paragraphPauseMs,
+          signal: controller.signal,
+          onProgress: (fraction) => context.emit('exportProgress', { jobId, fraction }),
+        });
+        const { audio, mimeType, extension, cues, durationMs } = exported;
+        return { audio, mimeType, extension, cues, durationMs };
+      } catch (error) {
+        if (controller.signal.aborted) throw new UserFacingError('The export was cancelled.');
+        throw new UserFacingError(`${engine.name} could not export the article: ${(error as Error).message}`);
+      } finally {
+        if (exports.get(jobId) === controller) exports.delete(jobId);
+      }
+    },
+
+    async cancelExport({ jobId }) {
+      const controller = exports.get(jobId);
+      controller?.abort();
+      return { cancelled: controller !== undefined };
     },
   };
 }

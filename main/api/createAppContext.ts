@@ -1,11 +1,28 @@
 /** Everything the API handlers need, made once per host from a data folder and an initial source. */
 import type { LoadResult } from '../../shared/api.js';
-import { detectEngine } from '../speech/detectEngine.js';
+import type { EngineChoice } from '../../shared/settings.js';
+import { detectEngine, type EngineDetection } from '../speech/detectEngine.js';
 import { LibraryStore } from '../store/LibraryStore.js';
 import { SettingsStore } from '../store/SettingsStore.js';
 import { createApiHandlers, type ApiContext } from './createApiHandlers.js';
 
-export function createAppHandlers(dataDirectory: string, initialArticle: () => Promise<LoadResult>, speech = detectEngine()) {
-  const context: ApiContext = { initialArticle, speech, library: new LibraryStore(dataDirectory), settings: new SettingsStore(dataDirectory) };
+/** Engine detection once per choice: it looks at PATH and spawns nothing, but need not run per paragraph. */
+export function memoizedSpeech(detect: (choice: EngineChoice) => Promise<EngineDetection> = (choice) => detectEngine({ preferred: choice === 'auto' ? null : choice })) {
+  const found = new Map<EngineChoice, Promise<EngineDetection>>();
+  return (choice: EngineChoice) => {
+    let detection = found.get(choice);
+    if (!detection) found.set(choice, (detection = detect(choice)));
+    return detection;
+  };
+}
+
+export function createAppHandlers(dataDirectory: string, initialArticle: () => Promise<LoadResult>, speech = memoizedSpeech()) {
+  const context: ApiContext = {
+    initialArticle,
+    speech,
+    library: new LibraryStore(dataDirectory),
+    settings: new SettingsStore(dataDirectory),
+    emit: () => undefined,
+  };
   return { handlers: createApiHandlers(context), context };
 }

@@ -12,7 +12,6 @@ import { dispatchApiCall, errorMessageForRenderer } from '../api/dispatchApiCall
 import { loadArticleSource } from '../article/loadArticleSource.js';
 import { readAppFile } from '../hosts/appFiles.js';
 import { SECURITY_HEADERS } from '../hosts/securityHeaders.js';
-import { detectEngine } from '../speech/detectEngine.js';
 
 const APP_SCHEME = 'app';
 const APP_ORIGIN = `${APP_SCHEME}://article-player`;
@@ -31,15 +30,15 @@ app.enableSandbox();
 if (!app.requestSingleInstanceLock()) app.quit();
 
 let mainWindow: BrowserWindow | null = null;
-const speech = detectEngine();
 let initialSource = sourceFromArgv(process.argv, app.isPackaged);
 // The data folder can be moved for tests and portable use, as in the browser host.
 if (process.env.ARTICLE_PLAYER_DATA_DIR) app.setPath('userData', process.env.ARTICLE_PLAYER_DATA_DIR);
-const { handlers } = createAppHandlers(app.getPath('userData'), () => loadArticleSource(initialSource), speech);
+const { handlers, context } = createAppHandlers(app.getPath('userData'), () => loadArticleSource(initialSource));
 
 function emit<E extends ApiEvent>(event: E, payload: ApiEvents[E]): void {
   mainWindow?.webContents.send(eventChannel(event), payload);
 }
+context.emit = emit;
 
 function isTrustedSender(sender: WebContents, frameUrl: string | undefined): boolean {
   return mainWindow !== null && sender === mainWindow.webContents && (frameUrl ?? '').startsWith(`${APP_ORIGIN}/`);

@@ -7,7 +7,6 @@ import WebSocket from 'ws';
 import { createAppHandlers } from '../../main/api/createAppContext';
 import { loadArticleSource } from '../../main/article/loadArticleSource';
 import { startBrowserHost, type BrowserHost } from '../../main/hosts/browserHost';
-import { detectEngine } from '../../main/speech/detectEngine';
 import { decodeWire, encodeWire } from '../../shared/wire';
 
 interface Reply {
@@ -50,7 +49,7 @@ describe('browser host', () => {
     writeFileSync(join(rendererDir, '..', 'secret.txt'), 'secret');
     host = await startBrowserHost({
       rendererDir,
-      handlers: createAppHandlers(join(parent, 'data'), () => loadArticleSource(null), detectEngine()).handlers,
+      handlers: createAppHandlers(join(parent, 'data'), () => loadArticleSource(null)).handlers,
     });
     const token = new URL(host.url).searchParams.get('token')!;
     const first = await get(host.port, `/?token=${token}`);

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +49,33 @@ describe('npm run cli (built)', () => {
     // Three short paragraphs at 2x with 3 pauses of 500 ms: at least the pauses, far less than at normal speed.
     expect(ms).toBeGreaterThan(1500 + 1000);
     expect(ms).toBeLessThan(1500 + 6000);
-    expect(readdirSync(dir)).toEqual(['short.wav']); // no temporary file left behind
+    expect(readdirSync(dir).sort()).toEqual(['short.vtt', 'short.wav']); // the chapter list, and no temporary file
+    expect(readFileSync(join(dir, 'short.vtt'), 'utf8').match(/ --> /g)).toHaveLength(3);
+  });
+
+  it('export to .mp3 writes MP3', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ap-export-'));
+    await run(process.execPath, [BUILT_CLI, 'export', join(ROOT, 'tests', 'fixtures', 'short.txt'), '--out', join(dir, 'short.mp3')]);
+    const bytes = readFileSync(join(dir, 'short.mp3'));
+    expect(bytes[0]).toBe(0xff);
+  });
+
+  it('export cancelled with Ctrl+C leaves no file behind', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ap-export-'));
+    const child = spawn(process.execPath, [BUILT_CLI, 'export', join(ROOT, 'assets', 'welcome.md'), '--out', join(dir, 'welcome.mp3'), '--rate', '0.5'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    await new Promise<void>((resolve) =>
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (stderr.includes('Exporting: ')) resolve();
+      }),
+    );
+    child.kill('SIGINT');
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr).toContain('Export cancelled; nothing was written.');
+    expect(readdirSync(dir)).toEqual([]);
   });
 });

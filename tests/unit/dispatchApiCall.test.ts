@@ -15,7 +15,9 @@ const handlers: ApiHandlers = {
   savePosition: unused,
   getInitialArticle: async () => ({ ok: false, message: 'none' }),
   openArticle: async () => ({ ok: false, message: 'none' }),
-  getSpeechInfo: async () => ({ engine: null, problem: 'x', voices: [], normalWordsPerMinute: 175 }),
+  getSpeechInfo: async () => ({ engine: null, engines: [], notice: null, problem: 'x', voices: [], normalWordsPerMinute: 175 }),
+  exportAudio: unused,
+  cancelExport: unused,
   synthesizeBlock: async (params) => {
     calls.push(params);
     throw new UserFacingError('engine down');

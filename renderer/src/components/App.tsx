@@ -9,6 +9,7 @@ import { usePlayer } from '../player/usePlayer';
 import { useAppearance } from '../settings/useAppearance';
 import { useSettings } from '../settings/useSettings';
 import { AppMenu } from './AppMenu';
+import { ExportDialog } from './ExportDialog';
 import { LibraryDialog } from './LibraryDialog';
 import { OpenDialog } from './OpenDialog';
 import { ReaderView } from './ReaderView';
@@ -19,7 +20,7 @@ import { useAnnouncer } from './useAnnouncer';
 import { useDropAndPaste } from './useDropAndPaste';
 import { useMediaSession } from './useMediaSession';
 
-type DialogName = 'shortcuts' | 'settings' | 'library' | 'open' | null;
+type DialogName = 'shortcuts' | 'settings' | 'library' | 'open' | 'export' | null;
 
 function formatRemaining(ms: number): string {
   const minutes = Math.round(ms / 60_000);
@@ -43,19 +44,30 @@ export function App({ api }: { api: ArticlePlayerApi }) {
   useEffect(() => {
     const failed = (error: unknown): LoadResult => ({ ok: false, message: (error as Error).message });
     api.invoke('getInitialArticle', {}).catch(failed).then(setLoaded);
-    api
-      .invoke('getSpeechInfo', {})
-      .then(setSpeech)
-      .catch((error: unknown) => setSpeech({ engine: null, problem: (error as Error).message, voices: [], normalWordsPerMinute: 175 }));
     return api.on('articleOpened', setLoaded);
   }, [api]);
+
+  // The engine in use follows the user's choice once the settings are known.
+  const engineChoice = settings.engine;
+  useEffect(() => {
+    if (!settingsLoaded) return;
+    api
+      .invoke('getSpeechInfo', { engine: engineChoice })
+      .then(setSpeech)
+      .catch((error: unknown) => setSpeech({ engine: null, engines: [], notice: null, problem: (error as Error).message, voices: [], normalWordsPerMinute: 175 }));
+  }, [api, engineChoice, settingsLoaded]);
 
   const article = loaded?.ok ? loaded.article : null;
   const entry = loaded?.ok ? (loaded.entry ?? null) : null;
   const language = (article?.lang ?? navigator.language ?? 'en').toLowerCase().split('-')[0]!;
   const preferences = useMemo(
-    () => ({ voice: settings.voiceByLanguage[language] || null, paragraphPauseMs: settings.paragraphPauseMs, sentencePauseMs: settings.sentencePauseMs }),
-    [settings.voiceByLanguage, settings.paragraphPauseMs, settings.sentencePauseMs, language],
+    () => ({
+      engine: settings.engine,
+      voice: settings.voiceByLanguage[language] || null,
+      paragraphPauseMs: settings.paragraphPauseMs,
+      sentencePauseMs: settings.sentencePauseMs,
+    }),
+    [settings.engine, settings.voiceByLanguage, settings.paragraphPauseMs, settings.sentencePauseMs, language],
   );
   const { player, state } = usePlayer({
     api,
@@ -179,7 +191,15 @@ export function App({ api }: { api: ArticlePlayerApi }) {
             onNext={() => run('nextParagraph')}
             onRate={(rate) => player?.setRate(rate)}
           />
-          <AppMenu keymap={keymap} onOpen={() => setDialog('open')} onLibrary={() => setDialog('library')} onSettings={() => setDialog('settings')} onShortcuts={() => setDialog('shortcuts')} />
+          <AppMenu
+            keymap={keymap}
+            canExport={Boolean(article && speech?.engine)}
+            onOpen={() => setDialog('open')}
+            onLibrary={() => setDialog('library')}
+            onExport={() => setDialog('export')}
+            onSettings={() => setDialog('settings')}
+            onShortcuts={() => setDialog('shortcuts')}
+          />
         </div>
         <p className="progress">
           {progress}
@@ -193,6 +213,7 @@ export function App({ api }: { api: ArticlePlayerApi }) {
             <strong>Speech is not available.</strong> {speechProblem}
           </p>
         )}
+        {speech?.notice && <p className="notice notice-warning">{speech.notice}</p>}
         {settingsProblem && (
           <p className="notice notice-warning">
             {settingsProblem}{' '}
@@ -238,10 +259,12 @@ export function App({ api }: { api: ArticlePlayerApi }) {
         onClose={() => setDialog(null)}
         settings={settings}
         update={update}
-        voices={speech?.voices ?? []}
+        speech={speech}
         language={language}
-        engineName={speech?.engine?.name ?? null}
       />
+      {article && (
+        <ExportDialog open={dialog === 'export'} onClose={() => setDialog(null)} api={api} article={article} settings={settings} voice={preferences.voice} />
+      )}
       <LibraryDialog open={dialog === 'library'} api={api} currentId={entryId} onClose={() => setDialog(null)} onOpen={openEntry} />
       <OpenDialog open={dialog === 'open'} onClose={() => setDialog(null)} onOpen={openSource} />
     </div>

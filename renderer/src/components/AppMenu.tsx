@@ -4,13 +4,15 @@ import { KeyboardIcon } from './icons';
 
 interface AppMenuProps {
   keymap: Keymap;
+  canExport: boolean;
   onOpen: () => void;
   onLibrary: () => void;
+  onExport: () => void;
   onSettings: () => void;
   onShortcuts: () => void;
 }
 
-export function AppMenu({ keymap, onOpen, onLibrary, onSettings, onShortcuts }: AppMenuProps) {
+export function AppMenu({ keymap, canExport, onOpen, onLibrary, onExport, onSettings, onShortcuts }: AppMenuProps) {
   return (
     <nav aria-label="Article Player" className="app-menu">
       <button type="button" aria-haspopup="dialog" onClick={onOpen}>
@@ -18,6 +20,9 @@ export function AppMenu({ keymap, onOpen, onLibrary, onSettings, onShortcuts }: 
       </button>
       <button type="button" aria-haspopup="dialog" onClick={onLibrary}>
         Library
+      </button>
+      <button type="button" aria-haspopup="dialog" onClick={onExport} disabled={!canExport}>
+        Export audio…
       </button>
       <button type="button" aria-haspopup="dialog" onClick={onSettings}>
         Settings

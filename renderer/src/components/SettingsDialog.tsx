@@ -1,6 +1,6 @@
 /** Settings: voice, pauses, theme, font and spacing, reading aids, focus. Every change applies at once and is saved. */
 import { useId, useState, type ReactNode } from 'react';
-import type { Voice } from '../../../shared/api';
+import type { SpeechInfo } from '../../../shared/api';
 import { FONT_LABELS, FONTS, READING_AID_LABELS, READING_AIDS, THEME_LABELS, THEMES, type Settings, type SettingsPatch } from '../../../shared/settings';
 import { Dialog } from './Dialog';
 
@@ -9,10 +9,9 @@ interface SettingsDialogProps {
   onClose: () => void;
   settings: Settings;
   update: (patch: SettingsPatch) => void;
-  voices: readonly Voice[];
+  speech: SpeechInfo | null;
   /** The article's language (primary subtag), for the voice list and the per-language choice. */
   language: string;
-  engineName: string | null;
 }
 
 function Field({ label, children, hint }: { label: string; children: (id: string, hintId: string | undefined) => ReactNode; hint?: string }) {
@@ -64,7 +63,8 @@ function SelectField<T extends string>(props: { label: string; value: T; options
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2).replace(/0$/u, '')} s`;
 
-export function SettingsDialog({ open, onClose, settings, update, voices, language, engineName }: SettingsDialogProps) {
+export function SettingsDialog({ open, onClose, settings, update, speech, language }: SettingsDialogProps) {
+  const voices = speech?.voices ?? [];
   const [allLanguages, setAllLanguages] = useState(false);
   const matching = voices.filter((voice) => voice.lang.toLowerCase().split('-')[0] === language);
   const listed = allLanguages || matching.length === 0 ? voices : matching;
@@ -75,7 +75,19 @@ export function SettingsDialog({ open, onClose, settings, update, voices, langua
       <form className="settings" onSubmit={(e) => e.preventDefault()}>
         <fieldset>
           <legend>Speech</legend>
-          <p className="hint">Speech engine: {engineName ?? 'none found'}</p>
+          <Field label="Speech engine" hint={speech?.engine ? `In use: ${speech.engine.name}.` : 'No engine is working.'}>
+            {(id, hintId) => (
+              <select id={id} aria-describedby={hintId} value={settings.engine} onChange={(e) => update({ engine: e.currentTarget.value as Settings['engine'] })}>
+                <option value="auto">Automatic (the best one installed)</option>
+                {(speech?.engines ?? []).map((engine) => (
+                  <option key={engine.id} value={engine.id} disabled={engine.kind === 'direct'}>
+                    {engine.name}
+                    {engine.kind === 'direct' ? ' (speaks directly; cannot be used here)' : ''}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
           <Field label={`Voice for ${new Intl.DisplayNames(undefined, { type: 'language' }).of(language) ?? language}`} hint="Automatic picks the voice that matches the article's language.">
             {(id, hintId) => (
               <select id={id} aria-describedby={hintId} value={chosen} onChange={(e) => update({ voiceByLanguage: { [language]: e.currentTarget.value } })}>

@@ -7,6 +7,7 @@ import type { ArticlePlayerApi } from '../../../shared/api';
 import type { Block } from '../../../shared/article';
 import { clampRate, RATE_DEFAULT } from '../../../shared/rate';
 import { splitSentences } from '../../../shared/segment';
+import type { EngineChoice } from '../../../shared/settings';
 import { locateInTimeline, type Timeline } from '../../../shared/timeline';
 
 export type PlayerStatus = 'idle' | 'loading' | 'playing' | 'paused' | 'ended' | 'error';
@@ -25,6 +26,7 @@ export interface PlayerState {
 
 /** What the user can change while a session runs (from the settings). */
 export interface SpeechPreferences {
+  engine: EngineChoice;
   voice: string | null;
   /** Silence between paragraphs. */
   paragraphPauseMs: number;
@@ -75,7 +77,7 @@ export class Player {
   ) {
     const startBlock = Math.min(Math.max(0, options.start?.blockIndex ?? 0), Math.max(0, blocks.length - 1));
     this.pendingSentence = options.start?.sentenceIndex ?? 0;
-    this.preferences = { voice: options.voice, paragraphPauseMs: options.paragraphPauseMs, sentencePauseMs: options.sentencePauseMs };
+    this.preferences = { engine: options.engine, voice: options.voice, paragraphPauseMs: options.paragraphPauseMs, sentencePauseMs: options.sentencePauseMs };
     this.state = { status: 'idle', blockIndex: startBlock, sentenceIndex: -1, wordIndex: -1, rate: clampRate(initialRate), timeline: null, error: null };
     audio.preservesPitch = true;
     audio.addEventListener('ended', this.onEnded);
@@ -211,7 +213,8 @@ export class Player {
 
   /** New voice or pauses from the settings: blocks not yet playing are spoken again with them. */
   configure(preferences: SpeechPreferences): void {
-    const resynthesize = preferences.voice !== this.preferences.voice || preferences.sentencePauseMs !== this.preferences.sentencePauseMs;
+    const resynthesize =
+      preferences.engine !== this.preferences.engine || preferences.voice !== this.preferences.voice || preferences.sentencePauseMs !== this.preferences.sentencePauseMs;
     this.preferences = { ...preferences };
     if (!resynthesize) return;
     for (const index of [...this.cache.keys()]) if (index !== this.loadedBlock || !this.isActive()) this.forget(index);
@@ -266,6 +269,7 @@ export class Player {
           voice: this.preferences.voice,
           rate,
           sentencePauseMs: this.preferences.sentencePauseMs,
+          engine: this.preferences.engine,
         })
         .then((result) => ({
           url: URL.createObjectURL(new Blob([result.audio as Uint8Array<ArrayBuffer>], { type: result.mimeType })),

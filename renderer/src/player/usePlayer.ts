@@ -38,10 +38,10 @@ export function usePlayer({ api, article, start, audio, preferences, rate, annou
     };
   }, [api, article, audio, announce]);
 
-  const { voice, paragraphPauseMs, sentencePauseMs } = preferences;
+  const { engine, voice, paragraphPauseMs, sentencePauseMs } = preferences;
   useEffect(() => {
-    player?.configure({ voice, paragraphPauseMs, sentencePauseMs });
-  }, [player, voice, paragraphPauseMs, sentencePauseMs]);
+    player?.configure({ engine, voice, paragraphPauseMs, sentencePauseMs });
+  }, [player, engine, voice, paragraphPauseMs, sentencePauseMs]);
 
   const state = useSyncExternalStore(player?.subscribe ?? noSubscription, player?.getState ?? (() => IDLE));
   return { player, state };
