@@ -2,7 +2,7 @@
  * The Electron shell, kept thin: a secure window on the app:// protocol, the API over one validated
  * IPC channel, and nothing else. All behaviour lives behind the shared API contract.
  */
-import { app, BrowserWindow, ipcMain, protocol, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ApiEvent, ApiEvents } from '../../shared/api.js';
@@ -12,9 +12,8 @@ import { dispatchApiCall, errorMessageForRenderer } from '../api/dispatchApiCall
 import { loadArticleSource } from '../article/loadArticleSource.js';
 import { readAppFile } from '../hosts/appFiles.js';
 import { SECURITY_HEADERS } from '../hosts/securityHeaders.js';
+import { allowPermission, APP_HOST, APP_ORIGIN, APP_SCHEME, hardenWebContents, isTrustedSender, WEB_PREFERENCES } from './securityPolicy.js';
 
-const APP_SCHEME = 'app';
-const APP_ORIGIN = `${APP_SCHEME}://article-player`;
 const here = dirname(fileURLToPath(import.meta.url));
 const RENDERER_DIR = join(here, '..', 'renderer');
 const PRELOAD_PATH = join(here, '..', 'preload', 'preload.cjs');
@@ -40,20 +39,7 @@ function emit<E extends ApiEvent>(event: E, payload: ApiEvents[E]): void {
 }
 context.emit = emit;
 
-function isTrustedSender(sender: WebContents, frameUrl: string | undefined): boolean {
-  return mainWindow !== null && sender === mainWindow.webContents && (frameUrl ?? '').startsWith(`${APP_ORIGIN}/`);
-}
-
-app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-navigate', (event) => event.preventDefault());
-  contents.on('will-redirect', (event) => event.preventDefault());
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    // Links in the UI (never article text, which is rendered as text) may open in the user's browser.
-    if (/^https:\/\//u.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-});
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
 app.on('second-instance', (_event, argv) => {
   const source = sourceFromArgv(argv, app.isPackaged);
@@ -66,18 +52,21 @@ app.on('second-instance', (_event, argv) => {
 });
 
 void app.whenReady().then(() => {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(allowPermission()));
+  session.defaultSession.setPermissionCheckHandler(allowPermission);
 
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    const file = url.host === 'article-player' ? await readAppFile(RENDERER_DIR, url.pathname) : null;
+    const file = url.host === APP_HOST ? await readAppFile(RENDERER_DIR, url.pathname) : null;
     if (!file) return new Response('Not found', { status: 404, headers: SECURITY_HEADERS });
     return new Response(new Uint8Array(file.body), { headers: { ...SECURITY_HEADERS, 'Content-Type': file.contentType } });
   });
 
   ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, params: unknown) => {
-    if (!isTrustedSender(event.sender, event.senderFrame?.url)) throw new Error('Refused: unexpected sender');
+    const frame = event.senderFrame;
+    if (!isTrustedSender(frame?.url, mainWindow !== null && event.sender === mainWindow.webContents, frame !== null && frame === frame.top)) {
+      throw new Error('Refused: unexpected sender');
+    }
     try {
       return { ok: true, value: await dispatchApiCall(handlers, method, params) };
     } catch (error) {
@@ -93,19 +82,7 @@ void app.whenReady().then(() => {
     title: 'Article Player',
     backgroundColor: '#1b1b1f',
     show: false,
-    webPreferences: {
-      preload: PRELOAD_PATH,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      webviewTag: false,
-      spellcheck: false,
-    },
+    webPreferences: { ...WEB_PREFERENCES, preload: PRELOAD_PATH },
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => (mainWindow = null));
