@@ -50,11 +50,16 @@ export function estimateWordTimings(
   });
   const total = weights.reduce((a, b) => a + b, 0);
   const span = Math.max(0, endMs - startMs);
+  // Word ends from cumulative weights, clamped, and the last one exactly the sentence end: summing
+  // per-word durations drifts by a rounding error past the sentence's end.
+  const last = span === 0 ? startMs : endMs;
   let cursor = startMs;
+  let cumulative = 0;
   return words.map((word, i) => {
-    const wordMs = (span * (weights[i] ?? 0)) / total;
-    const timing = { charStart: word.start, charEnd: word.end, startMs: cursor, endMs: cursor + wordMs };
-    cursor += wordMs;
+    cumulative += weights[i] ?? 0;
+    const wordEnd = i === words.length - 1 ? last : Math.min(last, startMs + (span * cumulative) / total);
+    const timing = { charStart: word.start, charEnd: word.end, startMs: cursor, endMs: wordEnd };
+    cursor = wordEnd;
     return timing;
   });
 }
