@@ -32,6 +32,20 @@ function textOf(node: Node): string {
   return text;
 }
 
+const MAX_READABILITY_DEPTH = 400;
+
+/** Whether any element is nested deeper than the limit (iterative: the markup may be deeper than the stack). */
+function depthExceeds(root: Element | null, limit: number): boolean {
+  if (!root) return false;
+  const stack: Array<[Element, number]> = [[root, 0]];
+  while (stack.length > 0) {
+    const [element, depth] = stack.pop()!;
+    if (depth > limit) return true;
+    for (const child of Array.from(element.children)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /** Cells of a table's rows, nested tables flattened into their cell. */
 function tableRows(table: Element): string[][] {
   return Array.from(table.querySelectorAll('tr'))
@@ -86,10 +100,13 @@ export function extractHtml(html: string, fallbackTitle: string, source: string 
   const pageTitle = normalizeText(document.querySelector('title')?.textContent ?? '');
   const headingCount = document.querySelectorAll('h1').length;
   const firstHeading = normalizeText(document.querySelector('h1')?.textContent ?? '');
-  const candidate = findContentCandidate(document as unknown as Document);
-  const parsed = new Readability(document as unknown as Document, { charThreshold: 500, keepClasses: true }).parse();
+  // Readability's scoring climbs ancestors from every node: on pathologically deep markup it never ends.
+  const tooDeep = depthExceeds(document.documentElement as unknown as Element, MAX_READABILITY_DEPTH);
+  const candidate = tooDeep ? null : findContentCandidate(document as unknown as Document);
+  const parsed = tooDeep ? null : new Readability(document as unknown as Document, { charThreshold: 500, keepClasses: true }).parse();
 
   const blocks: Block[] = [];
+  if (tooDeep && document.body) collectBlocks(document.body as unknown as Element, false, blocks);
   if (parsed?.content) {
     const { document: content } = parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`);
     collectBlocks(content.body as unknown as Element, false, blocks);
@@ -107,9 +124,11 @@ export function extractHtml(html: string, fallbackTitle: string, source: string 
       if (fallbackWords > readWords) blocks.splice(0, blocks.length, ...fallback);
     }
   }
-  let title = normalizeText(parsed?.title ?? '') || pageTitle || fallbackTitle;
-  // "Headline | Site name" or a short section name: the page's single <h1>, when it overlaps the title, is the headline.
-  if (headingCount === 1 && firstHeading.length >= 4 && (title.includes(firstHeading) || firstHeading.includes(title))) title = firstHeading;
+  const named = normalizeText(parsed?.title ?? '') || pageTitle;
+  let title = named || fallbackTitle;
+  // "Headline | Site name" or a short section name: the page's single <h1>, when it overlaps the title, is the headline;
+  // a page without a <title> is named by its single <h1>.
+  if (headingCount === 1 && firstHeading.length >= 4 && (!named || title.includes(firstHeading) || firstHeading.includes(title))) title = firstHeading;
   // The title is the <h1> of the reader; do not read it twice.
   if (blocks[0]?.kind === 'heading' && blocks[0].text.toLowerCase() === title.toLowerCase()) blocks.shift();
   return {
