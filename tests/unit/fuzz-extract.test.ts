@@ -124,7 +124,7 @@ const tree = fc.letrec<{ node: HtmlNode; element: HtmlNode }>((tie) => ({
         children: fc.constantFrom(`globalThis.__fuzzRan = 1; /* ${MARK} */`, `@import url("https://attacker.example/${MARK}.css"); p { background: url(https://attacker.example/${MARK}) }`).map((t) => [{ text: t }]),
       }),
     },
-    { weight: 1, arbitrary: fc.record({ tag: fc.constantFrom('img', 'br', 'hr', 'input', 'meta', 'link', 'embed'), attrs: fc.array(attribute, { maxLength: 3 }), children: fc.constant([]) }) },
+    { weight: 1, arbitrary: fc.record({ tag: fc.constantFrom('img', 'br', 'hr', 'input', 'meta', 'link', 'embed'), attrs: fc.array(attribute, { maxLength: 3 }), children: fc.constant<HtmlNode[]>([]) }) },
     // Table rows and cells, including nested tables.
     {
       weight: 1,
