@@ -15,9 +15,10 @@ export function revealStreamedContent(document: Document): void {
     hidden.removeAttribute('hidden');
     if (placeholder?.parentNode) {
       // React streams a fallback (a spinner) between <!--$?--> and <!--/$--> after the template; it is replaced.
-      let next = placeholder.nextSibling;
-      while (next && !(next.nodeType === 8 && next.textContent === '/$')) {
-        const after = next.nextSibling;
+      let end = placeholder.nextSibling;
+      while (end && !(end.nodeType === 8 && end.textContent === '/$')) end = end.nextSibling;
+      for (let next = end ? placeholder.nextSibling : null; next && next !== end; ) {
+        const after: ChildNode | null = next.nextSibling;
         next.parentNode!.removeChild(next);
         next = after;
       }
