@@ -16,9 +16,11 @@ export default defineConfig({
           start: resolve('main/start.ts'),
           cli: resolve('main/cli.ts'),
           bench: resolve('main/bench.ts'),
+          // Extraction runs in a worker with a time limit (main/article/extractInWorker.ts).
+          extractWorker: resolve('main/article/extractWorker.ts'),
         },
         // The bench drives Chromium through Playwright, a development tool resolved from node_modules at run time.
-        external: ['@playwright/test', 'playwright', 'playwright-core'],
+        external: ['@playwright/test', 'playwright', 'playwright-core', 'jsdom'],
         // Shared chunks sit beside the entries, so paths relative to a module (assets/, renderer/) hold for all.
         output: { chunkFileNames: '[name]-[hash].js' },
       },

@@ -7,8 +7,12 @@ import { spawn } from 'node:child_process';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
 import { chromium, type Page } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
+import { DEFAULT_SETTINGS } from '../shared/settings.js';
+import { runExtractionBench } from './benchExtraction.js';
+import { LibraryStore } from './store/LibraryStore.js';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createAppHandlers, memoizedSpeech } from './api/createAppContext.js';
 import { loadArticleSource } from './article/loadArticleSource.js';
@@ -16,6 +20,8 @@ import { startBrowserHost } from './hosts/browserHost.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+/** The default pause between paragraphs (shared/settings.ts); gaps are reported beyond it. */
+const PARAGRAPH_PAUSE_MS = DEFAULT_SETTINGS.paragraphPauseMs;
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--autoplay-policy=no-user-gesture-required'];
 
 interface Summary {
@@ -81,6 +87,110 @@ function baselineFirstAudio(text: string): Promise<number> {
   });
 }
 
+/** In the page: the silence between the end of one paragraph and audible audio of the next, minus the configured pause. */
+async function timeParagraphGaps(page: Page, count: number): Promise<number[]> {
+  return page.evaluate(
+    (wanted) =>
+      new Promise<number[]>((resolve) => {
+        const audio = document.querySelector('audio')!;
+        const gaps: number[] = [];
+        let endedAt = -1;
+        let endedSrc = '';
+        audio.addEventListener('ended', () => {
+          endedAt = performance.now();
+          endedSrc = audio.src;
+        });
+        const poll = () => {
+          if (endedAt >= 0 && audio.src !== endedSrc && !audio.paused && audio.currentTime > 0) {
+            gaps.push(performance.now() - endedAt);
+            endedAt = -1;
+          }
+          if (gaps.length >= wanted) resolve(gaps);
+          else setTimeout(poll, 1);
+        };
+        poll();
+      }),
+    count,
+  );
+}
+
+/** In the page: from the key press to the playing audio's rate changing (heard at once: no new audio is loaded). */
+async function timeRateChange(page: Page, key: string): Promise<number> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __rate: { t0: number; before: number } };
+    w.__rate = { t0: 0, before: document.querySelector('audio')!.playbackRate };
+    window.addEventListener('keydown', () => (w.__rate.t0 = performance.now()), { capture: true, once: true });
+  });
+  await page.keyboard.press(key);
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const w = window as unknown as { __rate: { t0: number; before: number } };
+        const poll = () => {
+          if (document.querySelector('audio')!.playbackRate !== w.__rate.before) resolve(performance.now() - w.__rate.t0);
+          else setTimeout(poll, 1);
+        };
+        poll();
+      }),
+  );
+}
+
+/** Library with many articles: how long listing and searching take (the library view's two operations). */
+async function benchLibrary(entries: number, runs: number): Promise<{ open: Summary; search: Summary }> {
+  const library = new LibraryStore(mkdtempSync(join(tmpdir(), 'article-player-bench-library-')));
+  const words = ['river', 'council', 'park', 'bread', 'starter', 'planet', 'music', 'garden', 'election', 'science'];
+  const seed = Array.from({ length: entries }, (_, i) => ({
+    id: createHash('sha256').update(String(i)).digest('hex').slice(0, 20),
+    title: `${words[i % 10]} ${words[(i * 7) % 10]} story number ${i}`,
+    byline: `Writer ${i % 37}`,
+    source: `https://example${i % 13}.test/${i}`,
+    lang: 'en',
+    blockCount: 20,
+    wordCount: 1500,
+    addedAt: new Date(2026, 0, 1 + (i % 300)).toISOString(),
+    openedAt: new Date(2026, 0, 1 + (i % 300), i % 24).toISOString(),
+    position: { blockIndex: i % 20, sentenceIndex: 0 },
+  }));
+  await library.index.update(() => seed);
+  const open: number[] = [];
+  const search: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    let started = performance.now();
+    await library.list('', 'recent');
+    open.push(performance.now() - started);
+    started = performance.now();
+    await library.list('garden story', 'title');
+    search.push(performance.now() - started);
+  }
+  return { open: summarize(open), search: summarize(search) };
+}
+
+/** Extraction quality and speed on the WCXB corpus beside the repository, against plain Readability on jsdom. */
+async function benchExtraction() {
+  const corpusDir = join(here, '..', '..', '..', 'shared', 'corpus', 'wcxb-dev-articles');
+  if (!existsSync(corpusDir)) return { skipped: `the corpus is not at ${corpusDir}` };
+  const report = await runExtractionBench({ corpusDir, worst: 10 });
+  const round = (n: number) => Math.round(n * 10_000) / 10_000;
+  const brief = (summary: NonNullable<typeof report.baseline>) => ({
+    f1: round(summary.f1),
+    precision: round(summary.precision),
+    recall: round(summary.recall),
+    msMedian: Math.round(summary.msMedian * 10) / 10,
+    msP95: Math.round(summary.msP95 * 10) / 10,
+  });
+  return {
+    corpus: 'WCXB dev split (CC-BY-4.0)',
+    pages: report.pages,
+    scoring: report.tokenization,
+    ours: { ...brief(report.ours), goalF1: 0.95 },
+    baseline: report.baseline ? brief(report.baseline) : null,
+    medianTimeVsBaseline: report.baseline ? Math.round((report.ours.msMedian / report.baseline.msMedian) * 100) / 100 : null,
+    pagesOver2s: report.results.filter((r) => r.oursMs > 2000).map((r) => r.id),
+    pagesWorseThanBaselineBy005: report.worseThanBaseline,
+    worst: report.worst.map((r) => ({ id: r.id, url: r.url, f1: round(r.ours.f1), baselineF1: r.baseline ? round(r.baseline.f1) : null })),
+  };
+}
+
 async function main(): Promise<void> {
   const speech = memoizedSpeech();
   const initial = await loadArticleSource(null);
@@ -93,10 +203,14 @@ async function main(): Promise<void> {
   const play: number[] = [];
   const next: number[] = [];
   const highlight: number[] = [];
+  const gaps: number[] = [];
+  const rateChange: number[] = [];
   try {
     for (let run = 0; run < RUNS; run++) {
       const page = await browser.newPage();
       await page.goto(host.url);
+      // Every run starts at the top: clear the position the previous run saved.
+      await handlers.removeLibraryEntries({ ids: 'all' });
       await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
       await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('[aria-keyshortcuts="Space K"]')?.disabled);
       await page.waitForTimeout(300); // a listener reads the page before pressing Play
@@ -106,6 +220,28 @@ async function main(): Promise<void> {
       next.push(moved.audioMs);
       highlight.push(moved.highlightMs);
       await page.close();
+    }
+    // Gaps between paragraphs and rate changes, on short paragraphs (the gap is what a listener notices).
+    // A fresh data folder each run: a saved position would otherwise start the next run at the end.
+    const shortArticle = await loadArticleSource(join(here, '..', '..', 'tests', 'fixtures', 'short.txt'));
+    if (!shortArticle.ok) throw new Error(shortArticle.message);
+    for (let run = 0; run < Math.ceil(RUNS / 2); run++) {
+      const { handlers: shortHandlers } = createAppHandlers(mkdtempSync(join(tmpdir(), 'article-player-bench-')), async () => shortArticle, speech);
+      const shortHost = await startBrowserHost({ handlers: shortHandlers, rendererDir: join(here, '..', 'renderer') });
+      const page = await browser.newPage();
+      try {
+        await page.goto(shortHost.url);
+        await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('[aria-keyshortcuts="Space K"]')?.disabled);
+        await page.waitForTimeout(300);
+        const gapsDone = timeParagraphGaps(page, shortArticle.article.blocks.length - 1);
+        await page.keyboard.press('k');
+        rateChange.push(await timeRateChange(page, '+'));
+        rateChange.push(await timeRateChange(page, '-'));
+        gaps.push(...(await gapsDone).map((ms) => ms - PARAGRAPH_PAUSE_MS));
+      } finally {
+        await page.close();
+        await shortHost.close();
+      }
     }
   } finally {
     await browser.close();
@@ -118,16 +254,24 @@ async function main(): Promise<void> {
     baselinePlay.push(await baselineFirstAudio(initial.article.blocks[0]!.text));
     baselineNext.push(await baselineFirstAudio(initial.article.blocks[1]!.text));
   }
+  const library = await benchLibrary(1000, RUNS);
+  const extraction = process.env.BENCH_SKIP_EXTRACTION ? null : await benchExtraction();
   const result = {
     machine: { cpus: cpus().length, node: process.version, engine: (await speech('auto')).engine?.name ?? null },
     article: { title: initial.article.title, paragraphs: blocks.length },
     playToFirstAudioMs: { ...summarize(play), goal: 150 },
     nextParagraphToAudioMs: { ...summarize(next), goal: 100 },
     nextParagraphHighlightMs: { ...summarize(highlight), goal: 50 },
+    paragraphGapExtraMs: { ...summarize(gaps), configuredPauseMs: PARAGRAPH_PAUSE_MS, goal: 30 },
+    rateChangeToAudibleMs: { ...summarize(rateChange), goal: 100 },
+    library1000: { openMs: { ...library.open, goal: 100 }, searchMs: { ...library.search, goal: 100 } },
+    extraction,
     baseline: {
-      description: 'one espeak-ng process per paragraph, started on demand, no prefetch (as the say package does); time to its first audio bytes, before any playback',
+      description:
+        'one espeak-ng process per paragraph, started when the paragraph is wanted, no prefetch (as the say package does); time to its first audio bytes, before any playback. Between paragraphs this start-up is extra silence, and a rate change restarts the paragraph.',
       playToFirstAudioMs: summarize(baselinePlay),
       nextParagraphToAudioMs: summarize(baselineNext),
+      paragraphGapExtraMs: summarize(baselineNext),
     },
   };
   const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;

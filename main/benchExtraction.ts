@@ -9,12 +9,10 @@
  * plain Readability.js on jsdom with textContent. jsdom's CSS parser can throw uncaught errors on some
  * pages; such a page counts as empty output for the baseline.
  *
- * Run: npx esbuild main/benchExtraction.ts --bundle --platform=node --format=esm --packages=external \
- *        --outfile=out-bench/bench-extraction.mjs && node out-bench/bench-extraction.mjs [--limit N] [--ours-only]
+ * Run by `npm run bench` (main/bench.ts); BENCH_SKIP_EXTRACTION=1 leaves it out.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
 import { extractHtml } from './article/extractHtml.js';
@@ -262,42 +260,4 @@ export async function runExtractionBench(options: ExtractionBenchOptions): Promi
     worst: [...results].sort((a, b) => a.ours.f1 - b.ours.f1).slice(0, options.worst ?? 10),
     results,
   };
-}
-
-function argValue(args: string[], name: string): string | undefined {
-  const index = args.indexOf(name);
-  return index >= 0 ? args[index + 1] : undefined;
-}
-
-export async function main(args: string[] = process.argv.slice(2)): Promise<void> {
-  const corpusDir = resolve(argValue(args, '--corpus') ?? join(process.cwd(), '..', 'shared', 'corpus', 'wcxb-dev-articles'));
-  const limit = argValue(args, '--limit');
-  const only = argValue(args, '--only');
-  const report = await runExtractionBench({
-    corpusDir,
-    limit: limit ? Number(limit) : undefined,
-    baseline: !args.includes('--ours-only'),
-    worst: Number(argValue(args, '--worst') ?? 10),
-    only: only ? only.split(',') : undefined,
-  });
-  const brief = (r: PageResult) => ({
-    id: r.id,
-    url: r.url,
-    f1: Math.round(r.ours.f1 * 1000) / 1000,
-    p: Math.round(r.ours.precision * 1000) / 1000,
-    r: Math.round(r.ours.recall * 1000) / 1000,
-    baselineF1: r.baseline ? Math.round(r.baseline.f1 * 1000) / 1000 : null,
-    words: `${r.outputWords}/${r.truthWords}`,
-    ms: Math.round(r.oursMs),
-    missed: r.missedSample,
-    extra: r.extraSample,
-  });
-  const { results, worst, ...rest } = report;
-  const slow = results.filter((r) => r.oursMs > 2000).map((r) => ({ id: r.id, ms: Math.round(r.oursMs) }));
-  console.log(JSON.stringify({ ...rest, slowPages: slow, worst: worst.map(brief) }, null, 2));
-  if (args.includes('--all')) for (const r of results) console.error(JSON.stringify(brief(r)));
-}
-
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  await main();
 }

@@ -97,8 +97,10 @@ export function App({ api }: { api: ArticlePlayerApi }) {
   const entryId = entry?.id ?? null;
   useEffect(() => {
     if (!entryId || state.status === 'idle') return;
+    // A finished article opens at its start next time.
+    const position = state.status === 'ended' ? { blockIndex: 0, sentenceIndex: 0 } : { blockIndex: state.blockIndex, sentenceIndex: Math.max(0, state.sentenceIndex) };
     const timer = setTimeout(() => {
-      void api.invoke('savePosition', { id: entryId, blockIndex: state.blockIndex, sentenceIndex: Math.max(0, state.sentenceIndex) }).catch(() => undefined);
+      void api.invoke('savePosition', { id: entryId, ...position }).catch(() => undefined);
     }, 400);
     return () => clearTimeout(timer);
   }, [api, entryId, state.blockIndex, state.sentenceIndex, state.status]);

@@ -67,6 +67,8 @@ export class Player {
   /** A saved sentence to start from once the block's timeline is known. */
   private pendingSentence = 0;
   private preferences: SpeechPreferences;
+  /** How long the audio element takes from play() to sound (moving average), taken off the paragraph pause. */
+  private startLatencyMs = 20;
 
   constructor(
     private readonly api: ArticlePlayerApi,
@@ -338,6 +340,7 @@ export class Player {
     this.update({ status: 'loading', error: null });
     try {
       if (this.loadedAudio) this.audio.playbackRate = this.state.rate / this.loadedAudio.synthesizedRate;
+      this.measureStartLatency();
       await this.audio.play();
     } catch (error) {
       if (generation === this.generation && (error as DOMException).name !== 'AbortError') this.fail(`The audio could not be played: ${(error as Error).message}`);
@@ -346,6 +349,20 @@ export class Player {
     if (generation !== this.generation) return;
     this.update({ status: 'playing' });
     this.startClock();
+  }
+
+  /** Learns how long the element takes to start sounding, so the pause between paragraphs is what the settings say. */
+  private measureStartLatency(): void {
+    const requested = performance.now();
+    const startAt = this.audio.currentTime;
+    const check = () => {
+      if (this.audio.paused) return;
+      if (this.audio.currentTime > startAt) {
+        const latency = performance.now() - requested;
+        if (latency < 500) this.startLatencyMs = this.startLatencyMs * 0.7 + latency * 0.3;
+      } else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
   }
 
   private async seekWithinBlock(ms: number, sentenceIndex: number): Promise<void> {
@@ -394,7 +411,7 @@ export class Player {
     // The next block's audio is usually prefetched already; the configured pause is the only gap.
     this.gapTimer = setTimeout(() => {
       if (generation === this.generation) void this.startBlock(next, 0, true);
-    }, this.preferences.paragraphPauseMs);
+    }, Math.max(0, this.preferences.paragraphPauseMs - this.startLatencyMs));
   };
 
   private readonly onAudioError = (): void => {
