@@ -94,12 +94,49 @@ function collectBlocks(root: Element, insideQuote: boolean, blocks: Block[]): vo
   flushInline();
 }
 
+const HEAD_ELEMENTS = new Set(['TITLE', 'META', 'LINK', 'STYLE', 'BASE', 'SCRIPT', 'NOSCRIPT', 'TEMPLATE']);
+
+/**
+ * Parses a page into a document with one <head> and one <body>, as a browser would. linkedom follows the
+ * markup literally: without <html> (HTML copied to the clipboard) or with <title> before <body> but no
+ * <head>, its document.body is an empty element and the article would be lost.
+ */
+export function parseDocument(html: string): Document {
+  const wrapped = /<html[\s>]/iu.test(html)
+    ? html
+    : ((inner) => (/<body[\s>]/iu.test(inner) ? `<!doctype html><html>${inner}</html>` : `<!doctype html><html><head></head><body>${inner}</body></html>`))(
+        html.replace(/^\s*<!doctype[^>]*>/iu, ''),
+      );
+  const document = parseHTML(wrapped).document as unknown as Document;
+  const root = document.documentElement;
+  const children = Array.from(root.children);
+  const well = children.length === 2 && children[0]!.tagName === 'HEAD' && children[1]!.tagName === 'BODY';
+  if (!well) {
+    const head = children.find((child) => child.tagName === 'HEAD') ?? document.createElement('head');
+    const bodies = children.filter((child) => child.tagName === 'BODY');
+    const body = bodies.find((candidate) => candidate.textContent?.trim()) ?? bodies[0] ?? document.createElement('body');
+    for (const child of children) {
+      if (child === head || child === body) continue;
+      if (child.tagName === 'BODY') {
+        while (child.firstChild) body.appendChild(child.firstChild);
+        child.remove();
+      } else if (HEAD_ELEMENTS.has(child.tagName)) head.appendChild(child);
+      else body.appendChild(child);
+    }
+    root.insertBefore(head, root.firstChild);
+    root.appendChild(body);
+  }
+  revealStreamedContent(document);
+  return document;
+}
+
 export function extractHtml(html: string, fallbackTitle: string, source: string | null = null): Article {
-  const { document } = parseHTML(html);
-  revealStreamedContent(document as unknown as Document);
+  const document = parseDocument(html);
   const pageTitle = normalizeText(document.querySelector('title')?.textContent ?? '');
   const headingCount = document.querySelectorAll('h1').length;
-  const firstHeading = normalizeText(document.querySelector('h1')?.textContent ?? '');
+  // Text only: a <script> or <style> inside the heading is not part of the title.
+  const heading = document.querySelector('h1');
+  const firstHeading = heading ? normalizeText(textOf(heading)) : '';
   // Readability's scoring climbs ancestors from every node: on pathologically deep markup it never ends.
   const tooDeep = depthExceeds(document.documentElement as unknown as Element, MAX_READABILITY_DEPTH);
   const candidate = tooDeep ? null : findContentCandidate(document as unknown as Document);
@@ -114,8 +151,7 @@ export function extractHtml(html: string, fallbackTitle: string, source: string 
   // Readability kept much less prose than the page's main container holds: it picked the wrong part.
   const readWords = blocks.reduce((sum, block) => sum + (block.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0), 0);
   if (candidate && candidate.proseWords >= 80 && candidate.proseWords > 2 * readWords) {
-    const { document: fresh } = parseHTML(html);
-    revealStreamedContent(fresh as unknown as Document);
+    const fresh = parseDocument(html);
     const element = fresh.querySelectorAll('*')[candidate.index];
     if (element) {
       const fallback: Block[] = [];

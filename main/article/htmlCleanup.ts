@@ -13,7 +13,8 @@ export function revealStreamedContent(document: Document): void {
     const id = hidden.getAttribute('id')!.slice(2);
     const placeholder = document.getElementById(`B:${id}`);
     hidden.removeAttribute('hidden');
-    if (placeholder?.parentNode) {
+    // A placeholder inside its own content (or the reverse) would move a node into itself: leave such pages as they are.
+    if (placeholder?.parentNode && !hidden.contains(placeholder) && !placeholder.contains(hidden)) {
       // React streams a fallback (a spinner) between <!--$?--> and <!--/$--> after the template; it is replaced.
       let end = placeholder.nextSibling;
       while (end && !(end.nodeType === 8 && end.textContent === '/$')) end = end.nextSibling;

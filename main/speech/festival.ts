@@ -68,6 +68,8 @@ export function festivalText(text: string): string {
     .replace(/[\u2018\u2019\u201a\u2032]/gu, "'")
     .replace(/[\u201c\u201d\u201e\u2033]/gu, '"')
     .replace(/[\u2013\u2014\u2212]/gu, ' - ')
+    // text2wave crashes on some text with runs of hyphens ("-- x"); a spoken dash sounds the same.
+    .replace(/-{2,}/gu, ' - ')
     .replace(/\u2026/gu, '...')
     .replace(/[\u00a0\u2000-\u200b\u202f]/gu, ' ')
     .normalize('NFKD')

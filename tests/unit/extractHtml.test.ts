@@ -42,3 +42,30 @@ describe('extractHtml', () => {
     expect(withText).toBeGreaterThanOrEqual(23);
   });
 });
+
+describe('extractHtml: markup a browser would accept', () => {
+  const prose = 'This paragraph is long enough to be an article on its own, with several sentences of ordinary prose. It goes on a little more, so that nothing mistakes it for page furniture or a caption.';
+
+  it('reads HTML without an <html> element, as copied to the clipboard', () => {
+    const article = extractHtml(`<meta charset="utf-8"><h1>Copied Article</h1><p>${prose}</p>`, 'Pasted page');
+    expect(article.blocks.map((b) => b.text)).toEqual([prose]);
+  });
+
+  it('reads a page whose <title> comes before <body> without a <head>', () => {
+    const article = extractHtml(`<!doctype html><html><title>Loose Title</title><body><p>${prose}</p></body></html>`, 'x');
+    expect(article.title).toBe('Loose Title');
+    expect(article.blocks.map((b) => b.text)).toEqual([prose]);
+  });
+
+  it('keeps script and style text out of the title taken from the <h1>', () => {
+    const article = extractHtml(`<html><head></head><body><h1>News<style>p{background:url(https://attacker.example/x)}</style><script>alert(1)</script></h1><p>${prose}</p></body></html>`, 'x');
+    expect(article.title).toBe('News');
+  });
+
+  it('survives a streamed-content placeholder inside its own content (it used to loop forever)', () => {
+    const started = Date.now();
+    const article = extractHtml(`<html><body><div hidden id="S:1"><template id="B:1"></template><p>${prose}</p></div></body></html>`, 'x');
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(article.blocks.map((b) => b.text)).toContain(prose);
+  });
+});

@@ -150,19 +150,6 @@ function serialize(node: HtmlNode, raw = false): string {
   return `<${node.tag}${attrs}>${node.children.map((child) => serialize(child, isRaw)).join('')}</${node.tag}>`;
 }
 
-/**
- * KNOWN BUG (reported, not fixed here: main/ is not ours to edit): extractHtml takes the title from the
- * single <h1>'s textContent, which includes the source of a <script> or <style> inside it
- * (`<h1>News<style>p{background:url(https://attacker.example/x)}</style></h1>` is titled
- * "Newsp{background:url(https://attacker.example/x)}"). Until main/article/extractHtml.ts computes
- * firstHeading with textOf(), the title alone is not checked on pages with raw text inside an <h1>.
- */
-function rawTextInsideH1(node: HtmlNode, insideH1 = false): boolean {
-  if ('text' in node) return false;
-  if (insideH1 && (node.tag === 'script' || node.tag === 'style')) return true;
-  return node.children.some((child) => rawTextInsideH1(child, insideH1 || node.tag === 'h1'));
-}
-
 /** Every text node the page shows (not scripts or styles), separated so words never join across them here. */
 function textNodes(node: HtmlNode, out: string[]): string[] {
   if ('text' in node) out.push(node.text);
@@ -188,7 +175,7 @@ describe('extractHtml (property)', () => {
         const reference = [generated.title ?? '', ...bodyNodes.flatMap((n) => textNodes(n, [])), FALLBACK_TITLE].join('\u0000');
         const article = extractHtml(html, FALLBACK_TITLE, null);
         expectWellFormed(article);
-        expectNothingInvented(article, reference, !bodyNodes.some((n) => rawTextInsideH1(n)));
+        expectNothingInvented(article, reference);
       }),
       { numRuns: RUNS },
     );
