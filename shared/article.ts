@@ -9,6 +9,14 @@ export interface Block {
   text: string;
 }
 
+/** Text the extractor left out, kept so the user can see it and bring it back ("show hidden blocks"). */
+export interface HiddenBlock extends Block {
+  /** Where it stood: the index in `blocks` it came before (blocks.length: after the last block). */
+  position: number;
+  /** Why it was left out, for people: "page furniture", "figure caption", "author bio", "source line", ... */
+  reason: string;
+}
+
 export interface Article {
   title: string;
   byline: string | null;
@@ -18,6 +26,8 @@ export interface Article {
   lang: string | null;
   /** Readable blocks in reading order; the title is not repeated here. */
   blocks: Block[];
+  /** What extraction dropped, in page order; absent when nothing was. Never read unless brought back. */
+  hidden?: HiddenBlock[];
 }
 
 /** Collapses runs of whitespace (including non-breaking spaces) so offsets are stable on both sides. */

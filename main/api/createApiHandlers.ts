@@ -94,10 +94,14 @@ export function createApiHandlers(context: ApiContext): ApiHandlers {
     },
 
     async exportAudio({ jobId, title, texts, lang, voice, rate, engine: choice, sentencePauseMs, paragraphPauseMs, format }) {
-      const { engine, synthesize } = await engineFor(choice);
+      // Registered before anything is awaited, so a cancel that follows at once finds it.
       const controller = new AbortController();
       exports.get(jobId)?.abort();
       exports.set(jobId, controller);
+      const { engine, synthesize } = await engineFor(choice).catch((error: unknown) => {
+        exports.delete(jobId);
+        throw error;
+      });
       try {
         const exported = await exportArticleAudio(texts, (text, signal) => synthesize({ text, lang, voice, rate, sentencePauseMs, signal }), {
           title,

@@ -107,7 +107,7 @@ test.describe('keyboard only', () => {
   test('tab order reaches every control in a logical order, with a visible focus ring', async ({ page, host }) => {
     await openPlayer(page, host.url);
     const names: string[] = [];
-    for (let i = 0; i < 9; i++) {
+    for (let i = 0; i < 10; i++) {
       await page.keyboard.press('Tab');
       names.push(
         await page.evaluate(() => {
@@ -125,6 +125,7 @@ test.describe('keyboard only', () => {
       'Speech rate',
       'Open…',
       'Library',
+      'Export audio…',
       'Settings',
       'Keyboard shortcuts',
       expect.stringMatching(/^Article Player reads articles aloud/),
@@ -138,6 +139,7 @@ test.describe('keyboard only', () => {
     const dialog = page.getByRole('dialog', { name: 'Settings' });
     await expect(dialog).toBeVisible();
     await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+    await page.keyboard.press('Tab'); // engine
     await page.keyboard.press('Tab'); // voice
     await page.keyboard.press('Tab'); // all voices checkbox
     await page.keyboard.press('Tab'); // sentence pause
