@@ -41,6 +41,10 @@ export const apiParams = {
   /** Opens a saved article (offline), at its saved position. */
   openLibraryEntry: z.object({ id: libraryId }).strict(),
   removeLibraryEntries: z.object({ ids: z.union([z.array(libraryId).max(10_000), z.literal('all')]) }).strict(),
+  /** Brings text that extraction left out back into the saved article, at its place on the page. */
+  restoreHiddenBlock: z
+    .object({ id: libraryId, hiddenIndex: z.number().int().min(0), blockIndex: z.number().int().min(0), sentenceIndex: z.number().int().min(0) })
+    .strict(),
   /** Where reading is now, saved as it advances so a crash loses only seconds. */
   savePosition: z.object({ id: libraryId, blockIndex: z.number().int().min(0), sentenceIndex: z.number().int().min(0) }).strict(),
   /** Which speech engine is in use (the chosen one if it is installed), its voices, or why there is none. */
@@ -130,6 +134,7 @@ export interface ApiResults {
   openLibraryEntry: LoadResult;
   removeLibraryEntries: { removed: number };
   savePosition: { saved: boolean };
+  restoreHiddenBlock: LoadResult;
   getSpeechInfo: SpeechInfo;
   synthesizeBlock: SynthesizedBlock;
   exportAudio: ExportedAudio;

@@ -44,3 +44,17 @@ export function makeBlock(kind: BlockKind, rawText: string): Block | null {
 export function articleWordCount(article: Article): number {
   return article.blocks.reduce((sum, block) => sum + (block.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0), 0);
 }
+
+/** The article with hidden block `hiddenIndex` brought back into the reading, at the place it had on the page. */
+export function restoreHiddenBlock(article: Article, hiddenIndex: number): { article: Article; insertedAt: number } | null {
+  const hidden = article.hidden ?? [];
+  const restored = hidden[hiddenIndex];
+  if (!restored) return null;
+  const insertedAt = Math.min(Math.max(0, restored.position), article.blocks.length);
+  const blocks = [...article.blocks.slice(0, insertedAt), { kind: restored.kind, text: restored.text }, ...article.blocks.slice(insertedAt)];
+  const rest = hidden
+    .filter((_, i) => i !== hiddenIndex)
+    // Blocks that stood after the restored one now stand one further on; one restored just before them stays before.
+    .map((block, i) => (block.position > insertedAt || (block.position === insertedAt && i >= hiddenIndex) ? { ...block, position: block.position + 1 } : block));
+  return { article: { ...article, blocks, hidden: rest }, insertedAt };
+}

@@ -71,6 +71,11 @@ export function createApiHandlers(context: ApiContext): ApiHandlers {
 
     savePosition: async ({ id, blockIndex, sentenceIndex }) => ({ saved: await library.savePosition(id, { blockIndex, sentenceIndex }) }),
 
+    async restoreHiddenBlock({ id, hiddenIndex, blockIndex, sentenceIndex }) {
+      const restored = await library.restoreHidden(id, hiddenIndex, { blockIndex, sentenceIndex });
+      return restored ? { ok: true, ...restored } : { ok: false, message: 'That text could not be brought back: the article is no longer in the library.' };
+    },
+
     async getSpeechInfo({ engine: choice }) {
       const detection = await context.speech(choice ?? 'auto');
       const engines = detection.available.map(({ id, name, kind }) => ({ id, name, kind }));

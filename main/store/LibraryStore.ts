@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { articleWordCount, BLOCK_KINDS, type Article } from '../../shared/article.js';
+import { articleWordCount, BLOCK_KINDS, restoreHiddenBlock, type Article } from '../../shared/article.js';
 import { matchesQuery, sortEntries, type LibraryEntry, type LibrarySort, type ReadingPosition } from '../../shared/library.js';
 import { JsonFile } from './JsonFile.js';
 
@@ -114,6 +114,27 @@ export class LibraryStore {
       entries.map((entry) => (entry.id === id ? (touched = { ...entry, openedAt: new Date().toISOString() }) : entry)),
     );
     return touched;
+  }
+
+  /** Brings a hidden block back into the saved article, keeping the reader's place (shifted past the new block). */
+  async restoreHidden(id: string, hiddenIndex: number, position: ReadingPosition): Promise<{ article: Article; entry: LibraryEntry } | null> {
+    let restored: { article: Article; insertedAt: number } | null = null;
+    await this.articleFile(id).update((article) => {
+      restored = article ? restoreHiddenBlock(article, hiddenIndex) : null;
+      return restored?.article ?? article;
+    });
+    const done = restored as { article: Article; insertedAt: number } | null;
+    if (!done) return null;
+    let entry: LibraryEntry | undefined;
+    await this.index.update((entries) =>
+      entries.map((candidate) => {
+        if (candidate.id !== id) return candidate;
+        const blockIndex = position.blockIndex >= done.insertedAt ? position.blockIndex + 1 : position.blockIndex;
+        entry = { ...candidate, blockCount: done.article.blocks.length, wordCount: articleWordCount(done.article), position: { blockIndex, sentenceIndex: position.sentenceIndex } };
+        return entry;
+      }),
+    );
+    return entry ? { article: done.article, entry } : null;
   }
 
   async savePosition(id: string, position: ReadingPosition): Promise<boolean> {

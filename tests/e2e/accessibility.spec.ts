@@ -62,6 +62,16 @@ test.describe('axe-core finds nothing', () => {
     await expectNoAxeViolations(page, 'fading read text');
   });
 
+  test('forced colors (Windows high contrast): still no violations, and the current paragraph keeps an outline', async ({ page, host }) => {
+    await page.emulateMedia({ forcedColors: 'active' });
+    await openPlayer(page, host.url);
+    await page.keyboard.press('k');
+    await expect.poll(() => page.evaluate(() => CSS.highlights.has('ap-word'))).toBe(true);
+    await expectNoAxeViolations(page, 'forced colors, playing');
+    const bar = await page.locator('[aria-current]').evaluate((el) => getComputedStyle(el).outlineStyle);
+    expect(bar).toBe('solid'); // the current paragraph keeps a visible outline when colours are forced
+  });
+
   test('an error shown', async ({ page, host }) => {
     await openPlayer(page, host.url);
     await page.getByRole('button', { name: 'Open…' }).click();
@@ -100,6 +110,24 @@ test.describe('zoom and reflow (WCAG 1.4.10)', () => {
     const fontSize = await page.locator('[data-block-index="0"]').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(fontSize).toBeGreaterThanOrEqual(59); // 1.25rem x 3
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  });
+});
+
+test.describe('motion', () => {
+  test('no smooth scrolling under prefers-reduced-motion', async ({ page, host }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await openPlayer(page, host.url);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe('auto');
+    await page.keyboard.press('End');
+    // The jump to the last paragraph is immediate: it is in view on the very next frame.
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+    await expect(page.locator('[data-block-index="14"]')).toBeInViewport();
+  });
+
+  test('smooth scrolling otherwise', async ({ page, host }) => {
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await openPlayer(page, host.url);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe('smooth');
   });
 });
 

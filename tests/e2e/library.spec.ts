@@ -1,5 +1,5 @@
 /** The library, resume and persisted settings, across restarts of the real host with one data folder. */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { currentBlock, expect, openPlayer, startHost, test } from './browserHost.fixture';
@@ -84,4 +84,20 @@ test('settings are kept across a reload', async ({ page, host }) => {
   expect(font).toContain('OpenDyslexic');
   // The bundled font file loads from the app itself (no network, allowed by the CSP).
   expect(await page.evaluate(async () => (await document.fonts.load('16px OpenDyslexic')).length)).toBeGreaterThan(0);
+});
+
+test('a damaged settings file is set aside and reported, and the app starts with defaults', async ({ page }) => {
+  const data = mkdtempSync(join(tmpdir(), 'ap-corrupt-'));
+  writeFileSync(join(data, 'settings.json'), '{"version":1,"data":{"theme":"dark",');
+  const { url, child } = await startHost([], { ...process.env, ARTICLE_PLAYER_DATA_DIR: data });
+  try {
+    await openPlayer(page, url);
+    await expect(page.getByText(/Your settings file could not be read \(it is damaged\)\. It was kept as .*settings\.json\.set-aside-/)).toBeVisible();
+    await expect(page.locator('article > h1')).toHaveText('Welcome to Article Player');
+    expect(readdirSync(data).some((name) => name.startsWith('settings.json.set-aside-'))).toBe(true);
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(page.getByText(/settings file could not be read/)).toBeHidden();
+  } finally {
+    child.kill();
+  }
 });

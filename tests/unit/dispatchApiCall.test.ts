@@ -13,6 +13,7 @@ const handlers: ApiHandlers = {
   openLibraryEntry: unused,
   removeLibraryEntries: unused,
   savePosition: unused,
+  restoreHiddenBlock: unused,
   getInitialArticle: async () => ({ ok: false, message: 'none' }),
   openArticle: async () => ({ ok: false, message: 'none' }),
   getSpeechInfo: async () => ({ engine: null, engines: [], notice: null, problem: 'x', voices: [], normalWordsPerMinute: 175 }),

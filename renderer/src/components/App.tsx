@@ -1,6 +1,7 @@
 /** The player window: toolbars, reader view, dialogs, status region and the <audio> element that speaks. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticlePlayerApi, ArticleSource, LoadResult, SpeechInfo } from '../../../shared/api';
+import { restoreHiddenBlock } from '../../../shared/article';
 import { DEFAULT_KEYMAP, type Action } from '../../../shared/keymap';
 import { RATE_DEFAULT, stepRate } from '../../../shared/rate';
 import { effectiveKeymap } from '../../../shared/settings';
@@ -177,6 +178,28 @@ export function App({ api }: { api: ArticlePlayerApi }) {
   );
   useShortcuts(keymap, run);
 
+  /** Text the extractor left out comes back into the reading; the place in the article is kept. */
+  const restoreHidden = useCallback(
+    (hiddenIndex: number) => {
+      if (!article) return;
+      const position = { blockIndex: state.blockIndex, sentenceIndex: Math.max(0, state.sentenceIndex) };
+      const local = (): LoadResult | null => {
+        const restored = restoreHiddenBlock(article, hiddenIndex);
+        if (!restored) return null;
+        const blockIndex = position.blockIndex >= restored.insertedAt ? position.blockIndex + 1 : position.blockIndex;
+        return { ok: true, article: restored.article, entry: entry && { ...entry, position: { ...position, blockIndex } } };
+      };
+      const apply = (result: LoadResult | null) => {
+        if (!result?.ok) return announce(result?.message ?? 'That text could not be brought back.');
+        setLoaded(result);
+        announce('The text is now part of the reading.');
+      };
+      if (!entry) apply(local());
+      else api.invoke('restoreHiddenBlock', { id: entry.id, hiddenIndex, ...position }).then(apply, () => apply(local()));
+    },
+    [api, article, entry, state.blockIndex, state.sentenceIndex, announce],
+  );
+
   const readFrom = useCallback((index: number) => player?.goToBlock(index, { play: !speechProblem }), [player, speechProblem]);
 
   return (
@@ -243,7 +266,9 @@ export function App({ api }: { api: ArticlePlayerApi }) {
             </button>
           </div>
         )}
-        {article && <ReaderView article={article} state={state} settings={settings} headingRef={headingRef} onReadFrom={readFrom} />}
+        {article && (
+          <ReaderView article={article} state={state} settings={settings} headingRef={headingRef} onReadFrom={readFrom} onRestoreHidden={restoreHidden} />
+        )}
       </main>
       <div role="status" aria-live="polite" className="visually-hidden">
         {announcement}

@@ -2,8 +2,8 @@
  * The article as clean text: one element per block with data-block-index, text nodes only (article
  * markup never reaches the DOM). The block being read carries aria-current and is kept in view.
  */
-import { useEffect, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
-import type { Article, Block } from '../../../shared/article';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import type { Article, Block, HiddenBlock } from '../../../shared/article';
 import type { Settings } from '../../../shared/settings';
 import type { PlayerState } from '../player/Player';
 import { useSpeechHighlight } from './useSpeechHighlight';
@@ -14,6 +14,7 @@ interface ReaderViewProps {
   settings: Pick<Settings, 'readingAid' | 'focusFollowsReading'>;
   headingRef: RefObject<HTMLHeadingElement | null>;
   onReadFrom: (blockIndex: number) => void;
+  onRestoreHidden: (hiddenIndex: number) => void;
 }
 
 function prefersReducedMotion(): boolean {
@@ -50,24 +51,56 @@ function BlockElement({ block, index, current, read, onReadFrom }: { block: Bloc
   }
 }
 
+/** One hidden (left out) block, shown only on request, with a way to bring it back into the reading. */
+function HiddenBlockElement({ block, onRestore }: { block: HiddenBlock; onRestore: () => void }) {
+  return (
+    <div role="group" aria-label={`Left out: ${block.reason}`} className="hidden-block">
+      <p className="hidden-reason">Left out: {block.reason}</p>
+      <p className="hidden-text">{block.text}</p>
+      <button type="button" onClick={onRestore}>
+        Read this too
+      </button>
+    </div>
+  );
+}
+
+type Item = { type: 'block'; index: number } | { type: 'hidden'; hiddenIndex: number };
+
+/** The reading blocks in order, with the hidden ones at the places they had on the page when shown. */
+function readingOrder(article: Article, showHidden: boolean): Item[] {
+  const hiddenAt = new Map<number, number[]>();
+  if (showHidden) (article.hidden ?? []).forEach((block, hiddenIndex) => hiddenAt.set(block.position, [...(hiddenAt.get(block.position) ?? []), hiddenIndex]));
+  const items: Item[] = [];
+  for (let index = 0; index <= article.blocks.length; index++) {
+    for (const hiddenIndex of hiddenAt.get(index) ?? []) items.push({ type: 'hidden', hiddenIndex });
+    if (index < article.blocks.length) items.push({ type: 'block', index });
+  }
+  return items;
+}
+
 /** Consecutive list items go in one <ul>, so the list is a list to assistive technology too. */
-function groupBlocks(blocks: readonly Block[], render: (block: Block, index: number) => ReactNode): ReactNode[] {
+function groupListItems(items: Item[], blocks: readonly Block[], render: (item: Item) => ReactNode): ReactNode[] {
   const out: ReactNode[] = [];
   let list: ReactNode[] = [];
-  blocks.forEach((block, index) => {
-    if (block.kind === 'list-item') {
-      list.push(render(block, index));
+  const flush = (key: string) => {
+    if (list.length) out.push(<ul key={key}>{list}</ul>);
+    list = [];
+  };
+  items.forEach((item, i) => {
+    if (item.type === 'block' && blocks[item.index]!.kind === 'list-item') {
+      list.push(render(item));
       return;
     }
-    if (list.length) out.push(<ul key={`list-${index}`}>{list}</ul>);
-    list = [];
-    out.push(render(block, index));
+    flush(`list-${i}`);
+    out.push(render(item));
   });
-  if (list.length) out.push(<ul key="list-end">{list}</ul>);
+  flush('list-end');
   return out;
 }
 
-export function ReaderView({ article, state, settings, headingRef, onReadFrom }: ReaderViewProps) {
+export function ReaderView({ article, state, settings, headingRef, onReadFrom, onRestoreHidden }: ReaderViewProps) {
+  const [showHidden, setShowHidden] = useState(false);
+  const hiddenCount = article.hidden?.length ?? 0;
   const articleRef = useRef<HTMLElement>(null);
   const rulerRef = useRef<HTMLDivElement>(null);
   useSpeechHighlight(articleRef, article, state, settings.readingAid === 'ruler' ? rulerRef : null);
@@ -96,9 +129,27 @@ export function ReaderView({ article, state, settings, headingRef, onReadFrom }:
           {article.source && <span className="source">{article.source}</span>}
         </p>
       )}
-      {groupBlocks(article.blocks, (block, index) => (
-        <BlockElement key={index} block={block} index={index} current={index === state.blockIndex} read={index < state.blockIndex} onReadFrom={onReadFrom} />
-      ))}
+      {hiddenCount > 0 && (
+        <p className="hidden-toggle">
+          <button type="button" aria-pressed={showHidden} onClick={() => setShowHidden((shown) => !shown)}>
+            {showHidden ? 'Hide' : 'Show'} the text left out ({hiddenCount})
+          </button>
+        </p>
+      )}
+      {groupListItems(readingOrder(article, showHidden), article.blocks, (item) =>
+        item.type === 'block' ? (
+          <BlockElement
+            key={`b${item.index}`}
+            block={article.blocks[item.index]!}
+            index={item.index}
+            current={item.index === state.blockIndex}
+            read={item.index < state.blockIndex}
+            onReadFrom={onReadFrom}
+          />
+        ) : (
+          <HiddenBlockElement key={`h${item.hiddenIndex}`} block={article.hidden![item.hiddenIndex]!} onRestore={() => onRestoreHidden(item.hiddenIndex)} />
+        ),
+      )}
     </article>
   );
 }
