@@ -65,6 +65,18 @@ export const apiParams = {
     })
     .strict(),
   cancelExport: z.object({ jobId: z.string().regex(/^[\w-]{1,40}$/u) }).strict(),
+  /** Speaks text through a direct-speech engine (speech-dispatcher); resolves when it has been spoken or stopped. */
+  speakDirect: z
+    .object({
+      text: z.string().min(1).max(MAX_BLOCK_CHARS),
+      lang: z.string().max(35).nullable(),
+      voice: z.string().max(200).nullable(),
+      rate: z.number().min(0.1).max(10),
+      engine: z.enum(ENGINE_CHOICES).optional(),
+    })
+    .strict(),
+  /** Stops what speakDirect is saying. */
+  stopDirect: z.object({}).strict(),
   /** Audio of one block with the timeline of its sentences and words. */
   synthesizeBlock: z
     .object({
@@ -103,6 +115,8 @@ export interface SpeechInfo {
   engines: EngineSummary[];
   /** Why the chosen engine is not the one in use, or null. */
   notice: string | null;
+  /** Set when no engine can give audio but one can speak directly: the player then speaks through it. */
+  direct: { id: string; name: string } | null;
   /** Why speech is unavailable, naming what to install; null when an engine works. */
   problem: string | null;
   voices: Voice[];
@@ -139,6 +153,8 @@ export interface ApiResults {
   synthesizeBlock: SynthesizedBlock;
   exportAudio: ExportedAudio;
   cancelExport: { cancelled: boolean };
+  speakDirect: { completed: boolean };
+  stopDirect: { stopped: boolean };
 }
 
 export interface ApiEvents {

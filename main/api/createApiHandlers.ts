@@ -24,6 +24,8 @@ export function createApiHandlers(context: ApiContext): ApiHandlers {
   /** One synthesis cache per engine, so moving back and forth in an article never synthesizes twice. */
   const synthesizers = new Map<SpeechEngine, CachedSynthesizer>();
   const exports = new Map<string, AbortController>();
+  /** What a direct-speech engine is saying now: one at a time, as from a speaker. */
+  let speaking: { stop(): void } | null = null;
 
   const engineFor = async (choice: EngineChoice | undefined): Promise<{ engine: SpeechEngine; synthesize: CachedSynthesizer }> => {
     const detection = await context.speech(choice ?? 'auto');
@@ -79,7 +81,14 @@ export function createApiHandlers(context: ApiContext): ApiHandlers {
     async getSpeechInfo({ engine: choice }) {
       const detection = await context.speech(choice ?? 'auto');
       const engines = detection.available.map(({ id, name, kind }) => ({ id, name, kind }));
-      const base: Omit<SpeechInfo, 'engine' | 'problem' | 'voices'> = { engines, notice: detection.notice, normalWordsPerMinute: 175 };
+      const base: Omit<SpeechInfo, 'engine' | 'problem' | 'voices'> = { engines, notice: detection.notice, direct: null, normalWordsPerMinute: 175 };
+      if (!detection.engine && detection.direct) {
+        // No engine gives audio, but one can speak: the player reads through it, a paragraph at a time.
+        const { direct } = detection;
+        const voices = await direct.listVoices().catch(() => []);
+        const notice = `${direct.name} speaks directly, so only the paragraph being read is highlighted, and a change of speed starts the sentence again. ${detection.problem}`;
+        return { ...base, notice, direct: { id: direct.id, name: direct.name }, engine: null, problem: null, voices, normalWordsPerMinute: direct.normalWordsPerMinute };
+      }
       if (!detection.engine) return { ...base, engine: null, problem: detection.problem, voices: [] };
       const { engine } = detection;
       try {
@@ -123,6 +132,33 @@ export function createApiHandlers(context: ApiContext): ApiHandlers {
       } finally {
         if (exports.get(jobId) === controller) exports.delete(jobId);
       }
+    },
+
+    async speakDirect({ text, lang, voice, rate, engine: choice }) {
+      const detection = await context.speech(choice ?? 'auto');
+      const direct = detection.engine ? null : detection.direct;
+      if (!direct) throw new UserFacingError(detection.problem ?? 'No engine here speaks directly.');
+      speaking?.stop();
+      let stopped = false;
+      const speech = direct.speak(text, { voice, lang, wordsPerMinute: direct.normalWordsPerMinute * rate });
+      const current = { stop: () => ((stopped = true), speech.stop()) };
+      speaking = current;
+      try {
+        await speech.done;
+        return { completed: !stopped };
+      } catch (error) {
+        if (stopped) return { completed: false };
+        throw new UserFacingError(`${direct.name} could not speak this paragraph: ${(error as Error).message}`);
+      } finally {
+        if (speaking === current) speaking = null;
+      }
+    },
+
+    async stopDirect() {
+      const was = speaking;
+      speaking?.stop();
+      speaking = null;
+      return { stopped: was !== null };
     },
 
     async cancelExport({ jobId }) {

@@ -1,5 +1,5 @@
 /** Listening that keeps up: true pause, instant rate, sentence navigation, recovery from a dying engine. */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { audioTime, currentBlock, expect, openPlayer, startHost, test } from './browserHost.fixture';
@@ -86,4 +86,62 @@ test('a speech engine killed mid-article: the reader says so, keeps its place, a
   } finally {
     child.kill();
   }
+});
+
+test.describe('direct speech (speech-dispatcher) when no engine can give audio', () => {
+  // spd-say needs an audio device, which this machine lacks; tests/fixtures/bin-direct/spd-say stands in
+  // for it (it takes 20 ms a word and logs what it was asked to say). PATH holds nothing else, so neither
+  // espeak-ng nor festival is found and the player must fall back to direct speech.
+  const directEnv = (log: string) => ({ ...process.env, PATH: join(ROOT, 'tests', 'fixtures', 'bin-direct'), ARTICLE_PLAYER_SPOKEN_LOG: log });
+
+  test('reads paragraph after paragraph through the direct engine, highlighting each paragraph', async ({ page }) => {
+    const log = join(mkdtempSync(join(tmpdir(), 'ap-direct-')), 'spoken.log');
+    const { url, child } = await startHost([join(ROOT, 'tests', 'fixtures', 'short.txt')], directEnv(log));
+    try {
+      await openPlayer(page, url);
+      await expect(page.getByText(/Speech Dispatcher speaks directly/)).toBeVisible();
+      await expect(page.getByText('Voice: Speech Dispatcher')).toBeVisible();
+      await page.getByRole('button', { name: 'Play', exact: true }).click();
+      await expect.poll(() => currentBlock(page)).toBe(1);
+      await expect(page.getByRole('status')).toHaveText('End of article', { timeout: 15_000 });
+      expect(readFileSync(log, 'utf8').trim().split('\n')).toEqual([
+        'The first paragraph is short.',
+        'The second paragraph is short too.',
+        'The third and last paragraph.',
+      ]);
+    } finally {
+      child.kill();
+    }
+  });
+
+  test('pause stops the speech process; resume starts the sentence again', async ({ page }) => {
+    const log = join(mkdtempSync(join(tmpdir(), 'ap-direct-')), 'spoken.log');
+    const { url, child } = await startHost([], directEnv(log));
+    try {
+      await openPlayer(page, url);
+      await page.keyboard.press('k');
+      await expect.poll(() => (existsSync(log) ? readFileSync(log, 'utf8') : '')).toContain('Article Player reads articles aloud.');
+      await page.keyboard.press('k');
+      await expect(page.getByRole('status')).toHaveText('Paused');
+      // The stand-in for the first paragraph (about 50 words) would take a second; it was stopped, not left running.
+      // Only this test's stand-in counts (found by the log path in its environment): others may run in parallel.
+      const running = () =>
+        readdirSync('/proc')
+          .filter((pid) => /^\d+$/.test(pid))
+          .filter((pid) => {
+            try {
+              return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('spd-say') && readFileSync(`/proc/${pid}/environ`, 'utf8').includes(log);
+            } catch {
+              return false; // gone already
+            }
+          });
+      await expect.poll(running).toEqual([]);
+      expect(await currentBlock(page)).toBe(0);
+      await page.keyboard.press('ArrowRight'); // paused: move to the second sentence without speaking
+      await page.keyboard.press('k');
+      await expect.poll(() => readFileSync(log, 'utf8')).toContain('\nOpen a web page, an HTML or text file');
+    } finally {
+      child.kill();
+    }
+  });
 });

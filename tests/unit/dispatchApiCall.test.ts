@@ -16,8 +16,10 @@ const handlers: ApiHandlers = {
   restoreHiddenBlock: unused,
   getInitialArticle: async () => ({ ok: false, message: 'none' }),
   openArticle: async () => ({ ok: false, message: 'none' }),
-  getSpeechInfo: async () => ({ engine: null, engines: [], notice: null, problem: 'x', voices: [], normalWordsPerMinute: 175 }),
+  getSpeechInfo: async () => ({ engine: null, engines: [], notice: null, direct: null, problem: 'x', voices: [], normalWordsPerMinute: 175 }),
   exportAudio: unused,
+  speakDirect: unused,
+  stopDirect: unused,
   cancelExport: unused,
   synthesizeBlock: async (params) => {
     calls.push(params);

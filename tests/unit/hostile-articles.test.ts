@@ -298,6 +298,15 @@ function craftedTexts(): string[] {
   ];
 }
 
+describe('script inside an element Readability takes the byline from', () => {
+  it('is never the byline (found by the HTML property test)', async () => {
+    const html = `<!doctype html><html><head></head><body><article class="content"><table><tr><td><p><template class="byline"><script>globalThis.__hostileRan = 1;</script></template></p></td></tr></table><span class="byline"><script>globalThis.__hostileRan = 2;</script>Jo Writer</span><p>${'A sentence of the article that is long enough to be read. '.repeat(12)}</p></article></body></html>`;
+    const value = await loadRendererSource({ type: 'text', text: html, html: true });
+    const article = expectArticle(value);
+    expect(JSON.stringify(article)).not.toContain('__hostileRan');
+  });
+});
+
 describe('HTML without an <html> root (pasted from the clipboard)', () => {
   it('a fragment gives an article or a clear message, never a crash', async () => {
     // `<meta charset="utf-8"><p>...</p>` is what a browser puts on the clipboard as text/html.

@@ -55,7 +55,9 @@ export function App({ api }: { api: ArticlePlayerApi }) {
     api
       .invoke('getSpeechInfo', { engine: engineChoice })
       .then(setSpeech)
-      .catch((error: unknown) => setSpeech({ engine: null, engines: [], notice: null, problem: (error as Error).message, voices: [], normalWordsPerMinute: 175 }));
+      .catch((error: unknown) =>
+        setSpeech({ engine: null, engines: [], notice: null, direct: null, problem: (error as Error).message, voices: [], normalWordsPerMinute: 175 }),
+      );
   }, [api, engineChoice, settingsLoaded]);
 
   const article = loaded?.ok ? loaded.article : null;
@@ -77,6 +79,7 @@ export function App({ api }: { api: ArticlePlayerApi }) {
     audio,
     preferences,
     rate: settings.rate,
+    direct: Boolean(speech?.direct),
     announce,
   });
   useMediaSession(player, article, state);
@@ -218,7 +221,7 @@ export function App({ api }: { api: ArticlePlayerApi }) {
           />
           <AppMenu
             keymap={keymap}
-            canExport={Boolean(article && speech?.engine)}
+            canExport={Boolean(article && speech?.engine)} // direct speech cannot be recorded
             onOpen={() => setDialog('open')}
             onLibrary={() => setDialog('library')}
             onExport={() => setDialog('export')}
@@ -229,7 +232,7 @@ export function App({ api }: { api: ArticlePlayerApi }) {
         <p className="progress">
           {progress}
           {remaining && <span> · {remaining}</span>}
-          {speech?.engine && <span className="engine"> · Voice: {speech.engine.name}</span>}
+          {(speech?.engine ?? speech?.direct) && <span className="engine"> · Voice: {(speech.engine ?? speech.direct)!.name}</span>}
         </p>
       </header>
       <main className="content">

@@ -1,9 +1,10 @@
 /** OS media keys and lock-screen controls through the Media Session API. */
 import { useEffect } from 'react';
 import type { Article } from '../../../shared/article';
-import type { Player, PlayerState } from '../player/Player';
+import type { PlayerState } from '../player/Player';
+import type { ReadingSession } from '../player/ReadingSession';
 
-export function useMediaSession(player: Player | null, article: Article | null, state: PlayerState): void {
+export function useMediaSession(player: ReadingSession | null, article: Article | null, state: PlayerState): void {
   useEffect(() => {
     if (!('mediaSession' in navigator) || !player || !article) return;
     const session = navigator.mediaSession;

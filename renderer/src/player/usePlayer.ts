@@ -3,7 +3,9 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { ArticlePlayerApi } from '../../../shared/api';
 import type { Article } from '../../../shared/article';
 import type { ReadingPosition } from '../../../shared/library';
+import { DirectPlayer } from './DirectPlayer';
 import { Player, type PlayerState, type SpeechPreferences } from './Player';
+import type { ReadingSession } from './ReadingSession';
 
 const IDLE: PlayerState = { status: 'idle', blockIndex: 0, sentenceIndex: -1, wordIndex: -1, rate: 1, timeline: null, error: null };
 const noSubscription = () => () => undefined;
@@ -15,11 +17,13 @@ export interface PlayerSetup {
   audio: HTMLAudioElement | null;
   preferences: SpeechPreferences;
   rate: number;
+  /** Speak through a direct-speech engine instead of playing audio (no engine here can give audio). */
+  direct: boolean;
   announce: (message: string) => void;
 }
 
-export function usePlayer({ api, article, start, audio, preferences, rate, announce }: PlayerSetup): { player: Player | null; state: PlayerState } {
-  const [player, setPlayer] = useState<Player | null>(null);
+export function usePlayer({ api, article, start, audio, preferences, rate, direct, announce }: PlayerSetup): { player: ReadingSession | null; state: PlayerState } {
+  const [player, setPlayer] = useState<ReadingSession | null>(null);
   // Read when a Player is made, without making a new Player when they change (configure() does that).
   const latest = useRef({ preferences, rate, start });
   useEffect(() => {
@@ -29,14 +33,15 @@ export function usePlayer({ api, article, start, audio, preferences, rate, annou
   useEffect(() => {
     if (!article || !audio) return;
     const { preferences: initial, rate: initialRate, start: startAt } = latest.current;
-    const created = new Player(api, audio, article.blocks, { ...initial, lang: article.lang, announce, start: startAt ?? undefined }, initialRate);
+    const options = { ...initial, lang: article.lang, announce, start: startAt ?? undefined };
+    const created = direct ? new DirectPlayer(api, article.blocks, options, initialRate) : new Player(api, audio, article.blocks, options, initialRate);
     // The Player owns listeners on the audio element, so it is made and disposed in an effect, not during render.
     setPlayer(created);
     return () => {
       created.dispose();
       setPlayer(null);
     };
-  }, [api, article, audio, announce]);
+  }, [api, article, audio, announce, direct]);
 
   const { engine, voice, paragraphPauseMs, sentencePauseMs } = preferences;
   useEffect(() => {

@@ -1,0 +1,178 @@
+/**
+ * Reading through an engine that speaks directly (speech-dispatcher), the fallback when no engine can
+ * give audio: main speaks a paragraph (from a sentence) and answers when it is done. Only the paragraph
+ * is highlighted; pause stops the speech and resume starts the sentence again, since the engine cannot
+ * pause; a new rate applies from the sentence being read.
+ */
+import type { ArticlePlayerApi } from '../../../shared/api';
+import type { Block } from '../../../shared/article';
+import { clampRate, RATE_DEFAULT } from '../../../shared/rate';
+import { splitSentences } from '../../../shared/segment';
+import type { PlayerOptions, PlayerState, SpeechPreferences } from './Player';
+import type { ReadingSession } from './ReadingSession';
+
+const RESTART_THRESHOLD_MS = 2000;
+
+export class DirectPlayer implements ReadingSession {
+  private state: PlayerState;
+  private readonly listeners = new Set<() => void>();
+  private generation = 0;
+  private startedAt = 0;
+  private gapTimer: ReturnType<typeof setTimeout> | undefined;
+  private preferences: SpeechPreferences;
+
+  constructor(
+    private readonly api: ArticlePlayerApi,
+    private readonly blocks: readonly Block[],
+    private readonly options: PlayerOptions,
+    initialRate = RATE_DEFAULT,
+  ) {
+    const blockIndex = Math.min(Math.max(0, options.start?.blockIndex ?? 0), Math.max(0, blocks.length - 1));
+    this.preferences = { engine: options.engine, voice: options.voice, paragraphPauseMs: options.paragraphPauseMs, sentencePauseMs: options.sentencePauseMs };
+    this.state = { status: 'idle', blockIndex, sentenceIndex: options.start?.sentenceIndex ?? -1, wordIndex: -1, rate: clampRate(initialRate), timeline: null, error: null };
+  }
+
+  getState = (): PlayerState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  get positionMs(): number {
+    return this.state.status === 'playing' ? performance.now() - this.startedAt : 0;
+  }
+
+  private update(patch: Partial<PlayerState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+
+  private isActive(): boolean {
+    return this.state.status === 'playing' || this.state.status === 'loading';
+  }
+
+  play(): void {
+    if (this.blocks.length === 0 || this.isActive()) return;
+    if (this.state.status === 'ended') void this.speakFrom(0, 0);
+    else void this.speakFrom(this.state.blockIndex, Math.max(0, this.state.sentenceIndex));
+  }
+
+  pause(): void {
+    this.stopSpeaking();
+    if (this.isActive()) {
+      this.update({ status: 'paused' });
+      this.options.announce('Paused');
+    }
+  }
+
+  togglePlay(): void {
+    if (this.isActive()) this.pause();
+    else {
+      this.play();
+      this.options.announce('Playing');
+    }
+  }
+
+  goToBlock(index: number, options: { play?: boolean; announce?: boolean } = {}): void {
+    if (this.blocks.length === 0) return;
+    const target = Math.max(0, Math.min(this.blocks.length - 1, index));
+    if (options.announce !== false) this.options.announce(`Paragraph ${target + 1} of ${this.blocks.length}`);
+    this.moveTo(target, 0, options.play ?? this.isActive());
+  }
+
+  nextBlock(): void {
+    if (this.state.blockIndex >= this.blocks.length - 1) this.options.announce('This is the last paragraph');
+    else this.goToBlock(this.state.blockIndex + 1);
+  }
+
+  previousBlock(): void {
+    if (this.positionMs > RESTART_THRESHOLD_MS || this.state.blockIndex === 0) this.goToBlock(this.state.blockIndex);
+    else this.goToBlock(this.state.blockIndex - 1);
+  }
+
+  nextSentence(): void {
+    const next = Math.max(0, this.state.sentenceIndex) + 1;
+    if (next < this.sentences(this.state.blockIndex).length) this.moveTo(this.state.blockIndex, next, this.isActive());
+    else this.nextBlock();
+  }
+
+  previousSentence(): void {
+    const current = Math.max(0, this.state.sentenceIndex);
+    if (current > 0) this.moveTo(this.state.blockIndex, current - 1, this.isActive());
+    else if (this.state.blockIndex > 0) this.moveTo(this.state.blockIndex - 1, this.sentences(this.state.blockIndex - 1).length - 1, this.isActive());
+  }
+
+  setRate(rate: number): void {
+    const next = clampRate(rate);
+    if (next === this.state.rate) return;
+    this.update({ rate: next });
+    this.options.announce(`Speed ${next.toFixed(1)} times`);
+    if (this.isActive()) void this.speakFrom(this.state.blockIndex, Math.max(0, this.state.sentenceIndex));
+  }
+
+  configure(preferences: SpeechPreferences): void {
+    this.preferences = { ...preferences };
+  }
+
+  remainingMs(wordsPerMinute: number): number {
+    const words = this.blocks.slice(this.state.blockIndex).reduce((sum, block) => sum + (block.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0), 0);
+    return (words / (wordsPerMinute * this.state.rate)) * 60_000;
+  }
+
+  dispose(): void {
+    this.stopSpeaking();
+    this.listeners.clear();
+  }
+
+  private sentences(index: number) {
+    const block = this.blocks[index];
+    return block ? splitSentences(block.text, this.options.lang) : [];
+  }
+
+  private moveTo(index: number, sentence: number, play: boolean): void {
+    if (play) void this.speakFrom(index, sentence);
+    else {
+      this.stopSpeaking();
+      this.update({ blockIndex: index, sentenceIndex: sentence, status: this.state.status === 'ended' || this.state.status === 'error' ? 'idle' : this.isActive() ? 'paused' : this.state.status, error: null });
+    }
+  }
+
+  private stopSpeaking(): void {
+    this.generation++;
+    clearTimeout(this.gapTimer);
+    void this.api.invoke('stopDirect', {}).catch(() => undefined);
+  }
+
+  private async speakFrom(index: number, sentence: number): Promise<void> {
+    const generation = ++this.generation;
+    clearTimeout(this.gapTimer);
+    const block = this.blocks[index]!;
+    const from = this.sentences(index)[sentence]?.start ?? 0;
+    this.startedAt = performance.now();
+    this.update({ status: 'playing', blockIndex: index, sentenceIndex: sentence, wordIndex: -1, error: null });
+    try {
+      const { completed } = await this.api.invoke('speakDirect', {
+        text: block.text.slice(from),
+        lang: this.options.lang,
+        voice: this.preferences.voice,
+        rate: this.state.rate,
+        engine: this.preferences.engine,
+      });
+      if (!completed || generation !== this.generation) return;
+    } catch (error) {
+      if (generation !== this.generation) return;
+      this.update({ status: 'error', error: (error as Error).message });
+      this.options.announce((error as Error).message);
+      return;
+    }
+    if (index + 1 >= this.blocks.length) {
+      this.update({ status: 'ended', sentenceIndex: -1 });
+      this.options.announce('End of article');
+      return;
+    }
+    this.gapTimer = setTimeout(() => {
+      if (generation === this.generation) void this.speakFrom(index + 1, 0);
+    }, this.preferences.paragraphPauseMs);
+  }
+}
