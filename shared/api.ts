@@ -27,6 +27,15 @@ export type ArticleSource = z.infer<typeof articleSource>;
 
 const libraryId = z.string().regex(/^[0-9a-f]{20}$/u);
 
+/** What to say and how: a block's text, its language, the voice, the rate and the engine. */
+const speechRequest = {
+  text: z.string().min(1).max(MAX_BLOCK_CHARS),
+  lang: z.string().max(35).nullable(),
+  voice: z.string().max(200).nullable(),
+  rate: z.number().min(0.1).max(10),
+  engine: z.enum(ENGINE_CHOICES).optional(),
+};
+
 export const apiParams = {
   /** The article the host was started with (the welcome article unless a source was given). */
   getInitialArticle: z.object({}).strict(),
@@ -66,28 +75,11 @@ export const apiParams = {
     .strict(),
   cancelExport: z.object({ jobId: z.string().regex(/^[\w-]{1,40}$/u) }).strict(),
   /** Speaks text through a direct-speech engine (speech-dispatcher); resolves when it has been spoken or stopped. */
-  speakDirect: z
-    .object({
-      text: z.string().min(1).max(MAX_BLOCK_CHARS),
-      lang: z.string().max(35).nullable(),
-      voice: z.string().max(200).nullable(),
-      rate: z.number().min(0.1).max(10),
-      engine: z.enum(ENGINE_CHOICES).optional(),
-    })
-    .strict(),
+  speakDirect: z.object(speechRequest).strict(),
   /** Stops what speakDirect is saying. */
   stopDirect: z.object({}).strict(),
   /** Audio of one block with the timeline of its sentences and words. */
-  synthesizeBlock: z
-    .object({
-      text: z.string().min(1).max(MAX_BLOCK_CHARS),
-      lang: z.string().max(35).nullable(),
-      voice: z.string().max(200).nullable(),
-      rate: z.number().min(0.1).max(10),
-      sentencePauseMs: z.number().int().min(0).max(2000).optional(),
-      engine: z.enum(ENGINE_CHOICES).optional(),
-    })
-    .strict(),
+  synthesizeBlock: z.object({ ...speechRequest, sentencePauseMs: z.number().int().min(0).max(2000).optional() }).strict(),
 } as const;
 
 export type ApiMethod = keyof typeof apiParams;

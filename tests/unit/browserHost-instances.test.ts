@@ -3,43 +3,15 @@
  * accepts the other's token or cookie, a second host cannot take over the first one's port, both bind
  * 127.0.0.1 only, and neither serves anything outside the built app.
  */
-import { request } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { get, openSocket } from '../helpers/http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { createAppHandlers } from '../../main/api/createAppContext';
 import { loadArticleSource } from '../../main/article/loadArticleSource';
 import { startBrowserHost, type BrowserHost } from '../../main/hosts/browserHost';
-
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-function get(port: number, path: string, headers: Record<string, string> = {}, method = 'GET', host = '127.0.0.1'): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host, port, path, method, headers: { Host: `127.0.0.1:${port}`, ...headers } }, (res) => {
-      let body = '';
-      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-function openSocket(port: number, headers: Record<string, string>): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${port}/api`, { headers });
-    ws.once('open', () => resolve(ws));
-    ws.once('unexpected-response', (_req, res) => reject(new Error(`refused ${res.statusCode}`)));
-    ws.once('error', reject);
-  });
-}
 
 /** Resolves with the connection error code, or "connected". */
 function tryConnect(host: string, port: number): Promise<string> {

@@ -8,14 +8,13 @@ import type { ArticlePlayerApi } from '../../../shared/api';
 import type { Block } from '../../../shared/article';
 import { clampRate, RATE_DEFAULT } from '../../../shared/rate';
 import { splitSentences } from '../../../shared/segment';
-import type { PlayerOptions, PlayerState, SpeechPreferences } from './Player';
+import type { PlayerOptions, SpeechPreferences } from './Player';
 import type { ReadingSession } from './ReadingSession';
+import { initialPlayerState, SessionState } from './SessionState';
 
 const RESTART_THRESHOLD_MS = 2000;
 
-export class DirectPlayer implements ReadingSession {
-  private state: PlayerState;
-  private readonly listeners = new Set<() => void>();
+export class DirectPlayer extends SessionState implements ReadingSession {
   private generation = 0;
   private startedAt = 0;
   private gapTimer: ReturnType<typeof setTimeout> | undefined;
@@ -27,25 +26,12 @@ export class DirectPlayer implements ReadingSession {
     private readonly options: PlayerOptions,
     initialRate = RATE_DEFAULT,
   ) {
-    const blockIndex = Math.min(Math.max(0, options.start?.blockIndex ?? 0), Math.max(0, blocks.length - 1));
+    super(initialPlayerState(blocks.length, options.start, initialRate, options.start?.sentenceIndex ?? -1));
     this.preferences = { engine: options.engine, voice: options.voice, paragraphPauseMs: options.paragraphPauseMs, sentencePauseMs: options.sentencePauseMs };
-    this.state = { status: 'idle', blockIndex, sentenceIndex: options.start?.sentenceIndex ?? -1, wordIndex: -1, rate: clampRate(initialRate), timeline: null, error: null };
   }
-
-  getState = (): PlayerState => this.state;
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
 
   get positionMs(): number {
     return this.state.status === 'playing' ? performance.now() - this.startedAt : 0;
-  }
-
-  private update(patch: Partial<PlayerState>): void {
-    this.state = { ...this.state, ...patch };
-    for (const listener of this.listeners) listener();
   }
 
   private isActive(): boolean {
@@ -122,7 +108,7 @@ export class DirectPlayer implements ReadingSession {
 
   dispose(): void {
     this.stopSpeaking();
-    this.listeners.clear();
+    this.stopListening();
   }
 
   private sentences(index: number) {

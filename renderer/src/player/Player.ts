@@ -9,6 +9,8 @@ import { clampRate, RATE_DEFAULT } from '../../../shared/rate';
 import { splitSentences } from '../../../shared/segment';
 import type { EngineChoice } from '../../../shared/settings';
 import { locateInTimeline, type Timeline } from '../../../shared/timeline';
+import type { ReadingSession } from './ReadingSession';
+import { initialPlayerState, SessionState } from './SessionState';
 
 export type PlayerStatus = 'idle' | 'loading' | 'playing' | 'paused' | 'ended' | 'error';
 
@@ -53,9 +55,7 @@ interface BlockAudio {
 const RESTART_THRESHOLD_MS = 2000;
 const PREFETCH_AHEAD = 1;
 
-export class Player {
-  private state: PlayerState;
-  private readonly listeners = new Set<() => void>();
+export class Player extends SessionState implements ReadingSession {
   private readonly cache = new Map<number, Promise<BlockAudio>>();
   /** Increases whenever the position changes, so late results of an earlier request are ignored. */
   private generation = 0;
@@ -77,10 +77,10 @@ export class Player {
     private readonly options: PlayerOptions,
     initialRate = RATE_DEFAULT,
   ) {
-    const startBlock = Math.min(Math.max(0, options.start?.blockIndex ?? 0), Math.max(0, blocks.length - 1));
+    super(initialPlayerState(blocks.length, options.start, initialRate));
+    const startBlock = this.state.blockIndex;
     this.pendingSentence = options.start?.sentenceIndex ?? 0;
     this.preferences = { engine: options.engine, voice: options.voice, paragraphPauseMs: options.paragraphPauseMs, sentencePauseMs: options.sentencePauseMs };
-    this.state = { status: 'idle', blockIndex: startBlock, sentenceIndex: -1, wordIndex: -1, rate: clampRate(initialRate), timeline: null, error: null };
     audio.preservesPitch = true;
     audio.addEventListener('ended', this.onEnded);
     audio.addEventListener('error', this.onAudioError);
@@ -88,23 +88,6 @@ export class Player {
     // Speak the first blocks before anyone presses Play, so Play starts at once.
     if (blocks.length > 0) void this.load(startBlock).catch(() => undefined);
     this.prefetchAround(startBlock);
-  }
-
-  // ---- state for the UI -------------------------------------------------------------------
-
-  getState = (): PlayerState => this.state;
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  private update(patch: Partial<PlayerState>): void {
-    const next = { ...this.state, ...patch };
-    const changed = (Object.keys(patch) as Array<keyof PlayerState>).some((key) => next[key] !== this.state[key]);
-    if (!changed) return;
-    this.state = next;
-    for (const listener of this.listeners) listener();
   }
 
   /** How far into the current block's audio playback is, in media milliseconds. */
