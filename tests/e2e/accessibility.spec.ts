@@ -96,8 +96,34 @@ test.describe('zoom and reflow (WCAG 1.4.10)', () => {
       expect(await overflow()).toBeLessThanOrEqual(0);
       const dialogFits = await page.getByRole('dialog', { name: 'Settings' }).evaluate((d) => d.getBoundingClientRect().right <= window.innerWidth);
       expect(dialogFits).toBe(true);
+      await page.keyboard.press('Escape');
+      // The wrapped toolbar does not stay over the text: the paragraph being read is not hidden under it (2.4.11).
+      await page.keyboard.press('End');
+      const covered = await page.evaluate(() => {
+        const bar = document.querySelector('.app-bar')!.getBoundingClientRect();
+        const block = document.querySelector('[aria-current]')!.getBoundingClientRect();
+        return bar.bottom > block.top + 1 && bar.top < block.bottom;
+      });
+      expect(covered).toBe(false);
     });
   }
+
+  test('WCAG text spacing (line 1.5, letters 0.12em, words 0.16em, paragraphs 2em) loses nothing', async ({ page, host }) => {
+    await page.setViewportSize({ width: 640, height: 600 });
+    await openPlayer(page, host.url);
+    // A constructed style sheet, as a user style sheet would be (the page's CSP refuses inline <style>).
+    await page.evaluate(() => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync('* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }');
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    });
+    expect(await page.locator('[data-block-index="0"]').evaluate((el) => getComputedStyle(el).letterSpacing)).not.toBe('normal');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    const clipped = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('button, label, .progress')].filter((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1).map((el) => el.textContent),
+    );
+    expect(clipped).toEqual([]);
+  });
 
   test('text at 300% of its size still reflows', async ({ page, host }) => {
     await openPlayer(page, host.url);
