@@ -101,3 +101,33 @@ test('a damaged settings file is set aside and reported, and the app starts with
     child.kill();
   }
 });
+
+test('dropping a file on the window opens it', async ({ page, host }) => {
+  await openPlayer(page, host.url);
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['Dropped Story\n\nA paragraph that arrived by drag and drop.'], 'dropped.txt', { type: 'text/plain' }));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+  await expect(page.locator('article > h1')).toHaveText('Dropped Story');
+  await expect(page.locator('[data-block-index="0"]')).toHaveText('A paragraph that arrived by drag and drop.');
+});
+
+test('pasting outside a text field opens the pasted text; pasting a link opens the address', async ({ page, host }) => {
+  await openPlayer(page, host.url);
+  const paste = (type: string, value: string) =>
+    page.evaluate(
+      ([kind, text]) => {
+        const data = new DataTransfer();
+        data.setData(kind!, text!);
+        document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      },
+      [type, value],
+    );
+  await paste('text/html', '<meta charset="utf-8"><h1>Pasted Page</h1><p>A paragraph copied from a web page, with <b>bold</b> words in it.</p>');
+  await expect(page.locator('article > h1')).toHaveText('Pasted Page');
+  await expect(page.locator('[data-block-index="0"]')).toHaveText('A paragraph copied from a web page, with bold words in it.');
+  await paste('text/plain', 'https://127.0.0.1:1/unreachable');
+  await expect(page.getByRole('alert')).toContainText(/could not be opened/);
+  await expect(page.locator('article > h1')).toHaveText('Pasted Page'); // nothing lost
+});
