@@ -8,7 +8,7 @@
  */
 
 const PROSE = 'p, li, h1, h2, h3, h4, h5, h6, blockquote, pre, td, dd';
-const EXCLUDED = 'nav, header, footer, aside, form, [role="navigation"], [role="complementary"], [role="contentinfo"], [aria-hidden="true"], [hidden]';
+/** Not counted: inside nav, header, footer, aside, form, navigation/complementary/contentinfo roles, aria-hidden or hidden. */
 const MARKERS = 'article, main, [role="main"], [itemprop="articleBody"], div, section';
 const CONTENT_CLASS = /(?:^|[\s_-])(?:content|entry|post|article|story|body|text|prose|main)(?:$|[\s_-])/iu;
 
@@ -17,14 +17,48 @@ const COMMENTS = /^(?!(?:has|no|with|show|hide|allow|enable|open|closed)[-_])[\w
 const HIDDEN_CLASSES = new Set(['hidden', 'is-hidden', 'invisible', 'd-none', 'hide', 'w-condition-invisible', 'sr-only', 'visually-hidden', 'screen-reader-text']);
 
 export function isHiddenOrComments(element: Element): boolean {
-  const classes = (element.getAttribute('class') ?? '').split(/\s+/u);
-  if (classes.some((name) => HIDDEN_CLASSES.has(name))) return true;
-  return [...classes, element.getAttribute('id') ?? ''].some((name) => name !== '' && COMMENTS.test(name));
+  return isClassHidden(element) || isComments(element);
 }
 
+/** Hidden by a class the page's CSS would turn into display: none (the CSS is not loaded here). */
+export function isClassHidden(element: Element): boolean {
+  return isClassHiddenName(element.getAttribute('class'));
+}
+
+/** isClassHidden on the raw class value. */
+export function isClassHiddenName(classes: string | null): boolean {
+  return classes !== null && classes.split(/\s+/u).some((name) => HIDDEN_CLASSES.has(name));
+}
+
+/** A comment thread (class or id "comments", "disqus_thread", "respond", ...). */
+export function isComments(element: Element): boolean {
+  return isCommentsName(element.getAttribute('class'), element.getAttribute('id'));
+}
+
+/** isComments on the raw class and id values. */
+export function isCommentsName(classes: string | null, id: string | null): boolean {
+  if (classes) for (const name of classes.split(/\s+/u)) if (name !== '' && COMMENTS.test(name)) return true;
+  return id !== null && id !== '' && COMMENTS.test(id);
+}
+
+const PROSE_TAGS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'td', 'dd']);
+const EXCLUDED_TAGS = new Set(['nav', 'header', 'footer', 'aside', 'form']);
+const EXCLUDED_ROLES = new Set(['navigation', 'complementary', 'contentinfo']);
+
+/** element.closest(EXCLUDED), or hidden or comments, walked by hand (linkedom's selector matching is slow). */
 function excluded(element: Element): boolean {
-  if (element.closest(EXCLUDED)) return true;
-  for (let ancestor: Element | null = element; ancestor; ancestor = ancestor.parentElement) if (isHiddenOrComments(ancestor)) return true;
+  for (let ancestor: Element | null = element; ancestor; ancestor = ancestor.parentElement) {
+    if (EXCLUDED_TAGS.has(ancestor.localName)) return true;
+    const role = ancestor.getAttributeNode('role');
+    if (role && EXCLUDED_ROLES.has(role.value)) return true;
+    if (ancestor.getAttributeNode('hidden') || ancestor.getAttributeNode('aria-hidden')?.value === 'true') return true;
+    if (isHiddenOrComments(ancestor)) return true;
+  }
+  return false;
+}
+
+function insideProse(element: Element): boolean {
+  for (let ancestor = element.parentElement; ancestor; ancestor = ancestor.parentElement) if (PROSE_TAGS.has(ancestor.localName)) return true;
   return false;
 }
 
@@ -45,7 +79,7 @@ export function findContentCandidate(document: Document): Candidate | null {
   all.forEach((element, index) => position.set(element, index));
   const prose = new Map<Element, number>();
   for (const element of Array.from(document.querySelectorAll(PROSE))) {
-    if (element.parentElement?.closest(PROSE)) continue; // counted with its paragraph-level ancestor
+    if (insideProse(element)) continue; // counted with its paragraph-level ancestor
     if (excluded(element)) continue;
     const count = words(element.textContent ?? '');
     if (count < 4) continue;

@@ -5,9 +5,10 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { makeBlock, normalizeText, type Article, type Block, type BlockKind } from '../../shared/article.js';
+import { makeBlock, normalizeText, type Article, type Block, type BlockKind, type HiddenBlock } from '../../shared/article.js';
 import { findContentCandidate, isHiddenOrComments } from './contentCandidate.js';
 import { detectLang, normalizeLangTag } from './detectLang.js';
+import { collectPageBlocks, hiddenFromPage, type PageBlock } from './hiddenBlocks.js';
 import { isFurnitureElement, isFurnitureText, revealStreamedContent } from './htmlCleanup.js';
 import { describeCode, tableText } from './readableStructures.js';
 
@@ -140,6 +141,13 @@ export function extractHtml(html: string, fallbackTitle: string, source: string 
   // Readability's scoring climbs ancestors from every node: on pathologically deep markup it never ends.
   const tooDeep = depthExceeds(document.documentElement as unknown as Element, MAX_READABILITY_DEPTH);
   const candidate = tooDeep ? null : findContentCandidate(document as unknown as Document);
+  // The whole page as blocks, before Readability rewrites the document: what is not read becomes hidden.
+  let page: PageBlock[] | null = [];
+  try {
+    if (document.body) collectPageBlocks(document.body as unknown as Element, false, null, page);
+  } catch {
+    page = null; // markup too deep for this walk: no hidden blocks
+  }
   const parsed = tooDeep ? null : new Readability(document as unknown as Document, { charThreshold: 500, keepClasses: true }).parse();
 
   const blocks: Block[] = [];
@@ -167,11 +175,19 @@ export function extractHtml(html: string, fallbackTitle: string, source: string 
   if (headingCount === 1 && firstHeading.length >= 4 && (!named || title.includes(firstHeading) || firstHeading.includes(title))) title = firstHeading;
   // The title is the <h1> of the reader; do not read it twice.
   if (blocks[0]?.kind === 'heading' && blocks[0].text.toLowerCase() === title.toLowerCase()) blocks.shift();
+  const byline = parsed?.byline ? normalizeText(parsed.byline) || null : null;
+  let hidden: HiddenBlock[] = [];
+  try {
+    if (page) hidden = hiddenFromPage(page, blocks, [title]);
+  } catch {
+    hidden = [];
+  }
   return {
     title,
-    byline: parsed?.byline ? normalizeText(parsed.byline) || null : null,
+    byline,
     source: source ?? (parsed?.siteName ? normalizeText(parsed.siteName) : null),
     lang: detectLang(document as unknown as Document, blocks.map((block) => block.text).join(' ')) ?? normalizeLangTag(parsed?.lang),
     blocks,
+    ...(hidden.length > 0 ? { hidden } : {}),
   };
 }

@@ -4,8 +4,10 @@
  * emphasis, code spans and escapes lose their markers; images and raw HTML tags are not read; a code
  * fence is read when it is short and announced otherwise; a table is read row by row.
  */
+import { parseHTML } from 'linkedom';
 import { Lexer, type Token, type Tokens } from 'marked';
-import { makeBlock, normalizeText, type Article, type Block, type BlockKind } from '../../shared/article.js';
+import { makeBlock, normalizeText, type Article, type Block, type BlockKind, type HiddenBlock } from '../../shared/article.js';
+import { collectPageBlocks, MAX_HIDDEN_BLOCKS, MAX_HIDDEN_CHARS, type PageBlock } from './hiddenBlocks.js';
 import { describeCode, tableText } from './readableStructures.js';
 
 /** Text of inline tokens as it should be heard. */
@@ -50,7 +52,16 @@ function push(blocks: Block[], kind: BlockKind, text: string): void {
   if (block) blocks.push(block);
 }
 
-function walk(tokens: Token[], insideQuote: boolean, blocks: Block[]): void {
+/** Raw HTML blocks are not read; their visible text is kept as hidden blocks (no scripts, styles or hidden parts). */
+function htmlBlockText(html: string): PageBlock[] {
+  const out: PageBlock[] = [];
+  if (!/[\p{L}]/u.test(html.replace(/<[^>]*>/gu, ''))) return out;
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  collectPageBlocks(document.body as unknown as Element, false, null, out);
+  return out;
+}
+
+function walk(tokens: Token[], insideQuote: boolean, blocks: Block[], hidden: HiddenBlock[]): void {
   for (const token of tokens) {
     switch (token.type) {
       case 'heading':
@@ -63,7 +74,7 @@ function walk(tokens: Token[], insideQuote: boolean, blocks: Block[]): void {
         push(blocks, insideQuote ? 'quote' : 'paragraph', inlineText((token as Tokens.Text).tokens ?? [token]));
         break;
       case 'blockquote':
-        walk((token as Tokens.Blockquote).tokens, true, blocks);
+        walk((token as Tokens.Blockquote).tokens, true, blocks, hidden);
         break;
       case 'list':
         for (const item of (token as Tokens.List).items) {
@@ -71,8 +82,8 @@ function walk(tokens: Token[], insideQuote: boolean, blocks: Block[]): void {
           // The item's own words are one list item; nested lists and further paragraphs follow as their own blocks.
           if (first && (first.type === 'text' || first.type === 'paragraph')) {
             push(blocks, 'list-item', `${item.task ? (item.checked ? 'Done: ' : 'To do: ') : ''}${inlineText((first as Tokens.Text).tokens ?? [first])}`);
-            walk(rest, insideQuote, blocks);
-          } else walk(item.tokens, insideQuote, blocks);
+            walk(rest, insideQuote, blocks, hidden);
+          } else walk(item.tokens, insideQuote, blocks, hidden);
         }
         break;
       case 'code': {
@@ -86,8 +97,15 @@ function walk(tokens: Token[], insideQuote: boolean, blocks: Block[]): void {
         push(blocks, 'table', tableText(rows, true));
         break;
       }
+      case 'html':
+        if ((token as Tokens.HTML).block) {
+          for (const block of htmlBlockText((token as Tokens.HTML).text)) {
+            if (/\p{L}/u.test(block.text)) hidden.push({ kind: block.kind, text: block.text, position: blocks.length, reason: block.reason ?? 'HTML markup' });
+          }
+        }
+        break;
       default:
-        break; // hr, space, def, raw HTML blocks: nothing to read
+        break; // hr, space, def: nothing to read
     }
   }
 }
@@ -95,12 +113,24 @@ function walk(tokens: Token[], insideQuote: boolean, blocks: Block[]): void {
 export function extractMarkdown(markdown: string, fallbackTitle: string): Article {
   const tokens = new Lexer({ gfm: true }).lex(markdown.replace(/^\uFEFF/u, ''));
   const blocks: Block[] = [];
-  walk(tokens, false, blocks);
+  const found: HiddenBlock[] = [];
+  walk(tokens, false, blocks, found);
   let title = fallbackTitle;
   // A top-level heading that opens the document is its title.
   const firstHeading = tokens.find((token) => token.type !== 'space');
+  let shift = 0;
   if (firstHeading?.type === 'heading' && (firstHeading as Tokens.Heading).depth <= 2 && blocks[0]?.kind === 'heading') {
     title = blocks.shift()!.text;
+    shift = 1;
   }
-  return { title, byline: null, source: null, lang: null, blocks };
+  const hidden: HiddenBlock[] = [];
+  const seen = new Set<string>();
+  let chars = 0;
+  for (const block of found) {
+    if (hidden.length >= MAX_HIDDEN_BLOCKS || seen.has(block.text) || chars + block.text.length > MAX_HIDDEN_CHARS) continue;
+    seen.add(block.text);
+    chars += block.text.length;
+    hidden.push({ ...block, position: Math.max(0, block.position - shift) });
+  }
+  return { title, byline: null, source: null, lang: null, blocks, ...(hidden.length > 0 ? { hidden } : {}) };
 }

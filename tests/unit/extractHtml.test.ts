@@ -69,3 +69,68 @@ describe('extractHtml: markup a browser would accept', () => {
     expect(article.blocks.map((b) => b.text)).toContain(prose);
   });
 });
+
+describe('extractHtml: hidden blocks', () => {
+  const paragraphs = [
+    'After three years of public hearings, the city council voted seven to two on Tuesday night to convert the abandoned rail yard on the east bank into a public park, ending a long dispute over the future of the site.',
+    'The plan sets aside roughly forty acres for walking paths, a wetland garden and a small outdoor theatre. Supporters argued that the east side has the fewest green spaces per resident of any district in the city.',
+    'Opponents on the council said the money would be better spent on housing. "We are choosing trees over homes," one member said during the debate, adding that the vote ignored a waiting list.',
+    'Construction is expected to begin next spring. The first section, along the river, could open to visitors within eighteen months, according to the parks department.',
+  ];
+  const page = `<!doctype html><html><head><title>Rail Yard Park | Gazette</title><style>.x { content: "STYLETEXT" }</style></head><body>
+<header><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News section</a></li></ul></nav></header>
+<main><article class="post">
+<h1>Rail Yard Park</h1>
+<p>${paragraphs[0]}</p>
+<figure><img src="x.jpg" alt="ALTTEXT"><figcaption>The rail yard seen from the river bridge in March.</figcaption></figure>
+<p>${paragraphs[1]}</p>
+<div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Share on Twitter</a><button>Copy the link</button></div>
+<p>${paragraphs[2]}</p>
+<p>${paragraphs[3]}</p>
+<div class="author-bio"><p>Jordan Ellis covers city government and urban planning for the Gazette.</p></div>
+</article>
+<section id="comments"><h2>Reader comments</h2><p>Great news for the east side, finally a park.</p>
+<form><label>Your comment</label><textarea>TEXTAREATEXT</textarea><input value="INPUTTEXT"><select><option>OPTIONTEXT</option></select></form></section>
+</main><script>var secret = "SCRIPTTEXT";</script><template><p>TEMPLATETEXT is here</p></template><noscript><p>NOSCRIPTTEXT is here</p></noscript>
+<div style="display: none">Invisible promo text here</div><div hidden>Hidden attribute text</div><div aria-hidden="true">Aria hidden text</div><div class="sr-only">Screen reader only</div>
+<footer><p>Copyright Gazette Media 2026</p></footer></body></html>`;
+  const article = extractHtml(page, 'x', null);
+
+  it('keeps the article blocks as they were', () => {
+    expect(article.blocks.map((b) => b.text)).toEqual(paragraphs);
+  });
+
+  it('lists the left-out text in page order with its position and reason', () => {
+    expect(article.hidden!.map(({ text, position, reason }) => [text, position, reason])).toEqual([
+      ['Home', 0, 'site menu'],
+      ['News section', 0, 'site menu'],
+      ['The rail yard seen from the river bridge in March.', 1, 'figure caption'],
+      ['Share on Facebook Share on Twitter', 2, 'share buttons'],
+      ['Jordan Ellis covers city government and urban planning for the Gazette.', 4, 'author bio'],
+      ['Reader comments', 4, 'comment section'],
+      ['Great news for the east side, finally a park.', 4, 'comment section'],
+      ['Your comment', 4, 'comment section'],
+      ['Copyright Gazette Media 2026', 4, 'page footer'],
+    ]);
+  });
+
+  it('never lists code, templates, form controls, media text or hidden content', () => {
+    const text = JSON.stringify(article.hidden);
+    for (const word of ['SCRIPTTEXT', 'STYLETEXT', 'TEMPLATETEXT', 'NOSCRIPTTEXT', 'TEXTAREATEXT', 'INPUTTEXT', 'OPTIONTEXT', 'ALTTEXT', 'Copy the link', 'Invisible', 'Hidden attribute', 'Aria hidden', 'Screen reader']) {
+      expect(text).not.toContain(word);
+    }
+  });
+
+  it('has no hidden list when the whole page is read', () => {
+    expect(extractHtml(`<html><body><article><p>${paragraphs.join('</p><p>')}</p></article></body></html>`, 'x').hidden).toBeUndefined();
+  });
+
+  it('caps the list and its text', () => {
+    const menu = Array.from({ length: 500 }, (_, i) => `<li><a href="/${i}">Menu entry number ${i} ${'word '.repeat(i % 7 === 0 ? 300 : 3)}</a></li>`).join('');
+    const capped = extractHtml(`<html><body><nav><ul>${menu}</ul></nav><article><p>${paragraphs.join('</p><p>')}</p></article></body></html>`, 'x');
+    expect(capped.blocks.map((b) => b.text)).toEqual(paragraphs);
+    expect(capped.hidden!.length).toBeLessThanOrEqual(200);
+    expect(capped.hidden!.reduce((sum, b) => sum + b.text.length, 0)).toBeLessThanOrEqual(100_000);
+    expect(new Set(capped.hidden!.map((b) => b.text)).size).toBe(capped.hidden!.length);
+  });
+});

@@ -46,3 +46,18 @@ describe('Markdown files', () => {
     expect(result.article.blocks.every((b) => !b.text.includes('#'))).toBe(true);
   });
 });
+
+describe('Markdown hidden blocks', () => {
+  it('keeps the visible text of raw HTML blocks as hidden, never scripts, styles or hidden parts', () => {
+    const article = extractMarkdown(
+      '# Title\n\nFirst paragraph.\n\n<div class="note">\n<p>A boxed note in HTML.</p>\n<script>alert("SCRIPTTEXT")</script><span hidden>HIDDENTEXT</span>\n</div>\n\nSecond paragraph.\n\n<style>p { color: red }</style>\n',
+      'x',
+    );
+    expect(article.blocks.map((b) => b.text)).toEqual(['First paragraph.', 'Second paragraph.']);
+    expect(article.hidden).toEqual([{ kind: 'paragraph', text: 'A boxed note in HTML.', position: 1, reason: 'HTML markup' }]);
+  });
+
+  it('has no hidden list when everything is read', () => {
+    expect(extractMarkdown('# Title\n\nJust text.', 'x').hidden).toBeUndefined();
+  });
+});

@@ -36,6 +36,43 @@ describe.each(['scraped-blog', 'scraped-news'])('scraped fixture %s', (name) => 
     for (const phrase of expected.notRead) expect(read).not.toContain(phrase);
     expect(read).not.toContain(expected.title);
   });
+
+  it('lists every left-out line as a hidden block, in page order, where it stood and why', () => {
+    const hidden = article.hidden ?? [];
+    const lines = text.split('\n').map((line) => line.trim());
+    // Each phrase not read is in a hidden block; hidden blocks follow the page's order.
+    const found = expected.notRead.map((phrase) => hidden.findIndex((block) => block.text.includes(phrase)));
+    expect(found.every((index) => index >= 0), JSON.stringify(hidden)).toBe(true);
+    const lineOf = (hiddenText: string) => lines.findIndex((line) => line.includes(hiddenText));
+    const order = hidden.map((block) => lineOf(block.text));
+    expect(order.every((line) => line >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    // Position: the number of read paragraphs above it in the text.
+    for (const block of hidden) {
+      const above = lines.slice(0, lineOf(block.text)).filter((line) => article.blocks.some((read) => read.text === line)).length;
+      expect(block.position, block.text).toBe(above);
+    }
+    const reasonOf = (phrase: string) => hidden.find((block) => block.text.includes(phrase))!.reason;
+    const expectedReasons: Record<string, string> = {
+      Subscribe: 'newsletter sign-up', 'Sign in': 'site menu', 'Posted by': 'byline', 'Read more:': 'related links', Advertisement: 'advertisement',
+      'is a food writer': 'author bio', 'Leave a reply': 'comment section', 'Skip to main content': 'site menu', Menu: 'site menu',
+      'Share this article': 'share buttons', 'Source:': 'source line', 'covers city government': 'author bio', 'Comments (14)': 'comment section',
+    };
+    for (const phrase of expected.notRead) expect(reasonOf(phrase), phrase).toBe(expectedReasons[phrase]);
+    // The title is the title, not a hidden block.
+    expect(hidden.some((block) => block.text === expected.title)).toBe(false);
+  });
+});
+
+describe('plain text hidden blocks', () => {
+  it('has no hidden list when nothing was left out', () => {
+    expect(extractPlainText('A Title Line\n\nJust one paragraph of text.', 'x').hidden).toBeUndefined();
+  });
+
+  it('skips fragments without letters and repeats', () => {
+    const article = extractPlainText('Title Here Now\n\nBody text one.\n\nAdvertisement\n\nBody text two.\n\nAdvertisement', 'x');
+    expect(article.hidden).toEqual([{ kind: 'paragraph', text: 'Advertisement', position: 1, reason: 'advertisement' }]);
+  });
 });
 
 describe('plain text and Markdown', () => {

@@ -2,8 +2,9 @@
  * Property-based tests of the extractors on generated hostile input: arbitrary nested HTML (scripts,
  * styles, event handlers, javascript: and data: links, tables, random attributes) and arbitrary text
  * (RTL, emoji, combining marks, lone surrogates, Markdown markers, site chrome). Whatever the input:
- * no exception, no text invented (every word of the result comes from the input's text, never from a
- * script, a style or an attribute), blocks normalized, kinds among BLOCK_KINDS.
+ * no exception, no text invented (every word of the result, hidden blocks included, comes from the input's
+ * text, never from a script, a style or an attribute), blocks normalized, kinds among BLOCK_KINDS, hidden
+ * blocks in page order within their caps.
  *
  * React streaming ids (S:n / B:n) are not generated here: main/article/htmlCleanup.ts
  * revealStreamedContent loops forever on some of them (see hostile-articles.test.ts and
@@ -44,7 +45,8 @@ const text = (maxLength: number) => fc.array(piece, { maxLength }).map((pieces) 
 const TOKEN = /[\p{L}\p{N}]+/gu;
 
 function articleStrings(article: Article): string[] {
-  return [article.title, article.byline ?? '', article.source ?? '', ...article.blocks.map((b) => b.text)];
+  // Hidden blocks too: text the user can bring back is never invented and never script, style or attribute text.
+  return [article.title, article.byline ?? '', article.source ?? '', ...article.blocks.map((b) => b.text), ...(article.hidden ?? []).map((b) => b.text)];
 }
 
 /** True when `token` is a concatenation of substrings of the reference (adjacent text nodes join into one word). */
@@ -60,7 +62,29 @@ function madeOfReference(token: string, reference: string): boolean {
   return true;
 }
 
+/** Hidden blocks: normalized, with letters, in page order (positions never go back), deduplicated, within the caps. */
+function expectHiddenWellFormed(article: Article): void {
+  if (article.hidden === undefined) return;
+  expect(article.hidden.length).toBeGreaterThan(0);
+  expect(article.hidden.length).toBeLessThanOrEqual(200);
+  expect(article.hidden.reduce((sum, block) => sum + block.text.length, 0)).toBeLessThanOrEqual(100_000);
+  expect(new Set(article.hidden.map((block) => block.text)).size).toBe(article.hidden.length);
+  let previous = 0;
+  for (const block of article.hidden) {
+    expect(BLOCK_KINDS).toContain(block.kind);
+    expect(block.text).toBe(normalizeText(block.text));
+    expect(block.text).toMatch(/\p{L}/u);
+    expect(typeof block.reason).toBe('string');
+    expect(block.reason.length).toBeGreaterThan(0);
+    expect(Number.isInteger(block.position)).toBe(true);
+    expect(block.position).toBeGreaterThanOrEqual(previous);
+    expect(block.position).toBeLessThanOrEqual(article.blocks.length);
+    previous = block.position;
+  }
+}
+
 function expectWellFormed(article: Article): void {
+  expectHiddenWellFormed(article);
   expect(typeof article.title).toBe('string');
   expect(article.title.length).toBeGreaterThan(0);
   expect(article.byline === null || typeof article.byline === 'string').toBe(true);
