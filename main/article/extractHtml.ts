@@ -127,8 +127,25 @@ export function parseDocument(html: string): Document {
     root.insertBefore(head, root.firstChild);
     root.appendChild(body);
   }
+  unwrapNestedDocuments(document);
   revealStreamedContent(document);
   return document;
+}
+
+/**
+ * A page pasted inside a page (a CMS block holding "<!DOCTYPE html><html><body>..."): a browser ignores the
+ * inner <html> and <body> tags and keeps their content in place; linkedom nests them as elements, which
+ * Readability scores as separate documents. Their content is moved into place and an inner <head> dropped.
+ */
+function unwrapNestedDocuments(document: Document): void {
+  const body = document.body;
+  if (!body) return;
+  for (const element of Array.from(body.querySelectorAll('html, head, body'))) {
+    const parent = element.parentNode;
+    if (!parent) continue;
+    if (element.localName !== 'head') while (element.firstChild) parent.insertBefore(element.firstChild, element);
+    parent.removeChild(element);
+  }
 }
 
 export function extractHtml(html: string, fallbackTitle: string, source: string | null = null): Article {

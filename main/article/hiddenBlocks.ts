@@ -147,6 +147,8 @@ function tableRows(table: Element): string[][] {
 }
 
 function textReason(text: string): string {
+  if (/^(?:\w+ )?by\s/iu.test(text)) return 'byline';
+  if (/^(?:on this page|in this |jump to|(?:table of )?contents)/iu.test(text)) return 'table of contents';
   if (/^(?:advertis|sponsored|ad$)/iu.test(text)) return 'advertisement';
   if (/comment|leave a reply/iu.test(text)) return 'comment section';
   if (/^(?:share|tweet|email|print|copy link|facebook|twitter|linkedin|pinterest|whatsapp|reddit)/iu.test(text)) return 'share buttons';

@@ -65,7 +65,14 @@ const FURNITURE_LINE =
   /^(?:advertisement|advertising|sponsored(?: content)?|ad|skip to (?:main )?content|share(?: this)?(?: article| story| post| page)?(?: on \w+)?|share|tweet|email|print|copy link|facebook|twitter|linkedin|pinterest|whatsapp|reddit|(?:sign up|subscribe)(?: (?:for|to) (?:our|the) [\w ]*newsletter)?|newsletter|related(?: articles| stories| posts| content)?|you (?:may|might) also like|recommended(?: for you| reading)?|more (?:stories|articles|from [\w ]+)|most (?:read|popular)|trending(?: now)?|read more|read next|see also|comments?(?: \(\d+\))?|\d+ comments?|leave a (?:reply|comment)|back to top|(?:photo|image|picture|illustration)(?: credit)?s?\s*:.*|\(?(?:getty images|shutterstock|ap photo|reuters)\)?|loading(?:\.\.\.|…)?|(?:table of )?contents|listen to (?:this )?article|\d+ min(?:ute)? read|updated:?.*\d{4}|published:?.*\d{4})$/iu;
 const TEASER_LINE = /^(?:read more|read next|related|see also|more from|recommended|also read|must read)\s*:/iu;
 
+/** A byline standing alone: "By Daniel Burstein, Senior Director, ...", "Written by Jane Doe | May 2". Not a sentence ("By Tuesday, the council had voted."). */
+const BYLINE_TEXT = /^(?:[Ww]ritten |[Pp]osted |[Rr]eviewed |[Ee]dited |[Ww]ords |[Ss]tory |[Rr]eporting )?(?:[Bb]y|BY)\s+\p{Lu}[\p{L}'’.-]+\s+\p{Lu}[\p{L}'’.-]+/u;
+/** Contents and credits headings left without their list ("On this page", "Edited by", "What to read next..."). */
+const SECTION_FURNITURE = /^(?:on this page|in this (?:article|post|guide|section)|jump to(?: section)?|what to read next|(?:written|edited|reviewed|fact[- ]checked) by)\s*[.…:]*$/iu;
+
 export function isFurnitureText(text: string): boolean {
   const words = text.split(/\s+/u).filter(Boolean).length;
+  if (words <= 25 && BYLINE_TEXT.test(text) && !/[.!?]["”’)]?$/u.test(text)) return true;
+  if (words <= 6 && SECTION_FURNITURE.test(text)) return true;
   return (words <= 10 && FURNITURE_LINE.test(text)) || (words <= 25 && TEASER_LINE.test(text));
 }

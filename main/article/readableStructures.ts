@@ -3,7 +3,8 @@ import { normalizeText } from '../../shared/article.js';
 
 export const MAX_READ_CODE_LINES = 40;
 export const MAX_READ_CODE_CHARS = 3000;
-export const MAX_READ_TABLE_ROWS = 40;
+/** Tables up to 60 rows are read (a week's shopping list, a state-by-state chart); larger ones are announced. */
+export const MAX_READ_TABLE_ROWS = 60;
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;

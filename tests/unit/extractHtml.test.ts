@@ -134,3 +134,25 @@ describe('extractHtml: hidden blocks', () => {
     expect(new Set(capped.hidden!.map((b) => b.text)).size).toBe(capped.hidden!.length);
   });
 });
+
+describe('extractHtml: page structure rules', () => {
+  const prose = 'This paragraph is long enough to be an article on its own, with several sentences of ordinary prose. It goes on a little more, so that nothing mistakes it for page furniture or a caption.';
+
+  it('reads a page pasted inside a page (inner <html><body> tags) as one article, as a browser does', () => {
+    const inner = Array.from({ length: 6 }, (_, i) => `<p>Inner part ${i}. ${prose}</p>`).join('');
+    const html = `<!doctype html><html><body><main><div class="intro"><p>Intro. ${prose}</p></div><div class="article-content"><!DOCTYPE html><html><head><title>Inner</title></head><body>${inner}</body></html></div></main></body></html>`;
+    const article = extractHtml(html, 'x');
+    expect(article.blocks.filter((b) => b.text.startsWith('Inner part')).length).toBe(6);
+    expect(article.blocks.map((b) => b.text).join(' ')).not.toContain('Inner Inner');
+  });
+
+  it('leaves out a standalone byline and an empty "On this page" heading, and says why', () => {
+    const html = `<html><body><article><h2>On this page</h2><p>By Daniel Burstein, Senior Director, Content &amp; Marketing</p><p>${prose}</p><p>By Tuesday, the council had voted on the plan.</p><p>${prose} Again.</p></article></body></html>`;
+    const article = extractHtml(html, 'x');
+    expect(article.blocks.map((b) => b.text)).toEqual([prose, 'By Tuesday, the council had voted on the plan.', `${prose} Again.`]);
+    expect(article.hidden!.map(({ text, position, reason }) => [text, position, reason])).toEqual([
+      ['On this page', 0, 'table of contents'],
+      ['By Daniel Burstein, Senior Director, Content & Marketing', 0, 'byline'],
+    ]);
+  });
+});
