@@ -60,6 +60,9 @@ function codeLanguage(pre: Element): string | null {
   return /\b(?:language|lang)-([\w+#-]+)/u.exec(classes)?.[1] ?? null;
 }
 
+/** A numbered caption ("Figure 2. Gas consumption ...") is part of the text it illustrates; other captions are not read. */
+const NUMBERED_CAPTION = /^(?:figure|fig\.|table|chart|exhibit|graph|diagram|map)\s*#?\d+[a-z]?\s*[.:—–-]\s*\S/iu;
+
 /** Walks the cleaned content in document order, one block per paragraph-level element. */
 function collectBlocks(root: Element, insideQuote: boolean, blocks: Block[]): void {
   let inline = '';
@@ -76,6 +79,12 @@ function collectBlocks(root: Element, insideQuote: boolean, blocks: Block[]): vo
     if (child.nodeType !== 1) continue;
     const element = child as Element;
     const tag = element.tagName;
+    if (tag === 'FIGCAPTION' && NUMBERED_CAPTION.test(normalizeText(textOf(element)))) {
+      flushInline();
+      const block = makeBlock('paragraph', textOf(element));
+      if (block) blocks.push(block);
+      continue;
+    }
     if (SKIPPED.has(tag) || element.getAttribute('aria-hidden') === 'true' || element.hasAttribute('hidden') || isFurnitureElement(element) || isHiddenOrComments(element)) continue;
     const kind: BlockKind | undefined = HEADING.test(tag) ? 'heading' : LEAF_KINDS[tag];
     const isContainer = CONTAINERS.has(tag) || (kind === 'list-item' && element.querySelector('p, ul, ol, div') !== null);

@@ -156,3 +156,14 @@ describe('extractHtml: page structure rules', () => {
     ]);
   });
 });
+
+describe('extractHtml: figure captions', () => {
+  const prose = 'This paragraph is long enough to be an article on its own, with several sentences of ordinary prose. It goes on a little more, so that nothing mistakes it for page furniture or a caption.';
+
+  it('reads numbered captions (part of the argument) and hides the others', () => {
+    const html = `<html><body><article><p>${prose}</p><figure><img src="a.png"><figcaption>Figure 2. Gas consumption per block across the merged runs.</figcaption></figure><p>${prose} More.</p><figure><img src="b.png"><figcaption>The team at work in the lab.</figcaption></figure><p>${prose} End.</p></article></body></html>`;
+    const article = extractHtml(html, 'x');
+    expect(article.blocks.map((b) => b.text)).toEqual([prose, 'Figure 2. Gas consumption per block across the merged runs.', `${prose} More.`, `${prose} End.`]);
+    expect(article.hidden).toEqual([{ kind: 'paragraph', text: 'The team at work in the lab.', position: 3, reason: 'figure caption' }]);
+  });
+});
