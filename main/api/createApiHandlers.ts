@@ -40,7 +40,7 @@ export function createApiHandlers(context: ApiContext): ApiHandlers {
   const remember = async (result: LoadResult): Promise<LoadResult> => {
     if (!result.ok) return result;
     try {
-      return { ...result, entry: await library.record(result.article) };
+      return { ok: true, ...(await library.recordArticle(result.article)) };
     } catch (error) {
       console.error('The library could not be updated:', error);
       return { ...result, entry: null };

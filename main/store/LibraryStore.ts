@@ -40,6 +40,19 @@ function isArticle(value: unknown): value is Article {
   );
 }
 
+/** Text the user brought back into a saved article is brought back again when the page is extracted anew. */
+function reapplyRestored(article: Article, previous: Article | null): Article {
+  if (!previous?.hidden) return article;
+  const kept = new Set(previous.blocks.map((block) => block.text));
+  let current = article;
+  for (;;) {
+    const index = (current.hidden ?? []).findIndex((block) => kept.has(block.text));
+    const restored = index >= 0 ? restoreHiddenBlock(current, index) : null;
+    if (!restored) return current;
+    current = restored.article;
+  }
+}
+
 export class LibraryStore {
   readonly index: JsonFile<LibraryEntry[]>;
 
@@ -70,9 +83,15 @@ export class LibraryStore {
   }
 
   /** Adds or refreshes an article; an article opened before keeps its reading position. */
-  async record(article: Article, now = new Date()): Promise<LibraryEntry> {
-    const id = articleId(article);
-    await this.articleFile(id).update(() => article);
+  async record(extracted: Article, now = new Date()): Promise<LibraryEntry> {
+    return (await this.recordArticle(extracted, now)).entry;
+  }
+
+  /** Like record, also giving the article as kept (with text the user brought back before). */
+  async recordArticle(extracted: Article, now = new Date()): Promise<{ article: Article; entry: LibraryEntry }> {
+    const id = articleId(extracted);
+    let article = extracted;
+    await this.articleFile(id).update((previous) => (article = reapplyRestored(extracted, previous)));
     let recorded: LibraryEntry | undefined;
     await this.index.update((entries) => {
       const previous = entries.find((entry) => entry.id === id);
@@ -92,7 +111,7 @@ export class LibraryStore {
       };
       return [recorded, ...entries.filter((entry) => entry.id !== id)];
     });
-    return recorded!;
+    return { article, entry: recorded! };
   }
 
   async list(query = '', sort: LibrarySort = 'recent'): Promise<LibraryEntry[]> {

@@ -1,4 +1,5 @@
 /** The library, resume and persisted settings, across restarts of the real host with one data folder. */
+import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -130,4 +131,33 @@ test('pasting outside a text field opens the pasted text; pasting a link opens t
   await paste('text/plain', 'https://127.0.0.1:1/unreachable');
   await expect(page.getByRole('alert')).toContainText(/could not be opened/);
   await expect(page.locator('article > h1')).toHaveText('Pasted Page'); // nothing lost
+});
+
+test.describe('text the extractor left out', () => {
+  test.use({ hostArgs: ['../shared/fixtures/scraped-news.txt'] });
+
+  test('can be shown in place and brought back into the reading, keeping the place', async ({ page, host }) => {
+    await openPlayer(page, host.url);
+    await expect(page.locator('[data-block-index]')).toHaveCount(4);
+    const toggle = page.getByRole('button', { name: /^Show the text left out \(\d+\)$/ });
+    await toggle.click();
+    await expect(page.getByRole('button', { name: /^Hide the text left out/ })).toHaveAttribute('aria-pressed', 'true');
+    const comments = page.getByRole('group', { name: /^Left out: / }).filter({ hasText: 'Comments (14)' });
+    await expect(comments).toBeVisible();
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.map((v) => v.id)).toEqual([]);
+    // Nothing hidden is read: the reading blocks are still the four paragraphs.
+    await expect(page.locator('[data-block-index]')).toHaveCount(4);
+    await page.keyboard.press('End'); // the place: the last paragraph
+    await expect(page.locator('[data-block-index="3"]')).toHaveAttribute('aria-current', 'location');
+    await comments.getByRole('button', { name: 'Read this too' }).click();
+    await expect(page.getByRole('status')).toHaveText('The text is now part of the reading.');
+    await expect(page.locator('[data-block-index]')).toHaveCount(5);
+    await expect(page.locator('[data-block-index="4"]')).toHaveText('Comments (14)');
+    await expect(page.locator('[aria-current]')).toHaveAttribute('data-block-index', '3');
+    // It stays brought back: the library keeps the changed article.
+    await page.reload();
+    await openPlayer(page, host.url.replace(/\?token=.*/, ''));
+    await expect(page.locator('[data-block-index]')).toHaveCount(5);
+  });
 });

@@ -160,3 +160,34 @@ describe('data folder', () => {
     expect(defaultDataDirectory({ ARTICLE_PLAYER_DATA_DIR: '/x' }, 'linux')).toBe('/x');
   });
 });
+
+describe('LibraryStore: text brought back', () => {
+  const withHidden = (): Article => ({
+    ...article('https://example.org/h', 3),
+    hidden: [
+      { kind: 'paragraph', text: 'Photo: the river at dawn.', position: 1, reason: 'figure caption' },
+      { kind: 'paragraph', text: 'Share this article', position: 3, reason: 'page furniture' },
+    ],
+  });
+
+  it('keeps the place, counted past the restored block', async () => {
+    const library = new LibraryStore(freshDirectory());
+    const entry = await library.record(withHidden());
+    const restored = await library.restoreHidden(entry.id, 0, { blockIndex: 2, sentenceIndex: 1 });
+    expect(restored!.article.blocks.map((b) => b.text)[1]).toBe('Photo: the river at dawn.');
+    expect(restored!.entry.position).toEqual({ blockIndex: 3, sentenceIndex: 1 });
+    expect(restored!.entry.blockCount).toBe(4);
+  });
+
+  it('brings it back again when the same page is opened and extracted anew, keeping the place', async () => {
+    const library = new LibraryStore(freshDirectory());
+    const entry = await library.record(withHidden());
+    await library.restoreHidden(entry.id, 0, { blockIndex: 2, sentenceIndex: 0 });
+    const reopened = await library.record(withHidden());
+    expect(reopened.blockCount).toBe(4);
+    expect(reopened.position).toEqual({ blockIndex: 3, sentenceIndex: 0 });
+    const saved = await library.open(entry.id);
+    expect(saved!.article.blocks.map((b) => b.text)).toContain('Photo: the river at dawn.');
+    expect(saved!.article.hidden!.map((b) => b.text)).toEqual(['Share this article']);
+  });
+});
