@@ -1,5 +1,4 @@
 /** The library: every article opened, with where reading stopped. */
-import type { Article } from './article.js';
 
 export interface ReadingPosition {
   blockIndex: number;
@@ -38,5 +37,3 @@ export function sortEntries(entries: readonly LibraryEntry[], sort: LibrarySort)
   else sorted.sort((a, b) => b.openedAt.localeCompare(a.openedAt));
   return sorted;
 }
-
-export type ArticleWithEntry = { article: Article; entry: LibraryEntry };
