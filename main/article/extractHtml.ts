@@ -138,6 +138,9 @@ export function parseDocument(html: string): Document {
   }
   unwrapNestedDocuments(document);
   revealStreamedContent(document);
+  // Code and inert templates are never text to read, nor a byline or title (Readability would take a
+  // byline from any element classed "byline", script inside included).
+  for (const element of Array.from(document.querySelectorAll('script, style, template, noscript'))) element.remove();
   return document;
 }
 
