@@ -1,5 +1,5 @@
 /** The global keys of the shared keymap, active whenever focus is not in a text field or a dialog. */
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { actionForKey, type Action, type Keymap } from '../../../shared/keymap';
 
 /** Keys a focused control handles itself: a button activates on Space/Enter, a slider moves on arrows. */
@@ -18,15 +18,21 @@ function controlOwnsKey(target: EventTarget | null, key: string): boolean {
 }
 
 export function useShortcuts(keymap: Keymap, run: (action: Action) => void): void {
+  // The listener always calls the latest handler, updated before the screen is painted: a key pressed
+  // as soon as the Play button shows enabled reaches the player, not a handler from before it existed.
+  const latest = useRef({ keymap, run });
+  useLayoutEffect(() => {
+    latest.current = { keymap, run };
+  });
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing || controlOwnsKey(event.target, event.key)) return;
-      const action = actionForKey(keymap, event);
+      const action = actionForKey(latest.current.keymap, event);
       if (!action) return;
       event.preventDefault(); // Space and arrows would otherwise scroll the page
-      run(action);
+      latest.current.run(action);
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [keymap, run]);
+  }, []);
 }
