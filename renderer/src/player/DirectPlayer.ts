@@ -26,16 +26,12 @@ export class DirectPlayer extends SessionState implements ReadingSession {
     private readonly options: PlayerOptions,
     initialRate = RATE_DEFAULT,
   ) {
-    super(initialPlayerState(blocks.length, options.start, initialRate, options.start?.sentenceIndex ?? -1));
+    super(initialPlayerState(blocks.length, options.start, initialRate, options.start?.sentenceIndex ?? -1), blocks.length, options.announce);
     this.preferences = { engine: options.engine, voice: options.voice, paragraphPauseMs: options.paragraphPauseMs, sentencePauseMs: options.sentencePauseMs };
   }
 
   get positionMs(): number {
     return this.state.status === 'playing' ? performance.now() - this.startedAt : 0;
-  }
-
-  private isActive(): boolean {
-    return this.state.status === 'playing' || this.state.status === 'loading';
   }
 
   play(): void {
@@ -52,24 +48,10 @@ export class DirectPlayer extends SessionState implements ReadingSession {
     }
   }
 
-  togglePlay(): void {
-    if (this.isActive()) this.pause();
-    else {
-      this.play();
-      this.options.announce('Playing');
-    }
-  }
-
   goToBlock(index: number, options: { play?: boolean; announce?: boolean } = {}): void {
     if (this.blocks.length === 0) return;
-    const target = Math.max(0, Math.min(this.blocks.length - 1, index));
-    if (options.announce !== false) this.options.announce(`Paragraph ${target + 1} of ${this.blocks.length}`);
+    const target = this.landOn(index, options.announce !== false);
     this.moveTo(target, 0, options.play ?? this.isActive());
-  }
-
-  nextBlock(): void {
-    if (this.state.blockIndex >= this.blocks.length - 1) this.options.announce('This is the last paragraph');
-    else this.goToBlock(this.state.blockIndex + 1);
   }
 
   previousBlock(): void {

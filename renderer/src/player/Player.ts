@@ -77,7 +77,7 @@ export class Player extends SessionState implements ReadingSession {
     private readonly options: PlayerOptions,
     initialRate = RATE_DEFAULT,
   ) {
-    super(initialPlayerState(blocks.length, options.start, initialRate));
+    super(initialPlayerState(blocks.length, options.start, initialRate), blocks.length, options.announce);
     const startBlock = this.state.blockIndex;
     this.pendingSentence = options.start?.sentenceIndex ?? 0;
     this.preferences = { engine: options.engine, voice: options.voice, paragraphPauseMs: options.paragraphPauseMs, sentencePauseMs: options.sentencePauseMs };
@@ -122,30 +122,13 @@ export class Player extends SessionState implements ReadingSession {
     }
   }
 
-  togglePlay(): void {
-    if (this.state.status === 'playing' || this.state.status === 'loading') this.pause();
-    else {
-      this.play();
-      this.options.announce('Playing');
-    }
-  }
-
   /** Read from a block: start it (playing), or move there and stay paused. */
   goToBlock(index: number, options: { play?: boolean; announce?: boolean } = {}): void {
     if (this.blocks.length === 0) return;
-    const target = Math.max(0, Math.min(this.blocks.length - 1, index));
+    const target = this.landOn(index, options.announce !== false);
     const play = options.play ?? this.isActive();
-    if (options.announce !== false) this.options.announce(`Paragraph ${target + 1} of ${this.blocks.length}`);
     this.pendingSentence = 0;
     void this.startBlock(target, 0, play);
-  }
-
-  nextBlock(): void {
-    if (this.state.blockIndex >= this.blocks.length - 1) {
-      this.options.announce('This is the last paragraph');
-      return;
-    }
-    this.goToBlock(this.state.blockIndex + 1);
   }
 
   previousBlock(): void {
@@ -234,10 +217,6 @@ export class Player extends SessionState implements ReadingSession {
   }
 
   // ---- internals ---------------------------------------------------------------------------
-
-  private isActive(): boolean {
-    return this.state.status === 'playing' || this.state.status === 'loading';
-  }
 
   private currentTimeline(): Timeline | null {
     return this.loadedBlock === this.state.blockIndex ? (this.loadedAudio?.timeline ?? null) : null;

@@ -1,4 +1,7 @@
-/** The observable state both reading sessions share: the UI reads it with useSyncExternalStore. */
+/**
+ * What both reading sessions share: the observable state the UI reads with useSyncExternalStore, and
+ * the commands that mean the same whatever speaks (toggle, next paragraph, where a block index lands).
+ */
 import { clampRate } from '../../../shared/rate';
 import type { PlayerState } from './Player';
 
@@ -10,7 +13,39 @@ export function initialPlayerState(blockCount: number, start: { blockIndex: numb
 export abstract class SessionState {
   private readonly listeners = new Set<() => void>();
 
-  protected constructor(protected state: PlayerState) {}
+  protected constructor(
+    protected state: PlayerState,
+    private readonly blockCount: number,
+    protected readonly announce: (message: string) => void,
+  ) {}
+
+  abstract play(): void;
+  abstract pause(): void;
+  abstract goToBlock(index: number, options?: { play?: boolean; announce?: boolean }): void;
+
+  togglePlay(): void {
+    if (this.isActive()) this.pause();
+    else {
+      this.play();
+      this.announce('Playing');
+    }
+  }
+
+  nextBlock(): void {
+    if (this.state.blockIndex >= this.blockCount - 1) this.announce('This is the last paragraph');
+    else this.goToBlock(this.state.blockIndex + 1);
+  }
+
+  protected isActive(): boolean {
+    return this.state.status === 'playing' || this.state.status === 'loading';
+  }
+
+  /** A block index inside the article, announced unless asked not to. */
+  protected landOn(index: number, announce: boolean): number {
+    const target = Math.max(0, Math.min(this.blockCount - 1, index));
+    if (announce) this.announce(`Paragraph ${target + 1} of ${this.blockCount}`);
+    return target;
+  }
 
   getState = (): PlayerState => this.state;
 
