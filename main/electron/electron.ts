@@ -23,10 +23,13 @@ export function sourceFromArgv(argv: readonly string[], packaged: boolean): stri
   return argv.slice(packaged ? 1 : 2).find((arg) => !arg.startsWith('-')) ?? null;
 }
 
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
+// corsEnabled: Vite marks the module scripts crossorigin, so they are fetched in CORS mode (same origin here).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, corsEnabled: true } }]);
 app.enableSandbox();
 
-if (!app.requestSingleInstanceLock()) app.quit();
+// A second launch hands its article to the first window (second-instance below) and ends.
+const isFirstInstance = app.requestSingleInstanceLock();
+if (!isFirstInstance) app.quit();
 
 let mainWindow: BrowserWindow | null = null;
 let initialSource = sourceFromArgv(process.argv, app.isPackaged);
@@ -52,6 +55,7 @@ app.on('second-instance', (_event, argv) => {
 });
 
 void app.whenReady().then(() => {
+  if (!isFirstInstance) return;
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(allowPermission()));
   session.defaultSession.setPermissionCheckHandler(allowPermission);
 
