@@ -80,3 +80,13 @@ export function clampNumber(value: number, min: number, max: number, fallback: n
   if (!Number.isFinite(value)) return fallback;
   return Math.min(max, Math.max(min, value));
 }
+
+/** A voice listing kept once it succeeds; a failure is not kept, so the next call asks the engine again. */
+export function memoizeUntilFailure<T>(load: () => Promise<T>): () => Promise<T> {
+  let cached: Promise<T> | null = null;
+  return () =>
+    (cached ??= load().catch((error: unknown) => {
+      cached = null;
+      throw error;
+    }));
+}

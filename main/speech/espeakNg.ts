@@ -1,7 +1,7 @@
 /** espeak-ng adapter: text on stdin, WAV on stdout, one process per sentence (about 10 ms each here). */
 import type { Voice } from '../../shared/api.js';
 import { ProcessError, runProcess } from '../process/runProcess.js';
-import { voiceForLanguage, type SpeechEngine, type SynthesisOptions } from './SpeechEngine.js';
+import { memoizeUntilFailure, voiceForLanguage, type SpeechEngine, type SynthesisOptions } from './SpeechEngine.js';
 import { parseWav, WavFormatError, type Pcm } from './wav.js';
 
 const MIN_WPM = 80;
@@ -32,7 +32,6 @@ export class EspeakNgEngine implements SpeechEngine {
   readonly id = 'espeak-ng';
   readonly name = 'eSpeak NG';
   readonly normalWordsPerMinute = 175;
-  private voices: Promise<Voice[]> | null = null;
 
   constructor(
     private readonly command = 'espeak-ng',
@@ -40,15 +39,13 @@ export class EspeakNgEngine implements SpeechEngine {
     private readonly timeoutMs: number | null = null,
   ) {}
 
-  listVoices(): Promise<Voice[]> {
-    this.voices ??= runProcess(this.command, ['--voices'], { timeoutMs: 5000 })
+  readonly listVoices = memoizeUntilFailure((): Promise<Voice[]> => {
+    return runProcess(this.command, ['--voices'], { timeoutMs: 5000 })
       .then(({ stdout }) => parseEspeakVoices(stdout.toString('utf8')))
       .catch((error: unknown) => {
-        this.voices = null; // try again next time rather than caching a failure
         throw missingHint(error);
       });
-    return this.voices;
-  }
+  });
 
   async synthesize(text: string, options: SynthesisOptions): Promise<Pcm> {
     const voice = options.voice ?? voiceForLanguage(await this.listVoices(), options.lang)?.id ?? null;

@@ -4,13 +4,12 @@
  * numbers it formats itself: the rate is a number, and a voice is used only when it is a plain
  * identifier that festival itself listed. The text only ever reaches festival's text mode on stdin.
  */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Voice } from '../../shared/api.js';
 import { ProcessError, runProcess } from '../process/runProcess.js';
 import { withTempDir } from '../process/tempDir.js';
-import { clampNumber, voiceForLanguage, type SpeechEngine, type SynthesisOptions } from './SpeechEngine.js';
-import { parseWav, type Pcm } from './wav.js';
+import { clampNumber, memoizeUntilFailure, voiceForLanguage, type SpeechEngine, type SynthesisOptions } from './SpeechEngine.js';
+import { readEngineWav, type Pcm } from './wav.js';
 
 const NORMAL_WPM = 175;
 /** Duration_Stretch outside this range makes festival unintelligible (or absurdly slow). */
@@ -80,26 +79,23 @@ export class FestivalEngine implements SpeechEngine {
   readonly id = 'festival';
   readonly name = 'Festival';
   readonly normalWordsPerMinute = NORMAL_WPM;
-  private voices: Promise<Voice[]> | null = null;
 
   constructor(
     private readonly text2wave = 'text2wave',
     private readonly festival = 'festival',
   ) {}
 
-  listVoices(): Promise<Voice[]> {
-    this.voices ??= runProcess(this.festival, ['--pipe'], { stdin: FESTIVAL_LIST_VOICES_SCHEME, timeoutMs: 15_000 })
+  readonly listVoices = memoizeUntilFailure((): Promise<Voice[]> => {
+    return runProcess(this.festival, ['--pipe'], { stdin: FESTIVAL_LIST_VOICES_SCHEME, timeoutMs: 15_000 })
       .then(({ stdout, stderr }) => {
         const voices = parseFestivalVoices(stdout.toString('latin1'));
         if (voices.length === 0) throw new Error(`festival listed no voices${stderr.trim() ? `: ${stderr.trim()}` : ''} (install festvox-kallpc16k)`);
         return voices;
       })
       .catch((error: unknown) => {
-        this.voices = null;
         throw missingHint(error);
       });
-    return this.voices;
-  }
+  });
 
   async synthesize(text: string, options: SynthesisOptions): Promise<Pcm> {
     const voice = await this.resolveVoice(options);
@@ -114,9 +110,7 @@ export class FestivalEngine implements SpeechEngine {
       }).catch((error: unknown) => {
         throw missingHint(error);
       });
-      const bytes = await readFile(out).catch(() => null);
-      if (!bytes || bytes.length <= 44) throw new Error(`festival produced no audio${stderr.trim() ? `: ${stderr.trim()}` : ''}`);
-      return parseWav(bytes);
+      return readEngineWav(out, 'festival', stderr);
     });
   }
 

@@ -2,13 +2,12 @@
  * macOS adapter: `say` writes 16-bit WAV to a file in a private temp folder, with the sentence on
  * stdin (`-f -`), never in argv (text starting with "-" would become options). One process per sentence.
  */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Voice } from '../../shared/api.js';
 import { ProcessError, runProcess } from '../process/runProcess.js';
 import { withTempDir } from '../process/tempDir.js';
-import { clampNumber, voiceForLanguage, type SpeechEngine, type SynthesisOptions } from './SpeechEngine.js';
-import { parseWav, type Pcm } from './wav.js';
+import { clampNumber, memoizeUntilFailure, voiceForLanguage, type SpeechEngine, type SynthesisOptions } from './SpeechEngine.js';
+import { readEngineWav, type Pcm } from './wav.js';
 
 const NORMAL_WPM = 175;
 const MIN_WPM = 60;
@@ -42,19 +41,16 @@ export class MacSayEngine implements SpeechEngine {
   readonly id = 'say';
   readonly name = 'macOS speech (say)';
   readonly normalWordsPerMinute = NORMAL_WPM;
-  private voices: Promise<Voice[]> | null = null;
 
   constructor(private readonly command = 'say') {}
 
-  listVoices(): Promise<Voice[]> {
-    this.voices ??= runProcess(this.command, ['-v', '?'], { timeoutMs: 10_000 })
+  readonly listVoices = memoizeUntilFailure((): Promise<Voice[]> => {
+    return runProcess(this.command, ['-v', '?'], { timeoutMs: 10_000 })
       .then(({ stdout }) => parseSayVoices(stdout.toString('utf8')))
       .catch((error: unknown) => {
-        this.voices = null;
         throw missingHint(error);
       });
-    return this.voices;
-  }
+  });
 
   async synthesize(text: string, options: SynthesisOptions): Promise<Pcm> {
     const voice = options.voice ?? voiceForLanguage(await this.listVoices().catch(() => []), options.lang)?.id ?? null;
@@ -67,9 +63,7 @@ export class MacSayEngine implements SpeechEngine {
       }).catch((error: unknown) => {
         throw missingHint(error);
       });
-      const bytes = await readFile(out).catch(() => null);
-      if (!bytes || bytes.length <= 44) throw new Error(`say produced no audio${stderr.trim() ? `: ${stderr.trim()}` : ''}`);
-      return parseWav(bytes);
+      return readEngineWav(out, 'say', stderr);
     });
   }
 }

@@ -6,7 +6,7 @@
  */
 import type { Voice } from '../../shared/api.js';
 import { ProcessError, runProcess } from '../process/runProcess.js';
-import type { DirectSpeech, DirectSpeechEngine, SynthesisOptions } from './SpeechEngine.js';
+import { memoizeUntilFailure, type DirectSpeech, type DirectSpeechEngine, type SynthesisOptions } from './SpeechEngine.js';
 
 const NORMAL_WPM = 175;
 
@@ -72,7 +72,6 @@ export class SpeechDispatcherEngine implements DirectSpeechEngine {
   private readonly command: string;
   private readonly module: string | null;
   private readonly graceMs: number;
-  private voices: Promise<Voice[]> | null = null;
 
   constructor(options: SpeechDispatcherOptions = {}) {
     this.command = options.command ?? 'spd-say';
@@ -80,16 +79,14 @@ export class SpeechDispatcherEngine implements DirectSpeechEngine {
     this.graceMs = options.graceMs ?? 10_000;
   }
 
-  listVoices(): Promise<Voice[]> {
+  readonly listVoices = memoizeUntilFailure((): Promise<Voice[]> => {
     const args = this.module ? ['-L', '-o', this.module] : ['-L'];
-    this.voices ??= runProcess(this.command, args, { timeoutMs: 10_000 })
+    return runProcess(this.command, args, { timeoutMs: 10_000 })
       .then(({ stdout }) => parseSpdVoices(stdout.toString('utf8')))
       .catch((error: unknown) => {
-        this.voices = null;
         throw describeFailure(error, this.command, 'list its voices');
       });
-    return this.voices;
-  }
+  });
 
   speak(text: string, options: SynthesisOptions): DirectSpeech {
     const controller = new AbortController();

@@ -4,6 +4,8 @@
  * WAV libraries reject; this reader takes the data chunk up to the end of the buffer instead.
  */
 
+import { readFile } from 'node:fs/promises';
+
 export interface Pcm {
   sampleRate: number;
   channels: number;
@@ -51,6 +53,13 @@ export function parseWav(bytes: Uint8Array): Pcm {
     offset = bodyStart + size + (size % 2); // chunks are word-aligned
   }
   throw new WavFormatError('no data chunk');
+}
+
+/** The WAV file an engine wrote (say, text2wave, SAPI), or an error naming the engine and its stderr. */
+export async function readEngineWav(path: string, engineName: string, stderr: string): Promise<Pcm> {
+  const bytes = await readFile(path).catch(() => null);
+  if (!bytes || bytes.length <= 44) throw new Error(`${engineName} produced no audio${stderr.trim() ? `: ${stderr.trim()}` : ''}`);
+  return parseWav(bytes);
 }
 
 export function encodeWav(pcm: Pcm): Uint8Array {

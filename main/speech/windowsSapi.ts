@@ -5,13 +5,13 @@
  * path, a rate we format as an integer, and the voice name. Article text never becomes script.
  * SpeakProgress events are printed as JSON lines and give exact word times.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Voice } from '../../shared/api.js';
 import { findExecutable, ProcessError, runProcess } from '../process/runProcess.js';
 import { withTempDir } from '../process/tempDir.js';
-import { voiceForLanguage, type SpeechEngine, type Synthesized, type SynthesisOptions, type WordMark } from './SpeechEngine.js';
-import { parseWav } from './wav.js';
+import { memoizeUntilFailure, voiceForLanguage, type SpeechEngine, type Synthesized, type SynthesisOptions, type WordMark } from './SpeechEngine.js';
+import { readEngineWav } from './wav.js';
 
 const NORMAL_WPM = 180;
 
@@ -100,22 +100,19 @@ export class WindowsSapiEngine implements SpeechEngine {
   readonly id = 'sapi';
   readonly name = 'Windows speech (SAPI)';
   readonly normalWordsPerMinute = NORMAL_WPM;
-  private voices: Promise<Voice[]> | null = null;
 
   constructor(
     private readonly command = 'powershell.exe',
     private readonly env: NodeJS.ProcessEnv = process.env,
   ) {}
 
-  listVoices(): Promise<Voice[]> {
-    this.voices ??= runProcess(this.command, POWERSHELL_ARGUMENTS, { stdin: SAPI_LIST_VOICES_SCRIPT, timeoutMs: 20_000, env: this.env })
+  readonly listVoices = memoizeUntilFailure((): Promise<Voice[]> => {
+    return runProcess(this.command, POWERSHELL_ARGUMENTS, { stdin: SAPI_LIST_VOICES_SCRIPT, timeoutMs: 20_000, env: this.env })
       .then(({ stdout }) => parseSapiVoices(stdout.toString('utf8')))
       .catch((error: unknown) => {
-        this.voices = null;
         throw missingHint(error);
       });
-    return this.voices;
-  }
+  });
 
   async synthesize(text: string, options: SynthesisOptions): Promise<Synthesized> {
     const voice = options.voice ?? voiceForLanguage(await this.listVoices().catch(() => []), options.lang)?.id ?? null;
@@ -130,9 +127,7 @@ export class WindowsSapiEngine implements SpeechEngine {
       }).catch((error: unknown) => {
         throw missingHint(error);
       });
-      const bytes = await readFile(files.outFile).catch(() => null);
-      if (!bytes || bytes.length <= 44) throw new Error(`Windows speech produced no audio${stderr.trim() ? `: ${stderr.trim()}` : ''}`);
-      return { ...parseWav(bytes), wordMarks: parseSapiProgress(stdout.toString('utf8'), text.length) };
+      return { ...(await readEngineWav(files.outFile, 'Windows speech', stderr)), wordMarks: parseSapiProgress(stdout.toString('utf8'), text.length) };
     });
   }
 }
