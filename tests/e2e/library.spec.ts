@@ -1,6 +1,6 @@
 /** The library, resume and persisted settings, across restarts of the real host with one data folder. */
 import AxeBuilder from '@axe-core/playwright';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { currentBlock, expect, openPlayer, startHost, test } from './browserHost.fixture';
@@ -16,7 +16,16 @@ test('reopening after a restart resumes at the same paragraph and sentence', asy
     await page.keyboard.press('ArrowRight'); // the second sentence of paragraph 4, even before its audio is ready
     await expect.poll(() => currentBlock(page)).toBe(3);
     await expect.poll(() => page.evaluate(() => [...(CSS.highlights.get('ap-sentence') ?? [])][0]?.toString())).toMatch(/^Press it again/);
-    await page.waitForTimeout(800); // saved as reading advances, not only on exit
+    // Saved as reading advances, not only on exit: the store on disk has the position before the kill.
+    const savedPosition = () => {
+      try {
+        const library = JSON.parse(readFileSync(join(data, 'library.json'), 'utf8')) as { data?: Array<{ position?: unknown }> };
+        return library.data?.[0]?.position ?? null;
+      } catch {
+        return null;
+      }
+    };
+    await expect.poll(savedPosition).toEqual({ blockIndex: 3, sentenceIndex: 1 });
   } finally {
     first.child.kill('SIGKILL'); // no chance to save on exit
   }

@@ -46,22 +46,34 @@ test('a faster rate shortens the paragraph without restarting it', async ({ page
 });
 
 test('sentence navigation moves within the paragraph and across paragraphs', async ({ page, host }) => {
+  // Each step must land within 3 s: the sentences are 6-10 s long, so waiting longer could pass by the
+  // audio reaching the next sentence by itself. Pairs of presses check that a quick second press is
+  // not lost (it once was: a seek read back a microsecond early, in the sentence before).
+  const soon = { timeout: 3000 };
   await openPlayer(page, host.url);
   await page.keyboard.press('k');
-  await expect.poll(() => spokenSentence(page)).toBe('Article Player reads articles aloud.');
+  await expect.poll(() => spokenSentence(page), soon).toBe('Article Player reads articles aloud.');
   await page.keyboard.press('ArrowRight');
-  await expect.poll(() => spokenSentence(page)).toMatch(/^Open a web page/);
+  await expect.poll(() => spokenSentence(page), soon).toMatch(/^Open a web page/);
   await page.keyboard.press('ArrowRight');
-  await expect.poll(() => spokenSentence(page)).toMatch(/^Then it reads the article to you/);
+  await expect.poll(() => spokenSentence(page), soon).toMatch(/^Then it reads the article to you/);
   await page.keyboard.press('ArrowLeft'); // within a second of its start: the sentence before
-  await expect.poll(() => spokenSentence(page)).toMatch(/^Open a web page/);
+  await expect.poll(() => spokenSentence(page), soon).toMatch(/^Open a web page/);
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight'); // past the last sentence: the next paragraph
-  await expect.poll(() => currentBlock(page)).toBe(1);
-  await expect.poll(() => spokenSentence(page)).toMatch(/^You are listening to the welcome article/);
+  await expect.poll(() => currentBlock(page), soon).toBe(1);
+  await expect.poll(() => spokenSentence(page), soon).toMatch(/^You are listening to the welcome article/);
   await page.keyboard.press(','); // at the start of a paragraph: back across the boundary, to its last sentence
-  await expect.poll(() => currentBlock(page)).toBe(0);
-  await expect.poll(() => spokenSentence(page)).toMatch(/^Then it reads the article to you/);
+  await expect.poll(() => currentBlock(page), soon).toBe(0);
+  await expect.poll(() => spokenSentence(page), soon).toMatch(/^Then it reads the article to you/);
+  await page.keyboard.press('.');
+  await page.keyboard.press('.'); // two quick presses: the second sentence of the paragraph after
+  await expect.poll(() => currentBlock(page), soon).toBe(1);
+  await expect.poll(() => spokenSentence(page), soon).toBe('Everything in Article Player works from the keyboard.');
+  await page.keyboard.press('End');
+  await page.keyboard.press('.'); // most often while the last paragraph is still being synthesized: not lost either
+  await expect.poll(() => currentBlock(page), soon).toBe(14);
+  await expect.poll(() => spokenSentence(page), soon).toBe('Open any article and enjoy listening.');
 });
 
 test('a speech engine killed mid-article: the reader says so, keeps its place, and the next Play works', async ({ page }) => {

@@ -9,6 +9,7 @@ import { clampRate, RATE_DEFAULT } from '../../../shared/rate';
 import { splitSentences } from '../../../shared/segment';
 import type { EngineChoice } from '../../../shared/settings';
 import { locateInTimeline, type Timeline } from '../../../shared/timeline';
+import { seekSecondsFor } from './mediaTime';
 import type { ReadingSession } from './ReadingSession';
 import { initialPlayerState, SessionState } from './SessionState';
 
@@ -64,7 +65,10 @@ export class Player extends SessionState implements ReadingSession {
   private loadedBlock = -1;
   private loadedAudio: BlockAudio | null = null;
   private disposed = false;
-  /** A saved sentence to start from once the block's timeline is known. */
+  /**
+   * The sentence to start from once the block's timeline is known: a saved position, or where
+   * navigation asked to go while the block's audio was still loading (so quick presses add up).
+   */
   private pendingSentence = 0;
   private preferences: SpeechPreferences;
   /** How long the audio element takes from play() to sound (moving average), taken off the paragraph pause. */
@@ -108,7 +112,7 @@ export class Player extends SessionState implements ReadingSession {
       void this.resume();
       return;
     }
-    void this.startBlock(this.state.blockIndex, { sentence: Math.max(this.state.sentenceIndex, this.pendingSentence, 0) }, true);
+    void this.startBlock(this.state.blockIndex, Math.max(this.state.sentenceIndex, this.pendingSentence, 0), true);
   }
 
   pause(): void {
@@ -127,7 +131,6 @@ export class Player extends SessionState implements ReadingSession {
     if (this.blocks.length === 0) return;
     const target = this.landOn(index, options.announce !== false);
     const play = options.play ?? this.isActive();
-    this.pendingSentence = 0;
     void this.startBlock(target, 0, play);
   }
 
@@ -137,28 +140,33 @@ export class Player extends SessionState implements ReadingSession {
   }
 
   nextSentence(): void {
-    const next = Math.max(0, this.state.sentenceIndex) + (this.state.sentenceIndex < 0 && this.positionMs === 0 ? 0 : 1);
     const timeline = this.currentTimeline();
+    const next = this.sentenceNow() + 1;
     if (timeline?.sentences[next]) void this.seekWithinBlock(timeline.sentences[next].startMs, next);
-    else if (!timeline && next < this.sentenceCount(this.state.blockIndex)) void this.startBlock(this.state.blockIndex, { sentence: next }, this.isActive());
+    else if (!timeline && next < this.sentenceCount(this.state.blockIndex)) void this.startBlock(this.state.blockIndex, next, this.isActive());
     else this.nextBlock();
   }
 
   previousSentence(): void {
     const timeline = this.currentTimeline();
-    const index = Math.max(0, this.state.sentenceIndex);
+    const index = this.sentenceNow();
     const current = timeline?.sentences[index];
     if (timeline && current && this.positionMs - current.startMs > RESTART_THRESHOLD_MS / 2) {
       void this.seekWithinBlock(current.startMs, index);
     } else if (index > 0) {
       if (timeline) void this.seekWithinBlock(timeline.sentences[index - 1]!.startMs, index - 1);
-      else void this.startBlock(this.state.blockIndex, { sentence: index - 1 }, this.isActive());
+      else void this.startBlock(this.state.blockIndex, index - 1, this.isActive());
     } else if (this.state.blockIndex > 0) {
       const previous = this.state.blockIndex - 1;
-      void this.startBlock(previous, { sentence: this.sentenceCount(previous) - 1 }, this.isActive());
+      void this.startBlock(previous, this.sentenceCount(previous) - 1, this.isActive());
     } else {
       this.goToBlock(0, { announce: false });
     }
+  }
+
+  /** The sentence being read, or the one reading will start from while the block's audio loads. */
+  private sentenceNow(): number {
+    return this.currentTimeline() ? Math.max(0, this.state.sentenceIndex) : this.pendingSentence;
   }
 
   /** Sentences of a block, counted by the same segmentation main uses, so it is known before the audio is. */
@@ -260,17 +268,17 @@ export class Player extends SessionState implements ReadingSession {
     for (const cached of [...this.cache.keys()]) if (cached < index - 1 || cached > index + PREFETCH_AHEAD) this.forget(cached);
   }
 
-  /** Loads block `index` and positions it at a time or at the start of a sentence, playing or not. */
-  private async startBlock(index: number, at: number | { sentence: number }, play: boolean): Promise<void> {
+  /** Loads block `index` and positions it at the start of a sentence, playing or not. */
+  private async startBlock(index: number, sentence: number, play: boolean): Promise<void> {
     const generation = ++this.generation;
-    const startsLater = typeof at === 'number' ? at > 0 : at.sentence > 0;
+    this.pendingSentence = Math.max(0, sentence);
     clearTimeout(this.gapTimer);
     this.stopClock();
     this.audio.pause();
     const sameBlock = index === this.loadedBlock && this.loadedAudio;
     this.update({
       blockIndex: index,
-      sentenceIndex: typeof at === 'number' ? (startsLater ? this.state.sentenceIndex : -1) : at.sentence > 0 ? at.sentence : -1,
+      sentenceIndex: sentence > 0 ? sentence : -1,
       wordIndex: -1,
       timeline: sameBlock ? this.loadedAudio!.timeline : null,
       status: play ? 'loading' : this.state.status === 'ended' || this.state.status === 'error' ? 'idle' : this.state.status === 'playing' || this.state.status === 'loading' ? 'paused' : this.state.status,
@@ -289,9 +297,9 @@ export class Player extends SessionState implements ReadingSession {
     this.loadedBlock = index;
     this.loadedAudio = blockAudio;
     this.audio.playbackRate = this.state.rate / blockAudio.synthesizedRate;
-    const startMs = typeof at === 'number' ? at : (blockAudio.timeline.sentences[at.sentence]?.startMs ?? 0);
+    const startMs = blockAudio.timeline.sentences[sentence]?.startMs ?? 0;
     this.pendingSentence = 0;
-    this.audio.currentTime = startMs / 1000;
+    this.audio.currentTime = seekSecondsFor(startMs);
     this.update({ timeline: blockAudio.timeline });
     this.syncPosition();
     this.prefetchAround(index);
@@ -328,7 +336,7 @@ export class Player extends SessionState implements ReadingSession {
   }
 
   private async seekWithinBlock(ms: number, sentenceIndex: number): Promise<void> {
-    this.audio.currentTime = ms / 1000;
+    this.audio.currentTime = seekSecondsFor(ms);
     this.update({ sentenceIndex, wordIndex: -1 });
     this.syncPosition();
   }
