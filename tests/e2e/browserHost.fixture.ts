@@ -10,12 +10,15 @@ const ROOT = join(import.meta.dirname, '..', '..');
 export interface RunningHost {
   url: string;
   output: string[];
+  /** Where this host keeps settings and the library. */
+  dataDir: string;
 }
 
 /** Each host gets its own empty data folder unless the test passes one (to test persistence). */
 export async function startHost(args: string[] = [], env: NodeJS.ProcessEnv = process.env): Promise<RunningHost & { child: ChildProcess }> {
+  const dataDir = env.ARTICLE_PLAYER_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'ap-e2e-'));
   const child = spawn(process.execPath, [join(ROOT, 'out', 'main', 'start.js'), '--browser', '--no-open', ...args], {
-    env: { ARTICLE_PLAYER_DATA_DIR: mkdtempSync(join(tmpdir(), 'ap-e2e-')), ...env },
+    env: { ...env, ARTICLE_PLAYER_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
@@ -33,7 +36,7 @@ export async function startHost(args: string[] = [], env: NodeJS.ProcessEnv = pr
     child.stderr!.on('data', onData);
     child.on('exit', (code) => reject(new Error(`host exited with ${code}: ${output.join('\n')}`)));
   });
-  return { url, output, child };
+  return { url, output, dataDir, child };
 }
 
 /** The player page for an article, loaded and ready. */

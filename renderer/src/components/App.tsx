@@ -97,17 +97,28 @@ export function App({ api }: { api: ArticlePlayerApi }) {
     focusArticle.current = false;
   }, [loaded]);
 
-  // The reading position is saved as it advances; a crash loses a sentence at most.
+  // The reading position is saved as it advances; a crash loses a sentence at most, and closing or
+  // reloading the window sends the position not yet saved.
   const entryId = entry?.id ?? null;
+  const unsavedPosition = useRef<(() => void) | null>(null);
   useEffect(() => {
     if (!entryId || state.status === 'idle') return;
     // A finished article opens at its start next time.
     const position = state.status === 'ended' ? { blockIndex: 0, sentenceIndex: 0 } : { blockIndex: state.blockIndex, sentenceIndex: Math.max(0, state.sentenceIndex) };
-    const timer = setTimeout(() => {
+    const save = () => {
+      clearTimeout(timer);
+      unsavedPosition.current = null;
       void api.invoke('savePosition', { id: entryId, ...position }).catch(() => undefined);
-    }, 400);
+    };
+    const timer = setTimeout(save, 400);
+    unsavedPosition.current = save;
     return () => clearTimeout(timer);
   }, [api, entryId, state.blockIndex, state.sentenceIndex, state.status]);
+  useEffect(() => {
+    const flush = () => unsavedPosition.current?.();
+    window.addEventListener('pagehide', flush);
+    return () => window.removeEventListener('pagehide', flush);
+  }, []);
 
   // The rate the user sets is kept for next time.
   useEffect(() => {

@@ -20,6 +20,14 @@ export function useSettings(api: ArticlePlayerApi, report: (message: string) => 
       .finally(() => setLoaded(true));
   }, [api, report]);
 
+  const save = useCallback(() => {
+    clearTimeout(timer.current);
+    const toSave = pending.current;
+    if (Object.keys(toSave).length === 0) return;
+    pending.current = {};
+    api.invoke('updateSettings', { patch: toSave }).catch((error: unknown) => report(`Settings could not be saved: ${(error as Error).message}`));
+  }, [api, report]);
+
   const update = useCallback(
     (patch: SettingsPatch) => {
       setSettings((current) => ({
@@ -36,14 +44,16 @@ export function useSettings(api: ArticlePlayerApi, report: (message: string) => 
         ...(patch.keymap && { keymap: { ...pending.current.keymap, ...patch.keymap } }),
       };
       clearTimeout(timer.current);
-      timer.current = setTimeout(() => {
-        const toSave = pending.current;
-        pending.current = {};
-        api.invoke('updateSettings', { patch: toSave }).catch((error: unknown) => report(`Settings could not be saved: ${(error as Error).message}`));
-      }, 300);
+      timer.current = setTimeout(save, 300);
     },
-    [api, report],
+    [save],
   );
+
+  // Closing or reloading the window within those 300 ms must not lose the change.
+  useEffect(() => {
+    window.addEventListener('pagehide', save);
+    return () => window.removeEventListener('pagehide', save);
+  }, [save]);
 
   return { settings, loaded, update };
 }
