@@ -1,11 +1,12 @@
 /** The player window: toolbars, reader view, dialogs, status region and the <audio> element that speaks. */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ArticlePlayerApi, ArticleSource, LoadResult, SpeechInfo } from '../../../shared/api';
 import { restoreHiddenBlock } from '../../../shared/article';
 import { DEFAULT_KEYMAP, type Action } from '../../../shared/keymap';
 import { RATE_DEFAULT, stepRate } from '../../../shared/rate';
 import { effectiveKeymap } from '../../../shared/settings';
 import { useShortcuts } from '../keyboard/useShortcuts';
+import type { PlayerState } from '../player/Player';
 import { usePlayer } from '../player/usePlayer';
 import { useAppearance } from '../settings/useAppearance';
 import { useSettings } from '../settings/useSettings';
@@ -97,28 +98,32 @@ export function App({ api }: { api: ArticlePlayerApi }) {
     focusArticle.current = false;
   }, [loaded]);
 
-  // The reading position is saved as it advances; a crash loses a sentence at most, and closing or
-  // reloading the window sends the position not yet saved.
+  // The reading position is saved as it advances; a crash loses a sentence at most.
   const entryId = entry?.id ?? null;
-  const unsavedPosition = useRef<(() => void) | null>(null);
+  const { status, blockIndex, sentenceIndex } = state;
   useEffect(() => {
-    if (!entryId || state.status === 'idle') return;
-    // A finished article opens at its start next time.
-    const position = state.status === 'ended' ? { blockIndex: 0, sentenceIndex: 0 } : { blockIndex: state.blockIndex, sentenceIndex: Math.max(0, state.sentenceIndex) };
-    const save = () => {
-      clearTimeout(timer);
-      unsavedPosition.current = null;
-      void api.invoke('savePosition', { id: entryId, ...position }).catch(() => undefined);
-    };
-    const timer = setTimeout(save, 400);
-    unsavedPosition.current = save;
+    if (!entryId || status === 'idle') return;
+    const timer = setTimeout(() => {
+      void api.invoke('savePosition', { id: entryId, ...positionToSave({ status, blockIndex, sentenceIndex }) }).catch(() => undefined);
+    }, 400);
     return () => clearTimeout(timer);
-  }, [api, entryId, state.blockIndex, state.sentenceIndex, state.status]);
+  }, [api, entryId, status, blockIndex, sentenceIndex]);
+  // Closing or reloading the window sends the position as it is at that moment, read from the player
+  // itself: the timer above may not have run, and React may not have re-rendered yet.
+  const reading = useRef({ player, entryId });
+  useLayoutEffect(() => {
+    reading.current = { player, entryId };
+  }, [player, entryId]);
   useEffect(() => {
-    const flush = () => unsavedPosition.current?.();
-    window.addEventListener('pagehide', flush);
-    return () => window.removeEventListener('pagehide', flush);
-  }, []);
+    const saveNow = () => {
+      const { player: current, entryId: id } = reading.current;
+      const now = current?.getState();
+      if (!id || !now || now.status === 'idle') return;
+      void api.invoke('savePosition', { id, ...positionToSave(now) }).catch(() => undefined);
+    };
+    window.addEventListener('pagehide', saveNow);
+    return () => window.removeEventListener('pagehide', saveNow);
+  }, [api]);
 
   // The rate the user sets is kept for next time.
   useEffect(() => {
@@ -310,4 +315,9 @@ export function App({ api }: { api: ArticlePlayerApi }) {
       <OpenDialog open={dialog === 'open'} onClose={() => setDialog(null)} onOpen={openSource} />
     </div>
   );
+}
+
+/** Where to reopen: the sentence being read, or the start once the article has been read to the end. */
+function positionToSave(state: Pick<PlayerState, 'status' | 'blockIndex' | 'sentenceIndex'>): { blockIndex: number; sentenceIndex: number } {
+  return state.status === 'ended' ? { blockIndex: 0, sentenceIndex: 0 } : { blockIndex: state.blockIndex, sentenceIndex: Math.max(0, state.sentenceIndex) };
 }
