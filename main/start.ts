@@ -12,6 +12,7 @@ import { parseStartArgs, type StartOptions } from './cli/parseArgs.js';
 import { startBrowserHost } from './hosts/browserHost.js';
 import { runProcess } from './process/runProcess.js';
 import { defaultDataDirectory } from './store/dataDirectory.js';
+import { whenAllWritten } from './store/JsonFile.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const PROJECT_DIR = join(here, '..', '..');
@@ -60,7 +61,8 @@ async function runBrowserHost(options: StartOptions): Promise<void> {
   console.log(`Library and settings: ${dataDirectory}`);
   console.log('Press Ctrl+C to stop.');
   if (options.open) openInBrowser(host.url);
-  const stop = () => void host.close().then(() => process.exit(0));
+  // Changes that arrived just before the stop (a closing page sends its position) reach the disk first.
+  const stop = () => void host.close().then(() => whenAllWritten()).then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -12,6 +12,7 @@ import { dispatchApiCall, errorMessageForRenderer } from '../api/dispatchApiCall
 import { loadArticleSource } from '../article/loadArticleSource.js';
 import { readAppFile } from '../hosts/appFiles.js';
 import { SECURITY_HEADERS } from '../hosts/securityHeaders.js';
+import { whenAllWritten } from '../store/JsonFile.js';
 import { allowPermission, APP_HOST, APP_ORIGIN, APP_SCHEME, hardenWebContents, isTrustedSender, WEB_PREFERENCES } from './securityPolicy.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -94,3 +95,14 @@ void app.whenReady().then(() => {
 });
 
 app.on('window-all-closed', () => app.quit());
+
+// The closing window sends its reading position and unsaved settings as it goes: quit once they are on disk.
+let writesSettled = false;
+app.on('will-quit', (event) => {
+  if (writesSettled) return;
+  event.preventDefault();
+  void whenAllWritten().finally(() => {
+    writesSettled = true;
+    app.quit();
+  });
+});

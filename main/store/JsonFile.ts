@@ -41,6 +41,26 @@ async function holderAlive(lock: string): Promise<boolean> {
 }
 const LOCK_WAIT_MS = 15_000;
 
+/** Every update not yet on disk, in any JsonFile of this process. */
+const writesInFlight = new Set<Promise<unknown>>();
+
+/**
+ * Resolves once every update started so far is on disk (or has failed), at most `limitMs` later:
+ * what a process waits for before it exits, so a change sent as a window closed is not lost.
+ */
+export async function whenAllWritten(limitMs = 5000): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, limitMs)));
+  // A finished write can lead to another (an article's text, then the library index): look again
+  // after the callbacks waiting on it have run.
+  const quiet = () => new Promise<void>((resolve) => setImmediate(resolve)).then(() => writesInFlight.size === 0);
+  while (!(await quiet())) {
+    const settled = Promise.allSettled([...writesInFlight]).then(() => 'done' as const);
+    if ((await Promise.race([settled, limit.then(() => 'late' as const)])) === 'late') break;
+  }
+  clearTimeout(timer);
+}
+
 export class JsonFile<T> {
   /** The last problem met reading the file (set aside as corrupt), for the UI to show once. */
   problem: string | null = null;
@@ -83,6 +103,8 @@ export class JsonFile<T> {
       return next;
     }));
     this.queue = run.catch(() => undefined);
+    writesInFlight.add(run);
+    void run.catch(() => undefined).finally(() => writesInFlight.delete(run));
     return run;
   }
 

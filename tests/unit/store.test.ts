@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultDataDirectory } from '../../main/store/dataDirectory';
+import { whenAllWritten } from '../../main/store/JsonFile';
 import { LibraryStore } from '../../main/store/LibraryStore';
 import { SettingsStore } from '../../main/store/SettingsStore';
 import type { Article } from '../../shared/article';
@@ -189,5 +190,39 @@ describe('LibraryStore: text brought back', () => {
     const saved = await library.open(entry.id);
     expect(saved!.article.blocks.map((b) => b.text)).toContain('Photo: the river at dawn.');
     expect(saved!.article.hidden!.map((b) => b.text)).toEqual(['Share this article']);
+  });
+});
+
+describe('whenAllWritten (what a closing app waits for)', () => {
+  it('resolves only once every update started, in every store, is on disk', async () => {
+    const dir = freshDirectory();
+    const settings = new SettingsStore(dir);
+    const library = new LibraryStore(dir);
+    // Started and not awaited, as when a closing window's last messages arrive just before quit.
+    void settings.update({ rate: 2.2 });
+    void settings.update({ theme: 'sepia' });
+    void library.record(article('/tmp/left-open.txt'));
+    await whenAllWritten();
+    const onDisk = JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')) as { data: { rate: number; theme: string } };
+    expect(onDisk.data).toMatchObject({ rate: 2.2, theme: 'sepia' });
+    const index = JSON.parse(readFileSync(join(dir, 'library.json'), 'utf8')) as { data: Array<{ title: string }> };
+    expect(index.data.map((entry) => entry.title)).toEqual(['Article from /tmp/left-open.txt']);
+  });
+
+  it('gives up after its time limit when a write cannot finish (a lock held by another live process)', async () => {
+    const dir = freshDirectory();
+    const holder = spawn('sleep', ['30']);
+    try {
+      writeFileSync(join(dir, 'settings.json.lock'), String(holder.pid));
+      const stuck = new SettingsStore(dir).update({ rate: 3 });
+      stuck.catch(() => undefined);
+      const started = performance.now();
+      await whenAllWritten(300);
+      const waited = performance.now() - started;
+      expect(waited).toBeGreaterThanOrEqual(290);
+      expect(waited).toBeLessThan(5000);
+    } finally {
+      holder.kill();
+    }
   });
 });
