@@ -105,6 +105,17 @@ test.describe('direct speech (speech-dispatcher) when no engine can give audio',
   // for it (it takes 20 ms a word and logs what it was asked to say). PATH holds nothing else, so neither
   // espeak-ng nor festival is found and the player must fall back to direct speech.
   const directEnv = (log: string) => ({ ...process.env, PATH: join(ROOT, 'tests', 'fixtures', 'bin-direct'), ARTICLE_PLAYER_SPOKEN_LOG: log });
+  /** This test's spd-say stand-ins still running (found by the log path in their environment: other tests run in parallel). */
+  const speaking = (log: string) =>
+    readdirSync('/proc')
+      .filter((pid) => /^\d+$/.test(pid))
+      .filter((pid) => {
+        try {
+          return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('spd-say') && readFileSync(`/proc/${pid}/environ`, 'utf8').includes(log);
+        } catch {
+          return false; // gone already
+        }
+      });
 
   test('reads paragraph after paragraph through the direct engine, highlighting each paragraph', async ({ page }) => {
     const log = join(mkdtempSync(join(tmpdir(), 'ap-direct-')), 'spoken.log');
@@ -136,22 +147,29 @@ test.describe('direct speech (speech-dispatcher) when no engine can give audio',
       await page.keyboard.press('k');
       await expect(page.getByRole('status')).toHaveText('Paused');
       // The stand-in for the first paragraph (about 50 words) would take a second; it was stopped, not left running.
-      // Only this test's stand-in counts (found by the log path in its environment): others may run in parallel.
-      const running = () =>
-        readdirSync('/proc')
-          .filter((pid) => /^\d+$/.test(pid))
-          .filter((pid) => {
-            try {
-              return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('spd-say') && readFileSync(`/proc/${pid}/environ`, 'utf8').includes(log);
-            } catch {
-              return false; // gone already
-            }
-          });
-      await expect.poll(running).toEqual([]);
+      await expect.poll(() => speaking(log)).toEqual([]);
       expect(await currentBlock(page)).toBe(0);
       await page.keyboard.press('ArrowRight'); // paused: move to the second sentence without speaking
       await page.keyboard.press('k');
       await expect.poll(() => readFileSync(log, 'utf8')).toContain('\nOpen a web page, an HTML or text file');
+    } finally {
+      child.kill();
+    }
+  });
+
+  test('closing or reloading the page stops the speech at once', async ({ page }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'ap-direct-'));
+    const log = join(dir, 'spoken.log');
+    // One paragraph of 600 words: the stand-in would speak it for 12 s.
+    const article = join(dir, 'long.txt');
+    writeFileSync(article, `A long paragraph\n\n${'This sentence has six words in it. '.repeat(100)}\n`);
+    const { url, child } = await startHost([article], directEnv(log));
+    try {
+      await openPlayer(page, url);
+      await page.keyboard.press('k');
+      await expect.poll(() => speaking(log)).toHaveLength(1);
+      await page.reload();
+      await expect.poll(() => speaking(log), { timeout: 3000 }).toEqual([]);
     } finally {
       child.kill();
     }

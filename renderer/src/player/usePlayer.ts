@@ -37,7 +37,12 @@ export function usePlayer({ api, article, start, audio, preferences, rate, direc
     const created = direct ? new DirectPlayer(api, article.blocks, options, initialRate) : new Player(api, audio, article.blocks, options, initialRate);
     // The Player owns listeners on the audio element, so it is made and disposed in an effect, not during render.
     setPlayer(created);
+    // A page that goes away (closed, reloaded) stops speaking: direct speech runs in main and would
+    // otherwise finish its paragraph to an empty room.
+    const stopSpeaking = () => created.pause();
+    window.addEventListener('pagehide', stopSpeaking);
     return () => {
+      window.removeEventListener('pagehide', stopSpeaking);
       created.dispose();
       setPlayer(null);
     };
