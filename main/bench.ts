@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { chromium, type Page } from '@playwright/test';
 import { DEFAULT_SETTINGS } from '../shared/settings.js';
 import { runExtractionBench } from './benchExtraction.js';
+import { runWordTimingBench } from './benchWordTiming.js';
 import { LibraryStore } from './store/LibraryStore.js';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -256,6 +257,8 @@ async function main(): Promise<void> {
   }
   const library = await benchLibrary(1000, RUNS);
   const extraction = process.env.BENCH_SKIP_EXTRACTION ? null : await benchExtraction();
+  const engine = (await speech('auto')).engine;
+  const wordTiming = engine ? await runWordTimingBench(engine, blocks.map((block) => block.text)) : { skipped: 'no speech engine gives audio here' };
   const result = {
     machine: { cpus: cpus().length, node: process.version, engine: (await speech('auto')).engine?.name ?? null },
     article: { title: initial.article.title, paragraphs: blocks.length },
@@ -266,6 +269,7 @@ async function main(): Promise<void> {
     rateChangeToAudibleMs: { ...summarize(rateChange), goal: 100 },
     library1000: { openMs: { ...library.open, goal: 100 }, searchMs: { ...library.search, goal: 100 } },
     extraction,
+    wordTimingErrorMs: wordTiming,
     baseline: {
       description:
         'one espeak-ng process per paragraph, started when the paragraph is wanted, no prefetch (as the say package does); time to its first audio bytes, before any playback. Between paragraphs this start-up is extra silence, and a rate change restarts the paragraph.',

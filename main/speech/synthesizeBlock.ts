@@ -9,7 +9,7 @@ import { splitSentences } from '../../shared/segment.js';
 import type { TextSpan } from '../../shared/segment.js';
 import { estimateWordTimings, type SentenceTiming, type WordTiming } from '../../shared/timeline.js';
 import type { SpeechEngine, WordMark } from './SpeechEngine.js';
-import { encodeWav, pcmDurationMs, silence, soundBounds, type Pcm } from './wav.js';
+import { encodeWav, innerSilences, pcmDurationMs, silence, soundBounds, type Pcm } from './wav.js';
 
 export interface BlockRequest {
   text: string;
@@ -57,6 +57,9 @@ export function wordTimingsFromMarks(
   }));
 }
 
+/** The shortest silence inside a sentence taken for a clause pause at the normal rate (stop consonants are shorter). */
+const CLAUSE_PAUSE_MS = 110;
+
 export async function synthesizeBlock(engine: SpeechEngine, request: BlockRequest): Promise<SynthesizedBlock> {
   const { text, lang, voice, rate } = request;
   const sentencePauseMs = request.sentencePauseMs ?? 250;
@@ -68,7 +71,9 @@ export async function synthesizeBlock(engine: SpeechEngine, request: BlockReques
     const bounds = soundBounds(spoken);
     const trimmedMs = (bounds.start / spoken.channels / spoken.sampleRate) * 1000;
     const samples = spoken.samples.slice(bounds.start, bounds.end);
-    return { sampleRate: spoken.sampleRate, channels: spoken.channels, samples, trimmedMs, marks: spoken.wordMarks ?? [] };
+    // Clause pauses pin the estimated word times; slower speech makes longer pauses and longer closures.
+    const pauses = spoken.wordMarks?.length ? [] : innerSilences({ ...spoken, samples }, CLAUSE_PAUSE_MS / Math.min(1, rate));
+    return { sampleRate: spoken.sampleRate, channels: spoken.channels, samples, trimmedMs, marks: spoken.wordMarks ?? [], pauses };
   });
   const format = parts.find((part) => part.samples.length > 0);
   if (!format) throw new Error(`${engine.name} produced no audio for this paragraph.`);
@@ -90,7 +95,7 @@ export async function synthesizeBlock(engine: SpeechEngine, request: BlockReques
       charEnd: span.end,
       startMs: cursorMs,
       endMs,
-      words: marked.length > 0 ? marked : estimateWordTimings(text, span, cursorMs, endMs, lang),
+      words: marked.length > 0 ? marked : estimateWordTimings(text, span, cursorMs, endMs, lang, part.pauses.map((pause) => ({ startMs: cursorMs + pause.startMs, endMs: cursorMs + pause.endMs }))),
     });
     chunks.push(part.samples);
     cursorMs += durationMs;

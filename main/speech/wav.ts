@@ -100,6 +100,29 @@ export function soundBounds(pcm: Pcm, threshold = 300, marginMs = 15): { start: 
   return { start: start - (start % channels), end: end - (end % channels) };
 }
 
+/**
+ * Silences of at least `minMs` inside the audio (not at its ends): the pauses an engine makes at commas
+ * and other clause breaks, in milliseconds from the start.
+ */
+export function innerSilences(pcm: Pcm, minMs: number, threshold = 300): Array<{ startMs: number; endMs: number }> {
+  const { samples, channels, sampleRate } = pcm;
+  const toMs = (index: number) => (Math.floor(index / channels) / sampleRate) * 1000;
+  const minSamples = (minMs / 1000) * sampleRate * channels;
+  const found: Array<{ startMs: number; endMs: number }> = [];
+  let quietFrom = -1;
+  let heard = false;
+  for (let i = 0; i < samples.length; i++) {
+    if (Math.abs(samples[i]!) < threshold) {
+      if (quietFrom < 0) quietFrom = i;
+    } else {
+      if (heard && quietFrom >= 0 && i - quietFrom >= minSamples) found.push({ startMs: toMs(quietFrom), endMs: toMs(i) });
+      heard = true;
+      quietFrom = -1;
+    }
+  }
+  return found;
+}
+
 /** Drops near-silence at both ends, keeping `marginMs`, so pauses between sentences are what the settings say. */
 export function trimSilence(pcm: Pcm, threshold = 300, marginMs = 15): Pcm {
   const { start, end } = soundBounds(pcm, threshold, marginMs);

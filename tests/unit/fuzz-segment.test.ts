@@ -119,12 +119,16 @@ function buildTimeline(text: string, tag: string | null, durations: number[], pa
 const duration = fc.double({ min: 0, max: 60_000, noNaN: true });
 
 describe('estimateWordTimings (property)', () => {
-  it(`word times are monotonic, contiguous and within the sentence (${RUNS} inputs)`, () => {
+  // Pauses as fractions of the sentence (any order, overlapping, outside it): whatever the audio held.
+  const pauseFractions = fc.array(fc.tuple(fc.double({ min: -0.2, max: 1.2, noNaN: true }), fc.double({ min: -0.1, max: 0.5, noNaN: true })), { maxLength: 8 });
+
+  it(`word times are monotonic, contiguous and within the sentence, with or without pauses found in the audio (${RUNS} inputs)`, () => {
     fc.assert(
-      fc.property(articleText, lang, fc.double({ min: 0, max: 1e7, noNaN: true }), duration, (text, tag, startMs, length) => {
+      fc.property(articleText, lang, fc.double({ min: 0, max: 1e7, noNaN: true }), duration, pauseFractions, (text, tag, startMs, length, fractions) => {
         const endMs = startMs + length;
+        const pauses = fractions.map(([at, size]) => ({ startMs: startMs + at * length, endMs: startMs + (at + size) * length }));
         for (const sentence of splitSentences(text, tag)) {
-          const words = estimateWordTimings(text, sentence, startMs, endMs, tag);
+          const words = estimateWordTimings(text, sentence, startMs, endMs, tag, pauses);
           expect(words.map((w) => [w.charStart, w.charEnd])).toEqual(splitWords(text, tag, sentence.start, sentence.end).map((w) => [w.start, w.end]));
           let previous = startMs;
           for (const word of words) {

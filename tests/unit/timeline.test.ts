@@ -22,6 +22,36 @@ describe('estimateWordTimings', () => {
   });
 });
 
+describe('estimateWordTimings with the pauses found in the audio', () => {
+  const text = 'First we listen, then we read the whole of it again.';
+  const span = { start: 0, end: text.length };
+  const at = (words: ReturnType<typeof estimateWordTimings>, word: string) => words.find((w) => text.slice(w.charStart, w.charEnd) === word)!;
+
+  it('pins the words around a comma to the pause: the word before ends as it ends, the word after starts then', () => {
+    const words = estimateWordTimings(text, span, 0, 4000, 'en', [{ startMs: 1500, endMs: 1700 }]);
+    expect(at(words, 'listen').endMs).toBe(1700);
+    expect(at(words, 'then').startMs).toBe(1700);
+    expect(words.at(-1)!.endMs).toBe(4000);
+    // Without the pause the estimate puts the comma elsewhere.
+    expect(at(estimateWordTimings(text, span, 0, 4000, 'en'), 'listen').endMs).not.toBeCloseTo(1700, -1);
+  });
+
+  it('ignores a silence far from any punctuation (a breath the text does not show)', () => {
+    const plain = estimateWordTimings(text, span, 0, 4000, 'en');
+    expect(estimateWordTimings(text, span, 0, 4000, 'en', [{ startMs: 3800, endMs: 3900 }])).toEqual(plain);
+  });
+
+  it('gives numbers the time their spoken words take', () => {
+    const numbers = 'It rose 14,499 times in 2024.';
+    const words = estimateWordTimings(numbers, { start: 0, end: numbers.length }, 0, 3000, 'en');
+    const length = (word: string) => {
+      const timing = words.find((w) => numbers.slice(w.charStart, w.charEnd) === word)!;
+      return timing.endMs - timing.startMs;
+    };
+    expect(length('14,499')).toBeGreaterThan(3 * length('times'));
+  });
+});
+
 describe('locateInTimeline', () => {
   const timeline: Timeline = {
     durationMs: 2500,
