@@ -5,6 +5,7 @@ import { restoreHiddenBlock } from '../../../shared/article';
 import { DEFAULT_KEYMAP, type Action } from '../../../shared/keymap';
 import { RATE_DEFAULT, stepRate } from '../../../shared/rate';
 import { effectiveKeymap } from '../../../shared/settings';
+import { onPageLeave } from '../api/onPageLeave';
 import { useShortcuts } from '../keyboard/useShortcuts';
 import type { PlayerState } from '../player/Player';
 import { usePlayer } from '../player/usePlayer';
@@ -121,8 +122,7 @@ export function App({ api }: { api: ArticlePlayerApi }) {
       if (!id || !now || now.status === 'idle') return;
       void api.invoke('savePosition', { id, ...positionToSave(now) }).catch(() => undefined);
     };
-    window.addEventListener('pagehide', saveNow);
-    return () => window.removeEventListener('pagehide', saveNow);
+    return onPageLeave(saveNow);
   }, [api]);
 
   // The rate the user sets is kept for next time.

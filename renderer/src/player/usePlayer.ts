@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { ArticlePlayerApi } from '../../../shared/api';
 import type { Article } from '../../../shared/article';
 import type { ReadingPosition } from '../../../shared/library';
+import { onPageLeave } from '../api/onPageLeave';
 import { DirectPlayer } from './DirectPlayer';
 import { Player, type PlayerState, type SpeechPreferences } from './Player';
 import type { ReadingSession } from './ReadingSession';
@@ -39,10 +40,9 @@ export function usePlayer({ api, article, start, audio, preferences, rate, direc
     setPlayer(created);
     // A page that goes away (closed, reloaded) stops speaking: direct speech runs in main and would
     // otherwise finish its paragraph to an empty room.
-    const stopSpeaking = () => created.pause();
-    window.addEventListener('pagehide', stopSpeaking);
+    const stopListening = onPageLeave(() => created.pause());
     return () => {
-      window.removeEventListener('pagehide', stopSpeaking);
+      stopListening();
       created.dispose();
       setPlayer(null);
     };

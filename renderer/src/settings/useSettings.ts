@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArticlePlayerApi } from '../../../shared/api';
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../../../shared/settings';
+import { onPageLeave } from '../api/onPageLeave';
 
 export function useSettings(api: ArticlePlayerApi, report: (message: string) => void): { settings: Settings; loaded: boolean; update: (patch: SettingsPatch) => void } {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
@@ -51,8 +52,7 @@ export function useSettings(api: ArticlePlayerApi, report: (message: string) => 
 
   // Closing or reloading the window within those 300 ms must not lose the change.
   useEffect(() => {
-    window.addEventListener('pagehide', save);
-    return () => window.removeEventListener('pagehide', save);
+    return onPageLeave(save);
   }, [save]);
 
   return { settings, loaded, update };
