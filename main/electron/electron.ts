@@ -43,6 +43,10 @@ function emit<E extends ApiEvent>(event: E, payload: ApiEvents[E]): void {
 }
 context.emit = emit;
 
+function stopDirectSpeech(): void {
+  void dispatchApiCall(handlers, 'stopDirect', {}).catch(() => undefined);
+}
+
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
 app.on('second-instance', (_event, argv) => {
@@ -91,6 +95,8 @@ void app.whenReady().then(() => {
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => (mainWindow = null));
+  // A renderer that crashed cannot stop the direct speech it started.
+  mainWindow.webContents.on('render-process-gone', stopDirectSpeech);
   void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
 });
 
@@ -101,6 +107,7 @@ let writesSettled = false;
 app.on('will-quit', (event) => {
   if (writesSettled) return;
   event.preventDefault();
+  stopDirectSpeech();
   void whenAllWritten().finally(() => {
     writesSettled = true;
     app.quit();

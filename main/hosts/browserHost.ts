@@ -88,6 +88,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   });
 
   const socketServer = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  /** The page whose words the direct-speech engine is saying, if any. */
+  let directSpeaker: WebSocket | null = null;
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
     const allowed =
@@ -101,7 +103,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     socketServer.handleUpgrade(request, socket, head, (ws) => {
       sockets.add(ws);
-      ws.on('close', () => sockets.delete(ws));
+      ws.on('close', () => {
+        sockets.delete(ws);
+        // A page that vanished without saying so (crashed, killed) stops the direct speech it started.
+        if (directSpeaker === ws) {
+          directSpeaker = null;
+          void dispatchApiCall(options.handlers, 'stopDirect', {}).catch(() => undefined);
+        }
+      });
       ws.on('message', (data, isBinary) => {
         if (isBinary) return ws.close(1003, 'text messages only');
         let id = -1;
@@ -111,6 +120,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
           if (typeof message.id !== 'number') throw new Error('missing id');
           id = message.id;
           method = message.method;
+          if (method === 'speakDirect') directSpeaker = ws;
           const result = await dispatchApiCall(options.handlers, message.method, message.params);
           ws.send(encodeWire({ id, result }));
         })().catch((error: unknown) => {

@@ -174,4 +174,23 @@ test.describe('direct speech (speech-dispatcher) when no engine can give audio',
       child.kill();
     }
   });
+
+  test('a page that crashes stops the speech too (the host sees its connection drop)', async ({ page }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'ap-direct-'));
+    const log = join(dir, 'spoken.log');
+    const article = join(dir, 'long.txt');
+    writeFileSync(article, `A long paragraph\n\n${'This sentence has six words in it. '.repeat(100)}\n`);
+    const { url, child } = await startHost([article], directEnv(log));
+    try {
+      await openPlayer(page, url);
+      await page.keyboard.press('k');
+      await expect.poll(() => speaking(log)).toHaveLength(1);
+      // No unload handlers run in a crash: only the host can notice.
+      const devtools = await page.context().newCDPSession(page);
+      void devtools.send('Page.crash').catch(() => undefined); // never answers: the page is gone
+      await expect.poll(() => speaking(log), { timeout: 3000 }).toEqual([]);
+    } finally {
+      child.kill();
+    }
+  });
 });
