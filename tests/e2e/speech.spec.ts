@@ -157,10 +157,10 @@ test.describe('direct speech (speech-dispatcher) when no engine can give audio',
     }
   });
 
-  test('closing or reloading the page stops the speech at once', async ({ page }) => {
+  /** Speaks one paragraph of 600 words (the stand-in takes 12 s), runs `leave` on the page, and checks that the speech stops. */
+  async function speechStopsWhen(page: import('@playwright/test').Page, leave: () => Promise<void>) {
     const dir = mkdtempSync(join(tmpdir(), 'ap-direct-'));
     const log = join(dir, 'spoken.log');
-    // One paragraph of 600 words: the stand-in would speak it for 12 s.
     const article = join(dir, 'long.txt');
     writeFileSync(article, `A long paragraph\n\n${'This sentence has six words in it. '.repeat(100)}\n`);
     const { url, child } = await startHost([article], directEnv(log));
@@ -168,29 +168,24 @@ test.describe('direct speech (speech-dispatcher) when no engine can give audio',
       await openPlayer(page, url);
       await page.keyboard.press('k');
       await expect.poll(() => speaking(log)).toHaveLength(1);
-      await page.reload();
+      await leave();
       await expect.poll(() => speaking(log), { timeout: 3000 }).toEqual([]);
     } finally {
       child.kill();
     }
+  }
+
+  test('closing or reloading the page stops the speech at once', async ({ page }) => {
+    await speechStopsWhen(page, async () => {
+      await page.reload();
+    });
   });
 
   test('a page that crashes stops the speech too (the host sees its connection drop)', async ({ page }) => {
-    const dir = mkdtempSync(join(tmpdir(), 'ap-direct-'));
-    const log = join(dir, 'spoken.log');
-    const article = join(dir, 'long.txt');
-    writeFileSync(article, `A long paragraph\n\n${'This sentence has six words in it. '.repeat(100)}\n`);
-    const { url, child } = await startHost([article], directEnv(log));
-    try {
-      await openPlayer(page, url);
-      await page.keyboard.press('k');
-      await expect.poll(() => speaking(log)).toHaveLength(1);
-      // No unload handlers run in a crash: only the host can notice.
+    // No unload handlers run in a crash: only the host can notice.
+    await speechStopsWhen(page, async () => {
       const devtools = await page.context().newCDPSession(page);
       void devtools.send('Page.crash').catch(() => undefined); // never answers: the page is gone
-      await expect.poll(() => speaking(log), { timeout: 3000 }).toEqual([]);
-    } finally {
-      child.kill();
-    }
+    });
   });
 });
