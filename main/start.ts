@@ -10,6 +10,7 @@ import { createAppHandlers, memoizedSpeech } from './api/createAppContext.js';
 import { loadArticleSource, resolveUserPath } from './article/loadArticleSource.js';
 import { parseStartArgs, type StartOptions } from './cli/parseArgs.js';
 import { startBrowserHost } from './hosts/browserHost.js';
+import { electronEnvironment, OutputTail, sandboxAbortReason } from './launch/electronLaunch.js';
 import { runProcess } from './process/runProcess.js';
 import { defaultDataDirectory } from './store/dataDirectory.js';
 import { whenAllWritten } from './store/JsonFile.js';
@@ -29,7 +30,7 @@ async function findElectronBinary(): Promise<{ path: string } | { reason: string
   try {
     const { stdout } = await runProcess(process.execPath, ['-e', "process.stdout.write(require('electron'))"], {
       timeoutMs: 5 * 60_000, // the first run may download the runtime
-      env: { ...process.env, ELECTRON_RUN_AS_NODE: undefined },
+      env: electronEnvironment(process.env),
     });
     const path = stdout.toString().trim();
     return existsSync(path) ? { path } : { reason: `the Electron runtime is missing at ${path}` };
@@ -75,8 +76,29 @@ async function runElectron(options: StartOptions): Promise<void> {
     return;
   }
   const args = [PROJECT_DIR, ...(options.source ? [resolveUserPath(options.source)] : [])];
-  const child = spawn(found.path, args, { stdio: 'inherit', shell: false });
-  child.on('exit', (code) => process.exit(code ?? 0));
+  // stderr passes through, and its end is kept to tell a sandbox refusal from any other exit.
+  const child = spawn(found.path, args, { stdio: ['inherit', 'inherit', 'pipe'], env: electronEnvironment(process.env), shell: false });
+  const stderr = new OutputTail();
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr.add(chunk);
+    process.stderr.write(chunk);
+  });
+  let fellBack = false;
+  const fallBack = (why: string) => {
+    if (fellBack) return;
+    fellBack = true;
+    console.log(`The desktop app could not start (${why}); opening the player in your browser instead.`);
+    runBrowserHost({ ...options, browser: true }).catch((error: unknown) => {
+      console.error(`Article Player could not start: ${(error as Error).message}`);
+      process.exit(1);
+    });
+  };
+  child.on('error', (error) => fallBack(error.message));
+  child.on('exit', (code, signal) => {
+    const reason = sandboxAbortReason({ code, signal, stderr: stderr.toString(), platform: process.platform });
+    if (reason) fallBack(reason);
+    else if (!fellBack) process.exit(code ?? (signal ? 1 : 0));
+  });
 }
 
 async function main(): Promise<void> {

@@ -9,6 +9,7 @@ import type { Article } from './article.js';
 import type { API_EVENTS } from './apiChannels.js';
 import type { LibraryEntry } from './library.js';
 import { ENGINE_CHOICES, settingsPatchSchema, type Settings } from './settings.js';
+import type { ShellCommand } from './shellCommands.js';
 import type { Timeline } from './timeline.js';
 
 export const MAX_BLOCK_CHARS = 100_000;
@@ -154,6 +155,8 @@ export interface ApiEvents {
   articleOpened: LoadResult;
   /** How far an export has got, 0 to 1. */
   exportProgress: { jobId: string; fraction: number };
+  /** The desktop shell's menu, tray, links and downloads (never sent by the browser host). */
+  shellCommand: ShellCommand;
 }
 export type ApiEvent = (typeof API_EVENTS)[number];
 

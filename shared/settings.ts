@@ -32,6 +32,13 @@ export const READING_AID_LABELS: Record<(typeof READING_AIDS)[number], string> =
   ruler: 'Reading ruler on the current line',
 };
 
+/**
+ * A system-wide shortcut as Electron writes accelerators ("CommandOrControl+Shift+Space"). At least one
+ * modifier: a bare key registered system-wide would be taken from every other program.
+ */
+export const GLOBAL_ACCELERATOR =
+  /^(?:(?:CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)+(?:[A-Z0-9]|F(?:[1-9]|1\d|2[0-4])|Space|Plus|Insert|Delete|Home|End|PageUp|PageDown|Up|Down|Left|Right|[-=,./;'`[\]\\])$/u;
+
 const keymapSchema = z
   .object(Object.fromEntries((Object.keys(ACTIONS) as Action[]).map((action) => [action, z.array(z.string().min(1).max(20)).max(4)])) as Record<Action, z.ZodArray<z.ZodString>>)
   .partial();
@@ -57,6 +64,8 @@ export const settingsSchema = z.object({
   focusFollowsReading: z.boolean().catch(false),
   /** Only the actions the user remapped; the rest use DEFAULT_KEYMAP. */
   keymap: keymapSchema.catch({}),
+  /** Desktop app: a system-wide shortcut that reads the clipboard's text as a new article; empty (off) unless the user sets one. */
+  clipboardShortcut: z.union([z.literal(''), z.string().max(80).regex(GLOBAL_ACCELERATOR)]).catch(''),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

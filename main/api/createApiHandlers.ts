@@ -19,6 +19,17 @@ export interface ApiContext {
   emit: <E extends ApiEvent>(event: E, payload: ApiEvents[E]) => void;
 }
 
+/** Every article that opens is kept in the library; if the library cannot be written, reading goes on. */
+export async function rememberInLibrary(library: LibraryStore, result: LoadResult): Promise<LoadResult> {
+  if (!result.ok) return result;
+  try {
+    return { ok: true, ...(await library.recordArticle(result.article)) };
+  } catch (error) {
+    console.error('The library could not be updated:', error);
+    return { ...result, entry: null };
+  }
+}
+
 export function createApiHandlers(context: ApiContext): ApiHandlers {
   const { library, settings } = context;
   /** One synthesis cache per engine, so moving back and forth in an article never synthesizes twice. */
@@ -36,16 +47,7 @@ export function createApiHandlers(context: ApiContext): ApiHandlers {
     return { engine, synthesize };
   };
 
-  /** Every article that opens is kept in the library; if the library cannot be written, reading goes on. */
-  const remember = async (result: LoadResult): Promise<LoadResult> => {
-    if (!result.ok) return result;
-    try {
-      return { ok: true, ...(await library.recordArticle(result.article)) };
-    } catch (error) {
-      console.error('The library could not be updated:', error);
-      return { ...result, entry: null };
-    }
-  };
+  const remember = (result: LoadResult) => rememberInLibrary(library, result);
 
   return {
     getInitialArticle: async () => remember(await context.initialArticle()),

@@ -4,7 +4,8 @@ import type { EngineChoice } from '../../shared/settings.js';
 import { detectEngine, type EngineDetection } from '../speech/detectEngine.js';
 import { LibraryStore } from '../store/LibraryStore.js';
 import { SettingsStore } from '../store/SettingsStore.js';
-import { createApiHandlers, type ApiContext } from './createApiHandlers.js';
+import { loadArticleSource } from '../article/loadArticleSource.js';
+import { createApiHandlers, rememberInLibrary, type ApiContext } from './createApiHandlers.js';
 
 /** Engine detection once per choice: it looks at PATH and spawns nothing, but need not run per paragraph. */
 export function memoizedSpeech(detect: (choice: EngineChoice) => Promise<EngineDetection> = (choice) => detectEngine({ preferred: choice === 'auto' ? null : choice })) {
@@ -24,5 +25,7 @@ export function createAppHandlers(dataDirectory: string, initialArticle: () => P
     settings: new SettingsStore(dataDirectory),
     emit: () => undefined,
   };
-  return { handlers: createApiHandlers(context), context };
+  /** An article handed in from outside the window (a second launch, Open File, the OS): into the library like any other. */
+  const openFromOutside = async (source: string | null) => rememberInLibrary(context.library, await loadArticleSource(source));
+  return { handlers: createApiHandlers(context), context, openFromOutside };
 }

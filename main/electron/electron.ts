@@ -1,47 +1,125 @@
 /**
- * The Electron shell, kept thin: a secure window on the app:// protocol, the API over one validated
- * IPC channel, and nothing else. All behaviour lives behind the shared API contract.
+ * The Electron shell, kept thin: it wires Electron's objects to plain functions that decide (command
+ * line, deep links, single instance, menus, downloads; each module in this folder, each unit-tested)
+ * and carries the shared API over one validated IPC channel. All behaviour lives behind the API.
  */
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, clipboard, dialog, globalShortcut, ipcMain, Menu, protocol, session, Tray, type BrowserWindow } from 'electron';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ApiEvent, ApiEvents } from '../../shared/api.js';
+import type { ApiEvent, ApiEvents, LoadResult } from '../../shared/api.js';
 import { eventChannel, INVOKE_CHANNEL } from '../../shared/apiChannels.js';
+import { effectiveKeymap, type Settings } from '../../shared/settings.js';
+import type { ShellCommand } from '../../shared/shellCommands.js';
 import { createAppHandlers } from '../api/createAppContext.js';
+import { rememberInLibrary } from '../api/createApiHandlers.js';
 import { dispatchApiCall, errorMessageForRenderer } from '../api/dispatchApiCall.js';
-import { loadArticleSource } from '../article/loadArticleSource.js';
+import { loadArticleSource, loadRendererSource } from '../article/loadArticleSource.js';
 import { readAppFile } from '../hosts/appFiles.js';
 import { SECURITY_HEADERS } from '../hosts/securityHeaders.js';
+import { defaultDataDirectory } from '../store/dataDirectory.js';
 import { whenAllWritten } from '../store/JsonFile.js';
-import { allowPermission, APP_HOST, APP_ORIGIN, APP_SCHEME, hardenWebContents, isTrustedSender, WEB_PREFERENCES } from './securityPolicy.js';
+import { buildMenuTemplate, buildTrayTemplate, type MenuTarget } from './appMenu.js';
+import { createAppWindow } from './appWindow.js';
+import { articleFromArgv, type CommandLineContext } from './commandLine.js';
+import { parseDeepLink, PROTOCOL_SCHEME } from './deepLink.js';
+import { saveDownload } from './downloads.js';
+import { allowPermission, APP_HOST, APP_ORIGIN, APP_SCHEME, hardenWebContents, isTrustedSender } from './securityPolicy.js';
+import { claimSingleInstance, sourceFromSecondInstance } from './singleInstance.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const RENDERER_DIR = join(here, '..', 'renderer');
 const PRELOAD_PATH = join(here, '..', 'preload', 'preload.cjs');
+const ICON_PATH = join(here, '..', '..', 'assets', 'icon.png');
+const TRAY_ICON_PATH = join(here, '..', '..', 'assets', 'tray-icon.png');
 
-/** The article named on the command line: the first argument that is not a switch. */
-export function sourceFromArgv(argv: readonly string[], packaged: boolean): string | null {
-  return argv.slice(packaged ? 1 : 2).find((arg) => !arg.startsWith('-')) ?? null;
-}
+const commandLine = (workingDirectory = process.cwd()): CommandLineContext => ({ defaultApp: process.defaultApp === true, appPath: app.getAppPath(), workingDirectory });
+
+// First thing: the data folder (the same one the browser host and CLI use, see README), because the
+// single-instance lock lives inside it. A second launch hands its article over and ends.
+const dataDirectory = defaultDataDirectory();
+const launchSource = articleFromArgv(process.argv, commandLine());
+const isFirstInstance = claimSingleInstance(app, dataDirectory, launchSource);
+if (!isFirstInstance) app.quit();
 
 // corsEnabled: Vite marks the module scripts crossorigin, so they are fetched in CORS mode (same origin here).
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, corsEnabled: true } }]);
 app.enableSandbox();
 
-// A second launch hands its article to the first window (second-instance below) and ends.
-const isFirstInstance = app.requestSingleInstanceLock();
-if (!isFirstInstance) app.quit();
-
 let mainWindow: BrowserWindow | null = null;
-let initialSource = sourceFromArgv(process.argv, app.isPackaged);
-// The data folder can be moved for tests and portable use, as in the browser host.
-if (process.env.ARTICLE_PLAYER_DATA_DIR) app.setPath('userData', process.env.ARTICLE_PLAYER_DATA_DIR);
-const { handlers, context } = createAppHandlers(app.getPath('userData'), () => loadArticleSource(initialSource));
+let tray: Tray | null = null;
+/** The article getInitialArticle gives: the one named at launch (a deep link is asked about instead). */
+let initialSource = launchSource?.startsWith(`${PROTOCOL_SCHEME}:`) ? null : launchSource;
+/** Commands for the window that arrived before it could listen (a deep link at launch). */
+const pendingCommands: ShellCommand[] = launchSource?.startsWith(`${PROTOCOL_SCHEME}:`) ? deepLinkCommands(launchSource) : [];
+let windowListening = false;
+
+const { handlers, context, openFromOutside } = createAppHandlers(dataDirectory, () => loadArticleSource(initialSource));
 
 function emit<E extends ApiEvent>(event: E, payload: ApiEvents[E]): void {
   mainWindow?.webContents.send(eventChannel(event), payload);
 }
 context.emit = emit;
+
+function sendCommand(command: ShellCommand): void {
+  if (windowListening) emit('shellCommand', command);
+  else pendingCommands.push(command);
+}
+
+function deepLinkCommands(link: string): ShellCommand[] {
+  const parsed = parseDeepLink(link);
+  if (!parsed) console.error('Article Player: ignored a link it does not understand.');
+  return parsed ? [{ type: 'confirmOpenAddress', url: parsed.url }] : [];
+}
+
+function showWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+/** An article from outside the window: a path or web address, or an article-player:// link (asked about first). */
+async function openSource(source: string): Promise<void> {
+  showWindow();
+  if (source.startsWith(`${PROTOCOL_SCHEME}:`)) return deepLinkCommands(source).forEach(sendCommand);
+  initialSource = source;
+  emit('articleOpened', await openFromOutside(source));
+}
+
+async function openClipboardText(): Promise<void> {
+  const text = (await clipboard.readText()).trim();
+  if (!text) return; // nothing to read: the article on screen stays
+  showWindow();
+  const result: LoadResult = await rememberInLibrary(context.library, await loadRendererSource({ type: 'text', text, html: false }));
+  emit('articleOpened', result);
+}
+
+const menuTarget: MenuTarget = {
+  send: sendCommand,
+  shell: (action) => {
+    if (action === 'showWindow') showWindow();
+    else if (action === 'quit') app.quit();
+    else if (action === 'about') void dialog.showMessageBox({ type: 'info', title: 'About Article Player', message: `Article Player ${app.getVersion()}`, detail: 'Reads articles aloud with your computer’s speech engine. MIT licence.' });
+    else if (action === 'openFile' && mainWindow) {
+      void dialog
+        .showOpenDialog(mainWindow, { properties: ['openFile'], filters: [{ name: 'Articles', extensions: ['html', 'htm', 'xhtml', 'txt', 'text', 'md', 'markdown'] }] })
+        .then(({ canceled, filePaths }) => (canceled || !filePaths[0] ? undefined : openSource(filePaths[0])));
+    }
+  },
+};
+
+/** What the settings decide in the shell: the menu's accelerators (the keymap) and the clipboard shortcut. */
+let clipboardShortcut = '';
+function applySettings(settings: Settings): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(effectiveKeymap(settings), process.platform, menuTarget)));
+  if (settings.clipboardShortcut === clipboardShortcut) return;
+  if (clipboardShortcut) globalShortcut.unregister(clipboardShortcut);
+  clipboardShortcut = settings.clipboardShortcut;
+  if (clipboardShortcut && !globalShortcut.register(clipboardShortcut, () => void openClipboardText())) {
+    console.error(`Article Player: the shortcut ${clipboardShortcut} is taken by another program.`);
+  }
+}
 
 function stopDirectSpeech(): void {
   void dispatchApiCall(handlers, 'stopDirect', {}).catch(() => undefined);
@@ -49,20 +127,42 @@ function stopDirectSpeech(): void {
 
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
-app.on('second-instance', (_event, argv) => {
-  const source = sourceFromArgv(argv, app.isPackaged);
-  if (source) {
-    initialSource = source;
-    void loadArticleSource(source).then((result) => emit('articleOpened', result));
-  }
-  if (mainWindow?.isMinimized()) mainWindow.restore();
-  mainWindow?.focus();
+app.on('second-instance', (_event, argv, workingDirectory, additionalData) => {
+  const source = sourceFromSecondInstance(additionalData, argv, commandLine(workingDirectory));
+  if (source) void openSource(source);
+  else showWindow();
 });
 
-void app.whenReady().then(() => {
+// macOS hands files and links over as events (also at launch, possibly before ready).
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  if (mainWindow) void openSource(path);
+  else initialSource = path;
+});
+app.on('open-url', (event, url) => {
+  event.preventDefault();
+  for (const command of deepLinkCommands(url)) sendCommand(command);
+  showWindow();
+});
+
+void app.whenReady().then(async () => {
   if (!isFirstInstance) return;
+  // Windows has no installer entry for protocols; macOS and Linux declare it in the package.
+  if (app.isPackaged && process.platform === 'win32') app.setAsDefaultProtocolClient(PROTOCOL_SCHEME);
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(allowPermission()));
   session.defaultSession.setPermissionCheckHandler(allowPermission);
+  const reservedDownloads = new Set<string>();
+  session.defaultSession.on('will-download', (_event, item) =>
+    saveDownload(
+      item,
+      app.getPath('downloads'),
+      (path) => existsSync(path) || reservedDownloads.has(path),
+      (outcome) => {
+        if (outcome.path) reservedDownloads.add(outcome.path);
+        sendCommand({ type: 'downloadDone', ...outcome });
+      },
+    ),
+  );
 
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
@@ -77,27 +177,39 @@ void app.whenReady().then(() => {
       throw new Error('Refused: unexpected sender');
     }
     try {
-      return { ok: true, value: await dispatchApiCall(handlers, method, params) };
+      const value = await dispatchApiCall(handlers, method, params);
+      if (method === 'updateSettings') applySettings(value as Settings);
+      // The window asks for its first article once its listeners are in place: queued commands can go.
+      if (method === 'getInitialArticle' && !windowListening) {
+        windowListening = true;
+        setImmediate(() => pendingCommands.splice(0).forEach(sendCommand));
+      }
+      return { ok: true, value };
     } catch (error) {
       return { ok: false, message: errorMessageForRenderer(error, String(method)) };
     }
   });
 
-  mainWindow = new BrowserWindow({
-    width: 1000,
-    height: 800,
-    minWidth: 360,
-    minHeight: 300,
-    title: 'Article Player',
-    backgroundColor: '#1b1b1f',
-    show: false,
-    webPreferences: { ...WEB_PREFERENCES, preload: PRELOAD_PATH },
-  });
+  applySettings(await context.settings.read());
+  mainWindow = createAppWindow(PRELOAD_PATH, process.platform === 'linux' && existsSync(ICON_PATH) ? ICON_PATH : undefined);
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => (mainWindow = null));
+  const contents = mainWindow.webContents;
+  // A reload starts a new page: it listens again once it asks for its article.
+  contents.on('did-start-navigation', (details) => {
+    if (details.isMainFrame && !details.isSameDocument) windowListening = false;
+  });
   // A renderer that crashed cannot stop the direct speech it started.
-  mainWindow.webContents.on('render-process-gone', stopDirectSpeech);
+  contents.on('render-process-gone', stopDirectSpeech);
   void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
+
+  // The tray (menu bar on macOS) keeps playback at hand while the window is behind others. OS media
+  // keys reach the player through the Media Session API in the window (renderer/src/components/useMediaSession.ts).
+  if (existsSync(TRAY_ICON_PATH)) {
+    tray = new Tray(TRAY_ICON_PATH);
+    tray.setToolTip('Article Player');
+    tray.setContextMenu(Menu.buildFromTemplate(buildTrayTemplate(menuTarget)));
+  }
 });
 
 app.on('window-all-closed', () => app.quit());
@@ -105,6 +217,8 @@ app.on('window-all-closed', () => app.quit());
 // The closing window sends its reading position and unsaved settings as it goes: quit once they are on disk.
 let writesSettled = false;
 app.on('will-quit', (event) => {
+  globalShortcut.unregisterAll();
+  tray?.destroy();
   if (writesSettled) return;
   event.preventDefault();
   stopDirectSpeech();

@@ -8,8 +8,12 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'article-player';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
-/** Checklist 2, 3, 4, 6, 8, 9, 10, 11: the window's webPreferences (the preload path is added by electron.ts). */
-export const WEB_PREFERENCES = {
+/**
+ * Checklist 2, 3, 4, 6, 8, 9, 10, 11: what the window's webPreferences must say. The settings
+ * themselves are written out at `new BrowserWindow(...)` in appWindow.ts (where reviewers and
+ * Electronegativity read them); the unit test reads that literal and compares it with this.
+ */
+export const REQUIRED_WEB_PREFERENCES = {
   contextIsolation: true,
   sandbox: true,
   nodeIntegration: false,
@@ -20,8 +24,7 @@ export const WEB_PREFERENCES = {
   experimentalFeatures: false,
   webviewTag: false,
   navigateOnDragDrop: false,
-  spellcheck: false,
-  safeDialogs: true,
+  disableBlinkFeatures: 'Auxclick',
 } as const;
 
 /** Checklist 17: only the app's own main frame, in the app's window, may call the API. */
