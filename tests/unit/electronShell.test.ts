@@ -217,3 +217,17 @@ describe('the application menu', () => {
     expect(shell).toEqual(['showWindow', 'quit']);
   });
 });
+
+describe('a worker that cannot start', () => {
+  const withCode = (message: string, code: string) => Object.assign(new Error(message), { code });
+
+  it('is told apart from a worker failing at its work, so extraction can run in-process instead', async () => {
+    const { isWorkerStartFailure } = await import('../../main/process/workerStartFailure');
+    expect(isWorkerStartFailure(withCode("Cannot find module '/app.asar/out/main/extractWorker.js'", 'ERR_MODULE_NOT_FOUND'))).toBe(true);
+    expect(isWorkerStartFailure(withCode('The worker script or module filename must be an absolute path', 'ERR_WORKER_PATH'))).toBe(true);
+    expect(isWorkerStartFailure(new Error("Cannot find module './contentModel.json'\nRequire stack: ..."))).toBe(true);
+    expect(isWorkerStartFailure(withCode('Worker terminated due to reaching memory limit: JS heap out of memory', 'ERR_WORKER_OUT_OF_MEMORY'))).toBe(false);
+    expect(isWorkerStartFailure(new RangeError('Maximum call stack size exceeded'))).toBe(false);
+    expect(isWorkerStartFailure('Cannot find module')).toBe(false);
+  });
+});
