@@ -18,7 +18,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/**/*.ts', 'tests/**/*.ts', '*.config.{ts,js}', 'eslint.config.js'],
+    files: ['main/**/*.ts', 'tests/**/*.{ts,mjs}', 'assets/build/*.mjs', '*.config.{ts,js}', 'eslint.config.js'],
     languageOptions: { globals: globals.node },
   },
   {

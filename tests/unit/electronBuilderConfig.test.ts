@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
@@ -10,9 +10,22 @@ const require = createRequire(import.meta.url);
 const config = parse(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as Record<string, unknown> & {
   files: string[];
   electronFuses: Record<string, boolean>;
-  deb: { depends: string[] };
+  deb: { depends: string[]; appArmorProfile?: unknown };
   linux: { target: string[] };
+  directories: { buildResources: string };
+  fileAssociations: Array<{ ext: string | string[] }>;
+  protocols: Array<{ schemes: string[] }>;
+  productName: string;
 };
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { main: string; productName?: string; dependencies: Record<string, string>; devDependencies: Record<string, string> };
+
+/** Width and height from a PNG's IHDR chunk, after checking the signature. */
+function pngSize(path: string): { width: number; height: number } {
+  const bytes = readFileSync(path);
+  expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  expect(bytes.subarray(12, 16).toString('latin1')).toBe('IHDR');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
 
 describe('electron-builder.yml', () => {
   it("is valid against electron-builder's own configuration schema", () => {
@@ -38,19 +51,49 @@ describe('electron-builder.yml', () => {
     expect(config.deb.depends).toContain('espeak-ng');
   });
 
-  it('sets the security fuses', () => {
+  it('sets the security fuses, --inspect off in what ships', () => {
     expect(config.electronFuses).toMatchObject({
       runAsNode: false,
       enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
       enableCookieEncryption: true,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
     });
   });
 
-  it('packages the built app and the welcome article, and no sources or tests', () => {
-    expect(config.files).toEqual(['out/**/*', 'assets/welcome.md', 'package.json', '!**/*.map']);
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { main: string };
+  it('packages the built app, the welcome article and its icons, and no sources or tests', () => {
+    expect(config.files).toEqual(['out/**/*', 'assets/welcome.md', 'assets/icon.png', 'assets/tray-icon.png', 'assets/tray-icon@2x.png', 'package.json', '!**/*.map']);
     expect(pkg.main).toBe('out/main/electron.js');
+    for (const file of config.files.filter((pattern) => pattern.startsWith('assets/'))) expect(existsSync(join(ROOT, file)), file).toBe(true);
+  });
+
+  it('has a real icon in its build resources (electron-builder needs 512x512 or more for macOS)', () => {
+    const { width, height } = pngSize(join(ROOT, config.directories.buildResources, 'icon.png'));
+    expect(width).toBeGreaterThanOrEqual(512);
+    expect(height).toBe(width);
+    expect(pngSize(join(ROOT, 'assets', 'tray-icon.png'))).toEqual({ width: 32, height: 32 });
+  });
+
+  it('opens web pages, text and Markdown files, and article-player:// links', () => {
+    expect(config.fileAssociations.flatMap((association) => association.ext).sort()).toEqual(['htm', 'html', 'md', 'txt']);
+    expect(config.protocols.flatMap((protocol) => protocol.schemes)).toEqual(['article-player']);
+  });
+
+  it("the deb keeps electron-builder's AppArmor profile, so the sandbox starts on Ubuntu 24.04+", () => {
+    expect(config.deb.appArmorProfile).toBeUndefined(); // undefined: the built-in profile allowing user namespaces
+  });
+
+  it('names the app as the README and the data folder do, in the package too (Electron reads productName)', () => {
+    expect(pkg.productName).toBe('Article Player');
+    expect(config.productName).toBe(pkg.productName);
+  });
+
+  it('ships only what runs in main: React and the fonts are bundled by Vite into the renderer', () => {
+    for (const name of ['react', 'react-dom', '@fontsource/atkinson-hyperlegible', '@fontsource/opendyslexic']) {
+      expect(pkg.dependencies, name).not.toHaveProperty(name);
+      expect(pkg.devDependencies, name).toHaveProperty(name);
+    }
   });
 });
