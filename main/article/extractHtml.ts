@@ -9,6 +9,7 @@ import { makeBlock, normalizeText, type Article, type Block, type BlockKind, typ
 import { findContentCandidate, isHiddenOrComments } from './contentCandidate.js';
 import { detectLang, normalizeLangTag } from './detectLang.js';
 import { collectPageBlocks, hiddenFromPage, type PageBlock } from './hiddenBlocks.js';
+import { cleanByline, readPageMetadata } from './pageMetadata.js';
 import { isFurnitureElement, isFurnitureText, revealStreamedContent } from './htmlCleanup.js';
 import { describeCode, tableText } from './readableStructures.js';
 
@@ -104,6 +105,13 @@ function collectBlocks(root: Element, insideQuote: boolean, blocks: Block[]): vo
   flushInline();
 }
 
+const jsonLdByDocument = new WeakMap<Document, string[]>();
+
+/** The JSON-LD blocks parseDocument took out of the page (scripts are removed before anything reads it). */
+export function jsonLdOf(document: Document): string[] {
+  return jsonLdByDocument.get(document) ?? [];
+}
+
 const HEAD_ELEMENTS = new Set(['TITLE', 'META', 'LINK', 'STYLE', 'BASE', 'SCRIPT', 'NOSCRIPT', 'TEMPLATE']);
 
 /**
@@ -139,8 +147,13 @@ export function parseDocument(html: string): Document {
   unwrapNestedDocuments(document);
   revealStreamedContent(document);
   // Code and inert templates are never text to read, nor a byline or title (Readability would take a
-  // byline from any element classed "byline", script inside included).
-  for (const element of Array.from(document.querySelectorAll('script, style, template, noscript'))) element.remove();
+  // byline from any element classed "byline", script inside included). JSON-LD is kept aside: it is metadata.
+  const jsonLd: string[] = [];
+  for (const element of Array.from(document.querySelectorAll('script, style, template, noscript'))) {
+    if (element.localName === 'script' && /ld\+json/iu.test(element.getAttribute('type') ?? '')) jsonLd.push(element.textContent ?? '');
+    element.remove();
+  }
+  jsonLdByDocument.set(document, jsonLd);
   return document;
 }
 
@@ -162,6 +175,7 @@ function unwrapNestedDocuments(document: Document): void {
 
 export function extractHtml(html: string, fallbackTitle: string, source: string | null = null): Article {
   const document = parseDocument(html);
+  const metadata = readPageMetadata(document, jsonLdOf(document), source);
   const pageTitle = normalizeText(document.querySelector('title')?.textContent ?? '');
   const headingCount = document.querySelectorAll('h1').length;
   // Text only: a <script> or <style> inside the heading is not part of the title.
@@ -198,13 +212,14 @@ export function extractHtml(html: string, fallbackTitle: string, source: string 
     }
   }
   const named = normalizeText(parsed?.title ?? '') || pageTitle;
-  let title = named || fallbackTitle;
+  let title = metadata.title ?? (named || fallbackTitle);
   // "Headline | Site name" or a short section name: the page's single <h1>, when it overlaps the title, is the headline;
   // a page without a <title> is named by its single <h1>.
-  if (headingCount === 1 && firstHeading.length >= 4 && (!named || title.includes(firstHeading) || firstHeading.includes(title))) title = firstHeading;
+  if (!metadata.title && headingCount === 1 && firstHeading.length >= 4 && (!named || title.includes(firstHeading) || firstHeading.includes(title))) title = firstHeading;
   // The title is the <h1> of the reader; do not read it twice.
   if (blocks[0]?.kind === 'heading' && blocks[0].text.toLowerCase() === title.toLowerCase()) blocks.shift();
-  const byline = parsed?.byline ? normalizeText(parsed.byline) || null : null;
+  // Shown once as "By <name>": the page's metadata first, then Readability's, without its own "By".
+  const byline = metadata.byline ?? cleanByline(parsed?.byline);
   let hidden: HiddenBlock[] = [];
   try {
     if (page) hidden = hiddenFromPage(page, blocks, [title]);
@@ -214,7 +229,7 @@ export function extractHtml(html: string, fallbackTitle: string, source: string 
   return {
     title,
     byline,
-    source: source ?? (parsed?.siteName ? normalizeText(parsed.siteName) : null),
+    source: source ?? metadata.siteName ?? (parsed?.siteName ? normalizeText(parsed.siteName) : null),
     lang: detectLang(document as unknown as Document, blocks.map((block) => block.text).join(' ')) ?? normalizeLangTag(parsed?.lang),
     blocks,
     ...(hidden.length > 0 ? { hidden } : {}),

@@ -1,145 +1,271 @@
 /**
- * Plain text (and light Markdown) to an Article. Text scraped from web pages carries site chrome
- * ("Menu", "Advertisement", "Comments (14)"), attribution lines and author bios; those are kept out
- * of the reading, with the attribution becoming the source and the bio or "By ..." line the byline.
+ * Plain text (and light Markdown) to an Article. Text scraped from web pages carries the page around the
+ * article: menus, loader and cookie text, share and comment buttons, attribution lines, author bios,
+ * teasers. Every block (a line, or a paragraph of hard-wrapped lines) is classified read or left out by the
+ * content model (contentModel.ts, trained on the WCXB corpus; features in blockFeatures.ts), the title is
+ * the line the title model rates most headline-like next to the article, and the byline and source are
+ * found once, from the shape of the lines around the article, and never read as paragraphs.
  */
 import { makeBlock, normalizeText, type Article, type Block, type BlockKind, type HiddenBlock } from '../../shared/article.js';
+import { blockFeatures, stopwordsFor, type FeatureVector } from './blockFeatures.js';
+import { contentModels, decideBlocks, probability, type ContentModel } from './contentModel.js';
+import { guessLangFromText } from './detectLang.js';
 
-/** Short lines that are page furniture, never article text. */
-const CHROME_LINE =
-  /^(?:skip to (?:main )?content|menu|main menu|navigation|home|search|subscribe(?: now)?|sign (?:in|up)|log ?in|log ?out|register|advertisement|advertising|sponsored(?: content)?|ad|share(?: this(?: article| story| post| page)?)?(?: on \w+)?|tweet|print|email|facebook|twitter|linkedin|whatsapp|copy link|comments?(?: \(\d+\))?|\d+ comments?|leave a (?:reply|comment)|post a comment|reply|related(?: articles| stories| posts)?|you may also like|recommended(?: for you)?|most (?:read|popular)|trending|newsletter|sign up for (?:our|the) newsletter|back to top|cookie settings|accept(?: all)?(?: cookies)?|previous (?:article|post)|next (?:article|post)|tags?:?.*)$/iu;
-/** Lines that point elsewhere: "Read more: ...", "Related: ...". */
-const TEASER_LINE = /^(?:read more|read next|related|see also|more from|recommended|watch|listen)\s*:/iu;
-const ATTRIBUTION_LINE = /^(?:source|via|originally published (?:at|on|in|by))\s*:\s*(\S.*)$/iu;
-const BYLINE_LINE = /^(?:[Pp]osted |[Ww]ritten |[Ww]ords |[Ss]tory )?[Bb]y\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})/u;
-const AUTHOR_BIO = /^(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s+(?:is|was|covers|writes|reports|has (?:been|written|covered)|joined|edits)\b/u;
 const MAX_HIDDEN = 200;
 const MAX_HIDDEN_CHARS = 100_000;
 const MARKDOWN_HEADING = /^(#{1,6})\s+(.+?)\s*#*$/u;
 const MARKDOWN_LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+(.+)$/u;
 const MARKDOWN_QUOTE = /^\s*>\s?(.*)$/u;
+const WORD = /[\p{L}\p{N}]+/gu;
 
-interface Line {
+export interface TextBlock {
   kind: BlockKind;
   text: string;
-  /** A Markdown heading marker (#) was present, so this is the title or a heading for sure. */
+  /** Marked up by the writer (a Markdown heading, list item or quote): structure, not scraped chrome. */
   marked: boolean;
-  /** Why the line is left out of the reading, once it is. */
-  hiddenReason?: string;
 }
 
 function wordCount(text: string): number {
-  return text.split(/\s+/u).filter(Boolean).length;
-}
-
-/** Why a line is page chrome, or null when it is not. */
-function chromeReason(text: string): string | null {
-  if (TEASER_LINE.test(text)) return 'related links';
-  if (wordCount(text) > 8 || !CHROME_LINE.test(text)) return null;
-  if (/^(?:advertis|sponsored|ad$)/iu.test(text)) return 'advertisement';
-  if (/comment|^reply$|leave a reply/iu.test(text)) return 'comment section';
-  if (/^(?:share|tweet|print|email|facebook|twitter|linkedin|whatsapp|copy link)/iu.test(text)) return 'share buttons';
-  if (/^(?:related|you may|recommended|most|trending|previous|next)/iu.test(text)) return 'related links';
-  if (/^(?:subscribe|newsletter|sign up for)/iu.test(text)) return 'newsletter sign-up';
-  if (/^(?:cookie|accept)/iu.test(text)) return 'cookie notice';
-  if (/^tags?\b/iu.test(text)) return 'tags';
-  if (/^(?:skip to|menu|main menu|navigation|home|search|back to top|sign (?:in|up)|log ?in|log ?out|register)/iu.test(text)) return 'site menu';
-  return 'page furniture';
+  return text.match(WORD)?.length ?? 0;
 }
 
 /**
  * A chunk between blank lines is one paragraph when its lines are hard-wrapped prose (long lines
  * continuing each other); otherwise each line stands alone, as in text copied from a web page.
  */
-function chunkToLines(chunk: string[]): Line[] {
-  const markdown = chunk.map((raw): Line => {
+function chunkToBlocks(chunk: string[]): TextBlock[] {
+  const lines = chunk.map((raw): TextBlock => {
     const heading = MARKDOWN_HEADING.exec(raw);
     if (heading) return { kind: 'heading', text: normalizeText(heading[2]!), marked: true };
     const item = MARKDOWN_LIST_ITEM.exec(raw);
-    if (item) return { kind: 'list-item', text: normalizeText(item[1]!), marked: false };
+    if (item) return { kind: 'list-item', text: normalizeText(item[1]!), marked: true };
     const quote = MARKDOWN_QUOTE.exec(raw);
-    if (quote) return { kind: 'quote', text: normalizeText(quote[1]!), marked: false };
+    if (quote) return { kind: 'quote', text: normalizeText(quote[1]!), marked: true };
     return { kind: 'paragraph', text: normalizeText(raw), marked: false };
   });
-  const prose = markdown.every((line) => line.kind === 'paragraph' || line.kind === 'quote');
-  const sameKind = markdown.every((line) => line.kind === markdown[0]!.kind);
+  const prose = lines.every((line) => line.kind === 'paragraph' || line.kind === 'quote');
+  const sameKind = lines.every((line) => line.kind === lines[0]!.kind);
   // Hard wrapping makes lines of similar, moderate length; scraped paragraphs are one long line each.
-  const wrapped =
-    markdown.length > 1 &&
-    prose &&
-    sameKind &&
-    markdown.every((line) => line.text.length <= 100) &&
-    markdown.slice(0, -1).every((line) => line.text.length >= 35);
-  if (wrapped) return [{ kind: markdown[0]!.kind, text: markdown.map((line) => line.text).join(' '), marked: false }];
-  return markdown;
+  const wrapped = lines.length > 1 && prose && sameKind && lines.every((line) => line.text.length <= 100) && lines.slice(0, -1).every((line) => line.text.length >= 35);
+  if (wrapped) return [{ kind: lines[0]!.kind, text: lines.map((line) => line.text).join(' '), marked: lines[0]!.marked }];
+  return lines;
 }
 
-export function extractPlainText(text: string, fallbackTitle: string): Article {
+/** The text's blocks in order: lines, or paragraphs of hard-wrapped lines, with Markdown markers read. */
+export function plainTextBlocks(text: string): TextBlock[] {
   const chunks: string[][] = [[]];
   for (const raw of text.replace(/^\uFEFF/u, '').split(/\r\n|\r|\n/u)) {
     if (raw.trim() === '') chunks.push([]);
     else chunks.at(-1)!.push(raw);
   }
-  const lines = chunks.filter((chunk) => chunk.length > 0).flatMap(chunkToLines).filter((line) => line.text.length > 0);
+  return chunks
+    .filter((chunk) => chunk.length > 0)
+    .flatMap(chunkToBlocks)
+    .filter((block) => /[\p{L}\p{N}]/u.test(block.text));
+}
 
-  let source: string | null = null;
+export interface TextClassification {
+  vectors: FeatureVector[];
+  probabilities: number[];
+  read: boolean[];
+  /** The stretch of blocks taken as the article: [start, end). */
+  stretch: [number, number];
+}
+
+/** Feature vectors of the blocks (the language picks the stopword list; guessed from the text when null). */
+export function textBlockVectors(blocks: TextBlock[], lang: string | null): FeatureVector[] {
+  const texts = blocks.map((block) => block.text);
+  return blockFeatures(texts, stopwordsFor(lang ?? guessLangFromText(texts.join('\n')), texts));
+}
+
+/** What the content model reads of the blocks. */
+export function classifyTextBlocks(blocks: TextBlock[], lang: string | null, model: ContentModel = contentModels().text): TextClassification {
+  const vectors = textBlockVectors(blocks, lang);
+  const decided = decideBlocks(model, vectors, blocks.map((block) => wordCount(block.text)));
+  // What the writer marked as structure (Markdown headings, lists, quotes) inside the article is read.
+  const read = decided.read.map((value, i) => value || (blocks[i]!.marked && i >= decided.stretch[0] && i < decided.stretch[1]));
+  return { vectors, probabilities: decided.probabilities, read, stretch: decided.stretch };
+}
+
+export const TITLE_FEATURE_NAMES = [
+  'bias',
+  'before',
+  'distance',
+  'adjacent',
+  'logWords',
+  'endsSentence',
+  'capitalised',
+  'bodyOverlap',
+  'repeats',
+  'headlineShape',
+  'startsLower',
+  'separators',
+  'digits',
+  'read',
+  'contentProbability',
+  'nameThenWord',
+  'markedHeading',
+  'firstBlock',
+] as const;
+
+/** Lines near the start of the article that could be its headline, with their title features. */
+export function titleCandidates(blocks: TextBlock[], classified: TextClassification): Array<{ index: number; vector: number[] }> {
+  const firstRead = classified.read.indexOf(true);
+  const start = firstRead < 0 ? 0 : Math.min(firstRead, classified.stretch[0] || firstRead);
+  const bodyWords = new Set<string>();
+  classified.read.forEach((read, i) => {
+    if (read) for (const token of blocks[i]!.text.toLowerCase().match(WORD) ?? []) if (token.length > 3) bodyWords.add(token);
+  });
+  const out: Array<{ index: number; vector: number[] }> = [];
+  for (let i = Math.max(0, start - 12); i < Math.min(blocks.length, start + 4); i++) {
+    const block = blocks[i]!;
+    const words = wordCount(block.text);
+    if (words < 1 || words > 40) continue;
+    const own = classified.vectors[i]!;
+    const tokens = (block.text.toLowerCase().match(WORD) ?? []).filter((token) => token.length > 3);
+    const overlap = tokens.length === 0 ? 0 : tokens.filter((token) => bodyWords.has(token)).length / tokens.length;
+    out.push({
+      index: i,
+      vector: [
+        1,
+        i < start ? 1 : 0,
+        Math.min(12, Math.abs(start - i)) / 12,
+        Math.abs(start - i) <= 1 ? 1 : 0,
+        Math.log1p(words),
+        own[3]!,
+        own[6]!,
+        overlap,
+        own[12]!,
+        own[15]!,
+        own[16]!,
+        own[10]!,
+        own[8]!,
+        classified.read[i] ? 1 : 0,
+        classified.probabilities[i]!,
+        own[17]!,
+        block.kind === 'heading' && block.marked ? 1 : 0,
+        i === 0 ? 1 : 0,
+      ],
+    });
+  }
+  return out;
+}
+
+/** The headline's index among the blocks, or -1 when no line near the article reads like one. */
+function findTitle(blocks: TextBlock[], classified: TextClassification, model: ContentModel): number {
+  // A Markdown title the writer marked wins.
+  const marked = blocks.findIndex((block) => block.kind === 'heading' && block.marked);
+  if (marked >= 0 && marked <= 2) return marked;
+  let best = -1;
+  let bestScore = 0.05;
+  for (const candidate of titleCandidates(blocks, classified)) {
+    const score = probability(model, candidate.vector);
+    if (score > bestScore) {
+      best = candidate.index;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+const BYLINE = /^(?:\p{L}+\s+)?(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|[Aa]v)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})/u;
+const NAME = /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})$/u;
+const LABELLED_SOURCE = /^[\p{L} ]{1,30}:\s*((?:https?:\/\/)?[\w-]+(?:\.[\w-]+)+\S*)$/u;
+
+/** Why a left-out block is left out, for people: from its shape, or where it stands. */
+function reasonFor(text: string, index: number, stretch: [number, number]): string {
+  const words = wordCount(text);
+  if (words <= 8) {
+    if (/comment|reply/iu.test(text)) return 'comment section';
+    if (/^(?:share|tweet|print|e-?mail|facebook|twitter|linkedin|whatsapp|copy link)\b/iu.test(text)) return 'share buttons';
+    if (/^(?:advertis|sponsored|ad$|anzeige|publicité|publicidad)/iu.test(text)) return 'advertisement';
+    if (/^(?:subscribe|newsletter|sign up for)/iu.test(text)) return 'newsletter sign-up';
+    if (/cookie/iu.test(text)) return 'cookie notice';
+    if (/^(?:skip to|menu|main menu|navigation|home|search|back to top|sign (?:in|up)|log ?in|log ?out|register)\b/iu.test(text)) return 'site menu';
+    if (/^(?:loading|please wait)\b|…$|\.\.\.$/iu.test(text)) return 'loading text';
+  }
+  if (/^(?:read more|read next|related|see also|more from|recommended|watch|listen)\b/iu.test(text)) return 'related links';
+  if (index < stretch[0]) return 'before the article';
+  if (index >= stretch[1]) return 'after the article';
+  return 'page furniture';
+}
+
+export function extractPlainText(text: string, fallbackTitle: string): Article {
+  const blocks = plainTextBlocks(text);
+  const lang = guessLangFromText(blocks.map((block) => block.text).join('\n'));
+  const models = contentModels();
+  const classified = classifyTextBlocks(blocks, lang, models.text);
+  const read = [...classified.read];
+  const { stretch } = classified;
+  const reasons = new Map<number, string>();
+
+  const titleIndex = findTitle(blocks, classified, models.title);
+  const title = titleIndex >= 0 ? blocks[titleIndex]!.text : fallbackTitle;
+
+  // The byline: "By <Name>" (in the languages whose word for it we know), or a name standing alone, next to the title or the article's start.
   let byline: string | null = null;
-  for (const line of lines) {
-    const attribution = ATTRIBUTION_LINE.exec(line.text);
-    if (attribution && wordCount(line.text) <= 12) {
-      source ??= attribution[1]!.trim();
-      line.hiddenReason = 'source line';
-      continue;
+  const anchor = titleIndex >= 0 ? titleIndex : stretch[0];
+  for (let i = Math.max(0, anchor - 2); i < Math.min(blocks.length, anchor + 4) && !byline; i++) {
+    if (i === titleIndex) continue;
+    const line = blocks[i]!.text;
+    if (wordCount(line) > 14) continue;
+    const by = BYLINE.exec(line)?.[1] ?? (read[i] ? null : (NAME.exec(line.split(/\s+[|·•,–—-]\s+/u)[0]!)?.[1] ?? null));
+    if (by) {
+      byline = by.trim();
+      read[i] = false;
+      reasons.set(i, 'byline');
     }
-    const by = BYLINE_LINE.exec(line.text);
-    if (by && wordCount(line.text) <= 12) {
-      byline ??= by[1]!.trim();
-      line.hiddenReason = 'byline';
-      continue;
+  }
+
+  // The source: a short labelled line naming a site ("Original Source: www.example.com").
+  let source: string | null = null;
+  blocks.forEach((block, i) => {
+    const labelled = wordCount(block.text) <= 12 ? LABELLED_SOURCE.exec(block.text) : null;
+    if (labelled && (i >= stretch[1] - 2 || i < stretch[0])) {
+      source ??= labelled[1]!;
+      read[i] = false;
+      reasons.set(i, 'source line');
     }
-    const chrome = chromeReason(line.text);
-    if (chrome) line.hiddenReason = chrome;
-  }
-  let read = lines.filter((line) => !line.hiddenReason);
+  });
 
-  // An author bio closes the article: "Jordan Ellis covers city government ...".
-  const last = read.at(-1);
-  const bio = last && read.length > 2 ? AUTHOR_BIO.exec(last.text) : null;
-  if (bio) {
-    byline ??= bio[1]!;
-    last!.hiddenReason = 'author bio';
-    read = read.slice(0, -1);
-  }
-
-  // The title: a Markdown heading at the top, or the first line that reads like a headline.
-  let title = fallbackTitle;
-  const first = read[0];
-  let titleLine: Line | null = null;
-  if (first && (first.marked || (first.text.length <= 200 && !/[.!?]$/u.test(first.text) && wordCount(first.text) >= 2))) {
-    title = first.text;
-    titleLine = first;
+  // An author bio: a block after the article's last paragraph that starts with the author's name.
+  const lastRead = read.lastIndexOf(true);
+  for (let i = Math.max(0, lastRead - 1); i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const name = byline ?? /^(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2})\s+\p{Ll}/u.exec(block.text)?.[1];
+    if (!name || !block.text.startsWith(name) || wordCount(block.text) < 8) continue;
+    // Not the article's own last paragraph: a bio is in the third person about the name, after the body.
+    const isLast = i === lastRead && i > stretch[0] + 1;
+    if (i > lastRead || (isLast && (byline !== null || classified.probabilities[i]! < 0.9))) {
+      byline ??= name;
+      read[i] = false;
+      reasons.set(i, 'author bio');
+    }
   }
 
-  // Blocks in order; every left-out line stands before the block that follows it.
-  const blocks: Block[] = [];
+  // Never an empty article from a text that has words: a short note is read as it is.
+  if (!read.some((value, i) => value && i !== titleIndex)) blocks.forEach((_, i) => (read[i] = i !== titleIndex && !reasons.has(i)));
+
+  // Blocks in order; every left-out block stands before the block that follows it.
+  const out: Block[] = [];
   const hidden: HiddenBlock[] = [];
   const seen = new Set<string>();
   let hiddenChars = 0;
-  for (const line of lines) {
-    if (line === titleLine) continue;
-    if (line.hiddenReason) {
-      const block = makeBlock(line.kind === 'list-item' || line.kind === 'quote' ? line.kind : 'paragraph', line.text);
-      if (block && /\p{L}/u.test(block.text) && !seen.has(block.text) && hidden.length < MAX_HIDDEN && hiddenChars + block.text.length <= MAX_HIDDEN_CHARS) {
-        seen.add(block.text);
-        hiddenChars += block.text.length;
-        hidden.push({ ...block, position: blocks.length, reason: line.hiddenReason });
+  blocks.forEach((block, i) => {
+    if (i === titleIndex) return;
+    if (!read[i]) {
+      const made = makeBlock(block.kind === 'list-item' || block.kind === 'quote' ? block.kind : 'paragraph', block.text);
+      if (made && /\p{L}/u.test(made.text) && !seen.has(made.text) && hidden.length < MAX_HIDDEN && hiddenChars + made.text.length <= MAX_HIDDEN_CHARS) {
+        seen.add(made.text);
+        hiddenChars += made.text.length;
+        hidden.push({ ...made, position: out.length, reason: reasons.get(i) ?? reasonFor(block.text, i, stretch) });
       }
-      continue;
+      return;
     }
-    const block = makeBlock(line.kind === 'paragraph' && isHeadingLike(line.text) ? 'heading' : line.kind, line.text);
-    if (block) blocks.push(block);
-  }
-  return { title, byline, source, lang: null, blocks, ...(hidden.length > 0 ? { hidden } : {}) };
+    const made = makeBlock(block.kind === 'paragraph' && isHeadingLike(block.text) ? 'heading' : block.kind, block.text);
+    if (made) out.push(made);
+  });
+  return { title, byline, source, lang, blocks: out, ...(hidden.length > 0 ? { hidden } : {}) };
 }
 
 /** A short line without closing punctuation between paragraphs reads as a section heading. */

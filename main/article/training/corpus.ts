@@ -1,0 +1,49 @@
+/**
+ * The WCXB corpus for training and measuring extraction: its pages, their ground truth, and one fixed
+ * split by site (a site is never on both sides), so figures on held-out pages are figures on sites the
+ * model and the rules were not fitted to.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+
+export interface CorpusPage {
+  id: string;
+  url: string;
+  html: string;
+  truth: { title: string; author: string | null; text: string };
+  split: 'train' | 'held-out';
+}
+
+/** One site in four is held out: the first byte of the SHA-1 of its host name, mod 4, is 0. */
+export function splitOf(url: string): 'train' | 'held-out' {
+  let host = url;
+  try {
+    host = new URL(url).hostname.replace(/^www\./u, '');
+  } catch {
+    // not a URL: the text itself decides
+  }
+  return createHash('sha1').update(host).digest()[0]! % 4 === 0 ? 'held-out' : 'train';
+}
+
+/** Page ids of the corpus, sorted. */
+export function corpusIds(corpusDir: string): string[] {
+  return readdirSync(join(corpusDir, 'html'))
+    .filter((name) => name.endsWith('.html.gz'))
+    .map((name) => name.slice(0, -'.html.gz'.length))
+    .sort();
+}
+
+/** A page with its ground truth, or null for a page without ground-truth text (two in the dev split). */
+export function readCorpusPage(corpusDir: string, id: string): CorpusPage | null {
+  const html = gunzipSync(readFileSync(join(corpusDir, 'html', `${id}.html.gz`))).toString('utf8');
+  const file = JSON.parse(readFileSync(join(corpusDir, 'ground-truth', `${id}.json`), 'utf8')) as {
+    url?: string;
+    ground_truth: { main_content?: string; title?: string; author?: string | null };
+  };
+  const text = file.ground_truth.main_content;
+  if (typeof text !== 'string' || text.trim() === '') return null;
+  const url = file.url && /^https?:/u.test(file.url) ? file.url : 'https://example.org/';
+  return { id, url, html, truth: { title: file.ground_truth.title ?? '', author: file.ground_truth.author ?? null, text }, split: splitOf(url) };
+}
