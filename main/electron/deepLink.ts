@@ -3,7 +3,9 @@
  * bookmarklet from any browser. The address is checked as a typed one would be (http or https only, a
  * bounded length), and the app asks before it fetches anything: a web page can start this link.
  */
-export const PROTOCOL_SCHEME = 'article-player';
+import { PROTOCOL_SCHEME } from '../../shared/bookmarklet.js';
+
+export { bookmarkletCode, PROTOCOL_SCHEME } from '../../shared/bookmarklet.js';
 const MAX_ADDRESS_LENGTH = 8192;
 
 export type DeepLink = { action: 'open'; url: string };
@@ -31,9 +33,4 @@ export function parseDeepLink(link: string): DeepLink | null {
   // user:password@ in a link from a web page is a classic disguise of the real host.
   if (target.username || target.password) return null;
   return { action: 'open', url: target.href };
-}
-
-/** The bookmarklet's code: it sends the page being read to the app. */
-export function bookmarkletCode(): string {
-  return `javascript:location.href='${PROTOCOL_SCHEME}://open?url='+encodeURIComponent(location.href)`;
 }

@@ -12,3 +12,8 @@ declare global {
 export function connectApi(): ArticlePlayerApi {
   return window.articlePlayer ?? connectWebSocketApi(window.location);
 }
+
+/** The desktop app (Electron's preload) can do what a browser tab cannot: system-wide shortcuts, a menu, a tray. */
+export function isDesktopHost(): boolean {
+  return window.articlePlayer !== undefined;
+}

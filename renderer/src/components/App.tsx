@@ -11,6 +11,7 @@ import type { PlayerState } from '../player/Player';
 import { usePlayer } from '../player/usePlayer';
 import { useAppearance } from '../settings/useAppearance';
 import { useSettings } from '../settings/useSettings';
+import { DesktopShellDialogs } from '../desktop/DesktopShellDialogs';
 import { AppMenu } from './AppMenu';
 import { ExportDialog } from './ExportDialog';
 import { LibraryDialog } from './LibraryDialog';
@@ -313,6 +314,7 @@ export function App({ api }: { api: ArticlePlayerApi }) {
       )}
       <LibraryDialog open={dialog === 'library'} api={api} currentId={entryId} onClose={() => setDialog(null)} onOpen={openEntry} />
       <OpenDialog open={dialog === 'open'} onClose={() => setDialog(null)} onOpen={openSource} />
+      <DesktopShellDialogs api={api} settings={settings} update={update} openSource={openSource} run={run} openDialog={setDialog} />
     </div>
   );
 }

@@ -53,6 +53,18 @@ export function ExportDialog({ open, onClose, api, article, settings, voice }: E
     [api, job],
   );
 
+  // The desktop app saves downloads itself and reports each one: saved where, or not saved.
+  useEffect(
+    () =>
+      api.on('shellCommand', (command) => {
+        if (command.type !== 'downloadDone') return;
+        const { fileName, path, state } = command;
+        if (path) setMessage((current) => `${current.startsWith('Saved') ? `${current} ` : ''}Saved ${fileName} to ${path}.`);
+        else setMessage(`${fileName} was not saved (${state === 'refused' ? 'not a file the export makes' : `the download was ${state}`}).`);
+      }),
+    [api],
+  );
+
   const start = async () => {
     const jobId = `export-${Date.now()}`;
     setJob(jobId);
@@ -77,7 +89,9 @@ export function ExportDialog({ open, onClose, api, article, settings, voice }: E
       download(result.cues, 'text/vtt', `${name}.vtt`);
       const minutes = Math.floor(result.durationMs / 60_000);
       const seconds = Math.round((result.durationMs % 60_000) / 1000);
-      setMessage(`Saved ${name}.${result.extension} (${minutes} min ${seconds} s) and its chapter list ${name}.vtt to your downloads.`);
+      // Where the files went is known only once they are written: the desktop app says so (downloadDone
+      // below); a browser shows it in its own downloads list.
+      setMessage(`Exported ${name}.${result.extension} (${minutes} min ${seconds} s) and its chapter list ${name}.vtt as downloads.`);
     } catch (error) {
       setMessage((error as Error).message);
     } finally {

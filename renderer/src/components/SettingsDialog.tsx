@@ -2,6 +2,8 @@
 import { useId, useState, type ReactNode } from 'react';
 import type { SpeechInfo } from '../../../shared/api';
 import { FONT_LABELS, FONTS, READING_AID_LABELS, READING_AIDS, THEME_LABELS, THEMES, type Settings, type SettingsPatch } from '../../../shared/settings';
+import { isDesktopHost } from '../api/connectApi';
+import { ClipboardShortcutField } from '../desktop/ClipboardShortcutField';
 import { Dialog } from './Dialog';
 
 interface SettingsDialogProps {
@@ -127,6 +129,7 @@ export function SettingsDialog({ open, onClose, settings, update, speech, langua
               Off by default, so a screen reader stays where you put it.
             </p>
           </div>
+          {isDesktopHost() && <ClipboardShortcutField value={settings.clipboardShortcut} onChange={(clipboardShortcut) => update({ clipboardShortcut })} />}
         </fieldset>
       </form>
     </Dialog>
