@@ -84,7 +84,8 @@ async function openSource(source: string): Promise<void> {
   showWindow();
   if (source.startsWith(`${PROTOCOL_SCHEME}:`)) return deepLinkCommands(source).forEach(sendCommand);
   initialSource = source;
-  emit('articleOpened', await openFromOutside(source));
+  // A window still starting asks for initialSource itself; one that is open is sent the article.
+  if (windowListening) emit('articleOpened', await openFromOutside(source));
 }
 
 async function openClipboardText(): Promise<void> {
@@ -136,8 +137,7 @@ app.on('second-instance', (_event, argv, workingDirectory, additionalData) => {
 // macOS hands files and links over as events (also at launch, possibly before ready).
 app.on('open-file', (event, path) => {
   event.preventDefault();
-  if (mainWindow) void openSource(path);
-  else initialSource = path;
+  void openSource(path);
 });
 app.on('open-url', (event, url) => {
   event.preventDefault();
@@ -151,17 +151,8 @@ void app.whenReady().then(async () => {
   if (app.isPackaged && process.platform === 'win32') app.setAsDefaultProtocolClient(PROTOCOL_SCHEME);
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(allowPermission()));
   session.defaultSession.setPermissionCheckHandler(allowPermission);
-  const reservedDownloads = new Set<string>();
   session.defaultSession.on('will-download', (_event, item) =>
-    saveDownload(
-      item,
-      app.getPath('downloads'),
-      (path) => existsSync(path) || reservedDownloads.has(path),
-      (outcome) => {
-        if (outcome.path) reservedDownloads.add(outcome.path);
-        sendCommand({ type: 'downloadDone', ...outcome });
-      },
-    ),
+    saveDownload(item, app.getPath('downloads'), existsSync, (outcome) => sendCommand({ type: 'downloadDone', ...outcome })),
   );
 
   protocol.handle(APP_SCHEME, async (request) => {
