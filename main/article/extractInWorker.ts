@@ -15,6 +15,7 @@ import { Worker } from 'node:worker_threads';
 import type { Article } from '../../shared/article.js';
 import { extractArticle, type ExtractionInput } from './extractArticle.js';
 import type { WorkerReply } from './extractWorker.js';
+import { isWorkerStartFailure } from '../process/workerStartFailure.js';
 
 export const EXTRACTION_TIME_LIMIT_MS = 10_000;
 
@@ -67,26 +68,22 @@ function seconds(ms: number): string {
 export async function extractWithTimeLimit(input: ExtractionInput, limits: ExtractionLimits = {}): Promise<ExtractionOutcome> {
   const timeoutMs = limits.timeoutMs ?? EXTRACTION_TIME_LIMIT_MS;
   const workerUrl = limits.workerUrl ?? (await findWorker());
-  if (!workerUrl) {
-    if (!warnedInline) {
-      warnedInline = true;
-      console.error('Article Player: the extraction worker file is missing, so extraction runs without its time limit.');
-    }
-    try {
-      return { ok: true, article: extractArticle(input) };
-    } catch (error) {
-      return { ok: false, message: `The page could not be read: ${(error as Error).message}` };
-    }
-  }
+  if (!workerUrl) return extractInThisThread(input, 'the extraction worker file is missing');
 
   return new Promise<ExtractionOutcome>((resolve) => {
-    const worker = new Worker(workerUrl, {
-      workerData: input,
-      // Deep markup needs a deep stack; a runaway page is stopped by the heap limit instead of the process.
-      resourceLimits: { stackSizeMb: 64, maxOldGenerationSizeMb: 2048 },
-      stdout: true,
-      stderr: true,
-    });
+    let worker: Worker;
+    try {
+      worker = new Worker(workerUrl, {
+        workerData: input,
+        // Deep markup needs a deep stack; a runaway page is stopped by the heap limit instead of the process.
+        resourceLimits: { stackSizeMb: 64, maxOldGenerationSizeMb: 2048 },
+        stdout: true,
+        stderr: true,
+      });
+    } catch (error) {
+      resolve(extractInThisThread(input, `the extraction worker could not start (${(error as Error).message.split('\n')[0]})`));
+      return;
+    }
     let settled = false;
     const finish = (outcome: ExtractionOutcome) => {
       if (settled) return;
@@ -104,10 +101,25 @@ export async function extractWithTimeLimit(input: ExtractionInput, limits: Extra
       else finish({ ok: false, message: `The page could not be read (${reply.error}).` });
     });
     worker.once('error', (error: Error & { code?: string }) => {
-      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') finish({ ok: false, message: 'This page needs too much memory to be read; it was stopped.' });
+      // The worker's code could not even load (inside app.asar, say): the page is not at fault, so read it here.
+      if (isWorkerStartFailure(error)) finish(extractInThisThread(input, `the extraction worker could not start (${error.message.split('\n')[0]})`));
+      else if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') finish({ ok: false, message: 'This page needs too much memory to be read; it was stopped.' });
       else if (error instanceof RangeError) finish({ ok: false, message: 'This page is nested too deeply to be read.' });
       else finish({ ok: false, message: `The page could not be read (${error.message}).` });
     });
     worker.once('exit', (code) => finish({ ok: false, message: `The page could not be read (the reader stopped with code ${code}).` }));
   });
+}
+
+/** Extraction in the calling thread, without the time limit: said once on stderr, as it is a degraded mode. */
+function extractInThisThread(input: ExtractionInput, why: string): ExtractionOutcome {
+  if (!warnedInline) {
+    warnedInline = true;
+    console.error(`Article Player: ${why}, so extraction runs without its time limit.`);
+  }
+  try {
+    return { ok: true, article: extractArticle(input) };
+  } catch (error) {
+    return { ok: false, message: `The page could not be read: ${(error as Error).message}` };
+  }
 }

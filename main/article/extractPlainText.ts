@@ -8,7 +8,7 @@
  */
 import { makeBlock, normalizeText, type Article, type Block, type BlockKind, type HiddenBlock } from '../../shared/article.js';
 import { blockFeatures, stopwordsFor, type FeatureVector } from './blockFeatures.js';
-import { contentModels, decideBlocks, probability, type ContentModel } from './contentModel.js';
+import { contentModels, decideBlocks, probability, type ContentModel, type TitleModel } from './contentModel.js';
 import { guessLangFromText } from './detectLang.js';
 
 const MAX_HIDDEN = 200;
@@ -106,18 +106,30 @@ export const TITLE_FEATURE_NAMES = [
   'nameThenWord',
   'markedHeading',
   'firstBlock',
+  'beforeFirstProse',
+  'toFirstProse',
+  'lastHeadlineBeforeProse',
+  'prevLogWords',
+  'nextLogWords',
+  'nextSentence',
 ] as const;
 
 /** Lines near the start of the article that could be its headline, with their title features. */
 export function titleCandidates(blocks: TextBlock[], classified: TextClassification): Array<{ index: number; vector: number[] }> {
   const firstRead = classified.read.indexOf(true);
   const start = firstRead < 0 ? 0 : Math.min(firstRead, classified.stretch[0] || firstRead);
+  // The article's first paragraph of prose: a headline stands shortly before it.
+  let firstProse = classified.read.findIndex((read, i) => read && classified.vectors[i]![31] === 1);
+  if (firstProse < 0) firstProse = start;
+  let lastHeadline = -1;
+  for (let i = 0; i < firstProse; i++) if (classified.vectors[i]![15] === 1) lastHeadline = i;
   const bodyWords = new Set<string>();
   classified.read.forEach((read, i) => {
     if (read) for (const token of blocks[i]!.text.toLowerCase().match(WORD) ?? []) if (token.length > 3) bodyWords.add(token);
   });
   const out: Array<{ index: number; vector: number[] }> = [];
-  for (let i = Math.max(0, start - 12); i < Math.min(blocks.length, start + 4); i++) {
+  const from = Math.max(0, Math.min(start, firstProse) - 12);
+  for (let i = from; i < Math.min(blocks.length, Math.max(start, firstProse) + 4); i++) {
     const block = blocks[i]!;
     const words = wordCount(block.text);
     if (words < 1 || words > 40) continue;
@@ -145,6 +157,12 @@ export function titleCandidates(blocks: TextBlock[], classified: TextClassificat
         own[17]!,
         block.kind === 'heading' && block.marked ? 1 : 0,
         i === 0 ? 1 : 0,
+        i < firstProse ? 1 : 0,
+        Math.tanh((firstProse - i) / 5),
+        i === lastHeadline ? 1 : 0,
+        own[21]!,
+        own[22]!,
+        own[24]!,
       ],
     });
   }
@@ -152,20 +170,27 @@ export function titleCandidates(blocks: TextBlock[], classified: TextClassificat
 }
 
 /** The headline's index among the blocks, or -1 when no line near the article reads like one. */
-function findTitle(blocks: TextBlock[], classified: TextClassification, model: ContentModel): number {
+function findTitle(blocks: TextBlock[], classified: TextClassification, model: TitleModel): number {
   // A Markdown title the writer marked wins.
   const marked = blocks.findIndex((block) => block.kind === 'heading' && block.marked);
   if (marked >= 0 && marked <= 2) return marked;
   let best = -1;
   let bestScore = 0.05;
   for (const candidate of titleCandidates(blocks, classified)) {
-    const score = probability(model, candidate.vector);
+    const score = probability(model.scorer, candidate.vector);
     if (score > bestScore) {
       best = candidate.index;
       bestScore = score;
     }
   }
+  // A note too short for the model to judge: a first line shaped like a headline, above the text, names it.
+  const first = blocks[0];
+  if (best < 0 && first && blocks.length > 1 && isHeadlineShaped(first.text)) return 0;
   return best;
+}
+
+function isHeadlineShaped(text: string): boolean {
+  return text.length <= 200 && !/[.!?,;:]$/u.test(text) && wordCount(text) >= 2;
 }
 
 const BYLINE = /^(?:\p{L}+\s+)?(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|[Aa]v)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})/u;
@@ -209,7 +234,9 @@ export function extractPlainText(text: string, fallbackTitle: string): Article {
     if (i === titleIndex) continue;
     const line = blocks[i]!.text;
     if (wordCount(line) > 14) continue;
-    const by = BYLINE.exec(line)?.[1] ?? (read[i] ? null : (NAME.exec(line.split(/\s+[|·•,–—-]\s+/u)[0]!)?.[1] ?? null));
+    // A name standing alone counts only below a headline: above it, a capitalised line is more likely a site or section name.
+    const alone = titleIndex >= 0 && i > titleIndex && !read[i] ? (NAME.exec(line.split(/\s+[|·•,–—-]\s+/u)[0]!)?.[1] ?? null) : null;
+    const by = BYLINE.exec(line)?.[1] ?? alone;
     if (by) {
       byline = by.trim();
       read[i] = false;
@@ -243,8 +270,14 @@ export function extractPlainText(text: string, fallbackTitle: string): Article {
     }
   }
 
-  // Never an empty article from a text that has words: a short note is read as it is.
-  if (!read.some((value, i) => value && i !== titleIndex)) blocks.forEach((_, i) => (read[i] = i !== titleIndex && !reasons.has(i)));
+  // A short note has no prose for the model to judge: it is read as it is, but for short lines it repeats
+  // (a page's furniture comes back; a note's words do not). Never an empty article from a text with words.
+  if (!read.some((value, i) => value && i !== titleIndex)) {
+    const counts = new Map<string, number>();
+    for (const block of blocks) counts.set(block.text, (counts.get(block.text) ?? 0) + 1);
+    blocks.forEach((block, i) => (read[i] = i !== titleIndex && !reasons.has(i) && !(wordCount(block.text) <= 4 && counts.get(block.text)! > 1)));
+    if (!read.some((value, i) => value && i !== titleIndex)) blocks.forEach((_, i) => (read[i] = i !== titleIndex && !reasons.has(i)));
+  }
 
   // Blocks in order; every left-out block stands before the block that follows it.
   const out: Block[] = [];

@@ -4,7 +4,7 @@
  * model and the rules were not fitted to.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
@@ -46,4 +46,44 @@ export function readCorpusPage(corpusDir: string, id: string): CorpusPage | null
   if (typeof text !== 'string' || text.trim() === '') return null;
   const url = file.url && /^https?:/u.test(file.url) ? file.url : 'https://example.org/';
   return { id, url, html, truth: { title: file.ground_truth.title ?? '', author: file.ground_truth.author ?? null, text }, split: splitOf(url) };
+}
+
+/**
+ * The page parsed as a browser parses it (jsdom: HTML5 tree building, no scripts, no subresources), for the
+ * variants of pageVariants.mjs. linkedom follows broken markup literally and gives some corpus pages an
+ * empty <body>; a scraper working from a browser's DOM would not see that. Style sheets are dropped first.
+ */
+export async function withBrowserDocument<T>(html: string, use: (document: Document) => T): Promise<T> {
+  const { JSDOM, VirtualConsole } = await import('jsdom');
+  const virtualConsole = new VirtualConsole();
+  virtualConsole.on('jsdomError', () => {});
+  // Style sheets are not text and jsdom's CSS parser throws on some of them: they are left out.
+  const dom = new JSDOM(html.replace(/<style\b[\s\S]*?<\/style\s*>/giu, ''), { virtualConsole });
+  try {
+    return use(dom.window.document);
+  } finally {
+    dom.window.close();
+  }
+}
+
+/**
+ * `pageText` of every page, cached in node_modules/.cache (parsing 709 pages with jsdom takes a minute).
+ * The cache is keyed by the variants file's text, so a changed variants file is never read from a stale cache.
+ */
+export async function cachedPageTexts(corpusDir: string, pages: CorpusPage[], pageText: (document: Document) => string, variantsSource: string): Promise<Map<string, string>> {
+  const key = createHash('sha1').update(variantsSource).update(corpusDir).digest('hex').slice(0, 12);
+  const dir = join(process.cwd(), 'node_modules', '.cache', 'article-player');
+  const file = join(dir, `pageText-${key}.json`);
+  const cached = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
+  let changed = false;
+  for (const page of pages) {
+    if (cached[page.id] !== undefined) continue;
+    cached[page.id] = await withBrowserDocument(page.html, pageText);
+    changed = true;
+  }
+  if (changed) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, JSON.stringify(cached));
+  }
+  return new Map(pages.map((page) => [page.id, cached[page.id]!]));
 }

@@ -10,15 +10,14 @@
  * the JSON): a first stage on the block's own and its neighbours' features, a second on the first stage's
  * probabilities around the block; the thresholds of the contiguity step are chosen on the training split only.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseHTML } from 'linkedom';
 import { FEATURE_NAMES, type FeatureVector } from '../blockFeatures.js';
-import { bestStretch, contextVector, decideBlocks, probability, type ContentModel, type ModelFiles } from '../contentModel.js';
+import { bestStretch, contextVector, decideBlocks, probability, stretchWeights, type ContentModel, type ModelFiles, type TitleModel } from '../contentModel.js';
 import { classifyTextBlocks, plainTextBlocks, textBlockVectors, titleCandidates, TITLE_FEATURE_NAMES, type TextBlock } from '../extractPlainText.js';
-import { corpusIds, readCorpusPage, type CorpusPage } from './corpus.js';
-import { fitLogistic, normalizeTitle, scoreMacro, shingleHits } from './trainingTools.js';
+import { cachedPageTexts, corpusIds, readCorpusPage, type CorpusPage } from './corpus.js';
+import { fitBoostedTrees, normalizeTitle, scoreMacro, shingleHits } from './trainingTools.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const corpusDir = resolve(process.env.CORPUS_DIR ?? join(here, '..', '..', '..', '..', 'shared', 'corpus', 'wcxb-dev-articles'));
@@ -40,11 +39,11 @@ const words = (text: string) => text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 
 async function main(): Promise<void> {
   const variants = (await import(pathToFileURL(variantsFile).href)) as Variants;
+  const corpus = corpusIds(corpusDir).map((id) => readCorpusPage(corpusDir, id)).filter((page) => page !== null);
+  const texts = await cachedPageTexts(corpusDir, corpus, variants.pageText, readFileSync(variantsFile, 'utf8'));
   const pages: TextPage[] = [];
-  for (const id of corpusIds(corpusDir)) {
-    const page = readCorpusPage(corpusDir, id);
-    if (!page) continue;
-    const blocks = plainTextBlocks(variants.pageText(parseHTML(page.html).document as unknown as Document));
+  for (const page of corpus) {
+    const blocks = plainTextBlocks(texts.get(page.id)!);
     const hits = shingleHits(blocks.map((block) => block.text), page.truth.text);
     pages.push({ page, blocks, vectors: textBlockVectors(blocks, null), sizes: blocks.map((block) => words(block.text)), labels: hits.map((hit) => (hit >= 0.5 ? 1 : 0)) });
   }
@@ -57,31 +56,34 @@ async function main(): Promise<void> {
   const y = train.flatMap((page) => page.labels);
   const w = train.flatMap((page) => page.sizes.map((size) => Math.sqrt(1 + size)));
   console.error(`content examples: ${x.length}, positive ${y.filter(Boolean).length}`);
-  const first = fitLogistic(x, y, w, { iterations: 500, l2: 1e-3 });
+  const trees = { trees: Number(process.env.TREES ?? 120), depth: 4, rate: 0.15, bins: 32, minLeafWeight: 20, l2: 1 };
+  const first = fitBoostedTrees(x, y, w, trees);
 
   // 2. Second stage: the first stage's probabilities around each block.
   const contextOf = (page: TextPage) => {
     const p = page.vectors.map((vector) => probability(first, vector));
-    const stretch = bestStretch(p, page.sizes.map((size) => Math.sqrt(1 + size)), 0.5);
+    const stretch = bestStretch(p, stretchWeights(page.sizes), 0.5);
     return page.vectors.map((vector, i) => contextVector(p, i, stretch, vector));
   };
-  const context = fitLogistic(train.flatMap(contextOf), y, w, { iterations: 500, l2: 1e-3 });
-  let text: ContentModel = { features: [...FEATURE_NAMES], ...first, context, insideThreshold: 0.5, outsideThreshold: 0.9, spanCenter: 0.5, trainedOn: '' };
+  const context = fitBoostedTrees(train.flatMap(contextOf), y, w, { ...trees, trees: Math.round(trees.trees / 2), depth: 3 });
+  let text: ContentModel = { features: [...FEATURE_NAMES], first, context, insideThreshold: 0.5, outsideThreshold: 0.9, spanCenter: 0.5, trainedOn: '' };
 
   // 3. The contiguity step's thresholds, on the training split only.
-  const evaluate = (model: ContentModel, set: TextPage[]) =>
+  const probabilities = new Map<TextPage, number[]>();
+  const evaluate = (model: ContentModel, set: TextPage[], cached = false) =>
     scoreMacro(
       set.map((page) => {
-        const { read } = decideBlocks(model, page.vectors, page.sizes);
+        const { read } = cached ? decideBlocks(model, page.vectors, page.sizes, probabilities.get(page)) : decideBlocks(model, page.vectors, page.sizes);
         return { output: page.blocks.filter((_, i) => read[i]).map((block) => block.text).join('\n'), truth: page.page.truth.text };
       }),
     );
+  for (const page of train) probabilities.set(page, decideBlocks(text, page.vectors, page.sizes).probabilities);
   let best = { f1: -1, model: text };
   for (const spanCenter of [0.2, 0.3, 0.4, 0.5, 0.6])
     for (const insideThreshold of [0.1, 0.2, 0.3, 0.4, 0.5])
       for (const outsideThreshold of [0.6, 0.7, 0.8, 0.9, 1.01]) {
         const candidate = { ...text, spanCenter, insideThreshold, outsideThreshold };
-        const { f1 } = evaluate(candidate, train);
+        const { f1 } = evaluate(candidate, train, true);
         if (f1 > best.f1) best = { f1, model: candidate };
       }
   text = { ...best.model, trainedOn: `WCXB dev, ${train.length} pages of the training split (sites whose SHA-1 byte mod 4 is not 0), pageText variant` };
@@ -100,15 +102,14 @@ async function main(): Promise<void> {
       ty.push(normalizeTitle(page.blocks[candidate.index]!.text) === want ? 1 : 0);
     }
   }
-  const titleFit = fitLogistic(tx, ty, tx.map(() => 1), { iterations: 500, l2: 1e-3 });
-  const title: ContentModel = { features: [...TITLE_FEATURE_NAMES], ...titleFit, insideThreshold: 0, outsideThreshold: 0, spanCenter: 0, trainedOn: text.trainedOn };
+  const title: TitleModel = { features: [...TITLE_FEATURE_NAMES], scorer: fitBoostedTrees(tx, ty, tx.map(() => 1), { ...trees, trees: 80, depth: 3, minLeafWeight: 5 }), trainedOn: text.trainedOn };
   const titleRight = (set: TextPage[]) => {
     const sets = titleSets(set);
     const right = sets.filter(({ page, candidates, want }) => {
       let bestIndex = -1;
       let bestScore = -1;
       for (const candidate of candidates) {
-        const score = probability(title, candidate.vector);
+        const score = probability(title.scorer, candidate.vector);
         if (score > bestScore) [bestIndex, bestScore] = [candidate.index, score];
       }
       return bestIndex >= 0 && normalizeTitle(page.blocks[bestIndex]!.text) === want;
@@ -118,8 +119,9 @@ async function main(): Promise<void> {
   };
 
   const files: ModelFiles = { text, title };
-  writeFileSync(join(here, '..', 'contentModel.json'), `${JSON.stringify(files, (_key, value: unknown) => (typeof value === 'number' ? Math.round(value * 1e6) / 1e6 : value), 1)}\n`);
-  const firstOnly: ContentModel = { ...text, context: undefined };
+  // Compact, numbers to 6 significant digits: the file is bundled into the app.
+  writeFileSync(join(here, '..', 'contentModel.json'), `${JSON.stringify(files, (_key, value: unknown) => (typeof value === 'number' ? Number(value.toPrecision(6)) : value))}\n`);
+  const firstOnly: ContentModel = { ...text, context: null };
   console.log(
     JSON.stringify({
       train: evaluate(text, train),
