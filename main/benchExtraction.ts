@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
 import { extractHtml } from './article/extractHtml.js';
+import { splitOf } from './article/training/corpus.js';
 
 export interface ExtractionBenchOptions {
   corpusDir: string;
@@ -38,6 +39,11 @@ export interface Score {
 export interface PageResult {
   id: string;
   url: string;
+  split: 'train' | 'held-out';
+  /** Our title equals the ground truth's, case and whitespace folded. */
+  titleRight: boolean;
+  /** Our byline equals the ground truth's author (a leading "By" ignored); null where the truth names none. */
+  bylineRight: boolean | null;
   ours: Score;
   oursMs: number;
   baseline: Score | null;
@@ -161,6 +167,12 @@ function baselineText(jsdom: JsdomModule, html: string, url: string): string {
   }
 }
 
+/** The bench's title and byline comparison: case-insensitive, whitespace-normalized. */
+export function sameText(ours: string, truth: string): boolean {
+  const fold = (text: string) => text.toLowerCase().replace(/\s+/gu, ' ').trim();
+  return fold(ours) === fold(truth);
+}
+
 function sample(keys: string[]): string {
   return keys.slice(0, 3).join(' | ');
 }
@@ -187,7 +199,10 @@ export async function runExtractionBench(options: ExtractionBenchOptions): Promi
   try {
     for (const id of ids) {
       const html = gunzipSync(readFileSync(join(options.corpusDir, 'html', `${id}.html.gz`))).toString('utf8');
-      const truthFile = JSON.parse(readFileSync(join(options.corpusDir, 'ground-truth', `${id}.json`), 'utf8')) as { url?: string; ground_truth: { main_content: string } };
+      const truthFile = JSON.parse(readFileSync(join(options.corpusDir, 'ground-truth', `${id}.json`), 'utf8')) as {
+        url?: string;
+        ground_truth: { main_content: string; title?: string; author?: string | null };
+      };
       const truth = truthFile.ground_truth.main_content;
       // Two pages of the corpus have no main_content: there is nothing to score against.
       if (typeof truth !== 'string' || truth.trim() === '') {
@@ -198,8 +213,13 @@ export async function runExtractionBench(options: ExtractionBenchOptions): Promi
 
       let start = performance.now();
       let output = '';
+      let title = '';
+      let byline: string | null = null;
       try {
-        output = extractHtml(html, id, url).blocks.map((block) => block.text).join('\n');
+        const article = extractHtml(html, id, url);
+        output = article.blocks.map((block) => block.text).join('\n');
+        title = article.title;
+        byline = article.byline;
       } catch {
         output = '';
       }
@@ -227,9 +247,13 @@ export async function runExtractionBench(options: ExtractionBenchOptions): Promi
         const scored = scoreText(text, truth);
         baseline = { precision: scored.precision, recall: scored.recall, f1: scored.f1 };
       }
+      const author = truthFile.ground_truth.author;
       results.push({
         id,
         url,
+        split: splitOf(url),
+        titleRight: sameText(title, truthFile.ground_truth.title ?? ''),
+        bylineRight: author ? sameText((byline ?? '').replace(/^by\s+/iu, ''), author) : null,
         ours: { precision: ours.precision, recall: ours.recall, f1: ours.f1 },
         oursMs,
         baseline,

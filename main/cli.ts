@@ -102,6 +102,16 @@ async function main(): Promise<void> {
   process.exitCode = 2;
 }
 
+// Whatever fails, and wherever (a rejected promise, an error event nobody listened to), ends in one line
+// and an exit code, never a stack trace.
+function failWith(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(message.split('\n').find((line) => line.trim() !== '')?.trim() ?? 'Something went wrong.');
+  process.exit(1);
+}
+process.on('uncaughtException', failWith);
+process.on('unhandledRejection', failWith);
+
 main().catch((error: unknown) => {
   console.error((error as Error).message);
   process.exitCode = 1;

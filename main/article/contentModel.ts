@@ -8,6 +8,7 @@
  */
 import shippedModels from './contentModel.json' with { type: 'json' };
 import { FEATURE_NAMES, type FeatureVector } from './blockFeatures.js';
+import { HTML_FEATURE_NAMES } from './htmlBlockFeatures.js';
 
 /** A regression tree in arrays: node i splits on feature[i] at threshold[i] (left when <=), or is a leaf (feature -1) with value[i]. */
 export interface Tree {
@@ -43,6 +44,8 @@ export interface TitleModel {
 export interface ModelFiles {
   text: ContentModel;
   title: TitleModel;
+  /** Absent until trained: HTML is then read by Readability and the rules alone. */
+  html?: ContentModel;
 }
 
 let loaded: ModelFiles | null = null;
@@ -53,6 +56,7 @@ export function contentModels(): ModelFiles {
   // Imported, so the build bundles it (no file to find beside the module at run time).
   const files = shippedModels as unknown as ModelFiles;
   if (files.text.features.join() !== FEATURE_NAMES.join()) throw new Error('contentModel.json was trained on other features; run npm run train:extraction');
+  if (files.html && files.html.features.join() !== HTML_FEATURE_NAMES.join()) throw new Error('contentModel.json was trained on other HTML features; run npm run train:extraction');
   loaded = files;
   return files;
 }

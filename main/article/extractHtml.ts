@@ -8,7 +8,11 @@ import { parseHTML } from 'linkedom';
 import { makeBlock, normalizeText, type Article, type Block, type BlockKind, type HiddenBlock } from '../../shared/article.js';
 import { findContentCandidate, isHiddenOrComments } from './contentCandidate.js';
 import { detectLang, normalizeLangTag } from './detectLang.js';
-import { collectPageBlocks, hiddenFromPage, type PageBlock } from './hiddenBlocks.js';
+import { collectPageBlocks, hiddenFromPage, MAX_HIDDEN_BLOCKS, MAX_HIDDEN_CHARS, type PageBlock } from './hiddenBlocks.js';
+import { stopwordsFor, type FeatureVector } from './blockFeatures.js';
+import { contentModels, decideBlocks, type ContentModel } from './contentModel.js';
+import { htmlBlockVectors } from './htmlBlockFeatures.js';
+import { shingleHits } from './textOverlap.js';
 import { cleanByline, readPageMetadata } from './pageMetadata.js';
 import { isFurnitureElement, isFurnitureText, revealStreamedContent } from './htmlCleanup.js';
 import { describeCode, tableText } from './readableStructures.js';
@@ -173,7 +177,23 @@ function unwrapNestedDocuments(document: Document): void {
   }
 }
 
-export function extractHtml(html: string, fallbackTitle: string, source: string | null = null): Article {
+/** What extractHtml learns of a page before deciding what is read: the trainer sees exactly this. */
+export interface HtmlAnalysis {
+  title: string;
+  byline: string | null;
+  source: string | null;
+  lang: string | null;
+  /** Readability's reading (with the second-opinion fallback): the blocks read when there is no page walk. */
+  readability: Block[];
+  /** Every block of the page in order, or null when the markup was too deep to walk. */
+  page: PageBlock[] | null;
+  /** The page block that is the headline, or -1. */
+  titleIndex: number;
+  /** Features of the page blocks for the HTML content model. */
+  vectors: FeatureVector[] | null;
+}
+
+export function analyzeHtml(html: string, fallbackTitle: string, source: string | null = null): HtmlAnalysis {
   const document = parseDocument(html);
   const metadata = readPageMetadata(document, jsonLdOf(document), source);
   const pageTitle = normalizeText(document.querySelector('title')?.textContent ?? '');
@@ -184,12 +204,13 @@ export function extractHtml(html: string, fallbackTitle: string, source: string 
   // Readability's scoring climbs ancestors from every node: on pathologically deep markup it never ends.
   const tooDeep = depthExceeds(document.documentElement as unknown as Element, MAX_READABILITY_DEPTH);
   const candidate = tooDeep ? null : findContentCandidate(document as unknown as Document);
-  // The whole page as blocks, before Readability rewrites the document: what is not read becomes hidden.
+  const candidateElement = candidate ? ((document.querySelectorAll('*')[candidate.index] as unknown as Element | undefined) ?? null) : null;
+  // The whole page as blocks, before Readability rewrites the document.
   let page: PageBlock[] | null = [];
   try {
-    if (document.body) collectPageBlocks(document.body as unknown as Element, false, null, page);
+    if (document.body) collectPageBlocks(document.body as unknown as Element, false, null, page, { inArticle: false, inCandidate: false, candidate: candidateElement });
   } catch {
-    page = null; // markup too deep for this walk: no hidden blocks
+    page = null; // markup too deep for this walk: Readability's reading alone
   }
   const parsed = tooDeep ? null : new Readability(document as unknown as Document, { charThreshold: 500, keepClasses: true }).parse();
 
@@ -220,18 +241,67 @@ export function extractHtml(html: string, fallbackTitle: string, source: string 
   if (blocks[0]?.kind === 'heading' && blocks[0].text.toLowerCase() === title.toLowerCase()) blocks.shift();
   // Shown once as "By <name>": the page's metadata first, then Readability's, without its own "By".
   const byline = metadata.byline ?? cleanByline(parsed?.byline);
-  let hidden: HiddenBlock[] = [];
-  try {
-    if (page) hidden = hiddenFromPage(page, blocks, [title]);
-  } catch {
-    hidden = [];
+  const lang = detectLang(document as unknown as Document, blocks.map((block) => block.text).join(' ')) ?? normalizeLangTag(parsed?.lang);
+
+  let vectors: FeatureVector[] | null = null;
+  let titleIndex = -1;
+  if (page) {
+    const wanted = title.toLowerCase();
+    titleIndex = page.findIndex((block) => block.kind === 'heading' && block.text.toLowerCase() === wanted);
+    if (titleIndex < 0) titleIndex = page.findIndex((block) => block.text.toLowerCase() === wanted);
+    const texts = page.map((block) => block.text);
+    const inReadability = shingleHits(texts, blocks.map((block) => block.text).join('\n'));
+    vectors = htmlBlockVectors(page, inReadability, titleIndex, stopwordsFor(lang, texts));
   }
   return {
     title,
     byline,
     source: source ?? metadata.siteName ?? (parsed?.siteName ? normalizeText(parsed.siteName) : null),
-    lang: detectLang(document as unknown as Document, blocks.map((block) => block.text).join(' ')) ?? normalizeLangTag(parsed?.lang),
-    blocks,
-    ...(hidden.length > 0 ? { hidden } : {}),
+    lang,
+    readability: blocks,
+    page,
+    titleIndex,
+    vectors,
   };
+}
+
+/**
+ * The page's blocks, each read or left out (with its reason) by the HTML content model in one pass: the
+ * reader and "Show the text left out" both come from it. Without a page walk, Readability's reading.
+ */
+export function extractHtml(html: string, fallbackTitle: string, source: string | null = null, model: ContentModel | null = contentModels().html ?? null): Article {
+  const analysis = analyzeHtml(html, fallbackTitle, source);
+  const { title, byline, page, vectors } = analysis;
+  const article = { title, byline, source: analysis.source, lang: analysis.lang };
+  if (!page || !vectors || !model) {
+    let hidden: HiddenBlock[] = [];
+    try {
+      if (page) hidden = hiddenFromPage(page, analysis.readability, [title]);
+    } catch {
+      hidden = [];
+    }
+    return { ...article, blocks: analysis.readability, ...(hidden.length > 0 ? { hidden } : {}) };
+  }
+  const { read, stretch } = decideBlocks(model, vectors, page.map((block) => block.text.split(/\s+/u).length));
+  const blocks: Block[] = [];
+  const hidden: HiddenBlock[] = [];
+  const seen = new Set<string>();
+  let hiddenChars = 0;
+  const bylineKey = byline?.toLowerCase() ?? null;
+  page.forEach((block, i) => {
+    if (i === analysis.titleIndex) return;
+    const isByline = bylineKey !== null && block.text.length < 200 && block.text.toLowerCase().includes(bylineKey) && /^(?:\P{L}*\p{L}+\s+)?by\b|^\p{Lu}/iu.test(block.text) && block.text.split(/\s+/u).length <= 15;
+    if (read[i] && !isByline) {
+      blocks.push({ kind: block.kind, text: block.text });
+      return;
+    }
+    if (!/\p{L}/u.test(block.text) || seen.has(block.text) || hidden.length >= MAX_HIDDEN_BLOCKS || hiddenChars + block.text.length > MAX_HIDDEN_CHARS) return;
+    seen.add(block.text);
+    hiddenChars += block.text.length;
+    const reason = isByline ? 'byline' : (block.reason ?? (i < stretch[0] ? 'before the article' : i >= stretch[1] ? 'after the article' : 'not part of the article'));
+    hidden.push({ kind: block.kind, text: block.text, position: blocks.length, reason });
+  });
+  // Never an empty reading of a page that has text: Readability's, then.
+  if (blocks.length === 0 && analysis.readability.length > 0) return { ...article, blocks: analysis.readability };
+  return { ...article, blocks, ...(hidden.length > 0 ? { hidden } : {}) };
 }

@@ -89,18 +89,25 @@ export async function extractWithTimeLimit(input: ExtractionInput, limits: Extra
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      void worker.terminate();
+      worker.terminate().catch(() => {});
       resolve(outcome);
     };
     const timer = setTimeout(() => {
       finish({ ok: false, message: `Reading this page took longer than ${seconds(timeoutMs)}, so it was stopped. The page may be too large or too complex; try saving it as text.` });
     }, timeoutMs);
+    // Every listener stays for the worker's whole life: an 'error' emitted after the first one (or after the
+    // reply) with no listener left would be thrown as an uncaught exception and end the process.
+    worker.stdout?.on('error', () => {});
+    worker.stderr?.on('error', () => {});
+    worker.stdout?.resume();
+    worker.stderr?.resume();
+    worker.on('messageerror', () => finish({ ok: false, message: 'The page could not be read (the reader sent back an unreadable result).' }));
     worker.once('message', (reply: WorkerReply) => {
       if (reply.ok) finish({ ok: true, article: reply.article });
       else if (/RangeError: Maximum call stack/u.test(reply.error)) finish({ ok: false, message: 'This page is nested too deeply to be read.' });
       else finish({ ok: false, message: `The page could not be read (${reply.error}).` });
     });
-    worker.once('error', (error: Error & { code?: string }) => {
+    worker.on('error', (error: Error & { code?: string }) => {
       // The worker's code could not even load (inside app.asar, say): the page is not at fault, so read it here.
       if (isWorkerStartFailure(error)) finish(extractInThisThread(input, `the extraction worker could not start (${error.message.split('\n')[0]})`));
       else if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') finish({ ok: false, message: 'This page needs too much memory to be read; it was stopped.' });

@@ -128,8 +128,8 @@ export function titleCandidates(blocks: TextBlock[], classified: TextClassificat
     if (read) for (const token of blocks[i]!.text.toLowerCase().match(WORD) ?? []) if (token.length > 3) bodyWords.add(token);
   });
   const out: Array<{ index: number; vector: number[] }> = [];
-  const from = Math.max(0, Math.min(start, firstProse) - 12);
-  for (let i = from; i < Math.min(blocks.length, Math.max(start, firstProse) + 4); i++) {
+  const from = Math.max(0, Math.min(start, firstProse) - 40);
+  for (let i = from; i < Math.min(blocks.length, Math.max(start, firstProse) + 6); i++) {
     const block = blocks[i]!;
     const words = wordCount(block.text);
     if (words < 1 || words > 40) continue;
@@ -141,7 +141,7 @@ export function titleCandidates(blocks: TextBlock[], classified: TextClassificat
       vector: [
         1,
         i < start ? 1 : 0,
-        Math.min(12, Math.abs(start - i)) / 12,
+        Math.min(40, Math.abs(start - i)) / 40,
         Math.abs(start - i) <= 1 ? 1 : 0,
         Math.log1p(words),
         own[3]!,

@@ -16,9 +16,33 @@ import { describeCode, tableText } from './readableStructures.js';
 export const MAX_HIDDEN_BLOCKS = 200;
 export const MAX_HIDDEN_CHARS = 100_000;
 
-/** A block of the page with the reason it would be left out, when something about it says so. */
+/** A block of the page with the reason it would be left out, when something about it says so, and what the markup says of it. */
 export interface PageBlock extends Block {
   reason: string | null;
+  /** Share of its text inside links (menus and teasers are mostly links). */
+  linkShare: number;
+  /** Inside <article>, <main>, role=main or itemprop=articleBody. */
+  inArticle: boolean;
+  /** Inside the page's main prose container (contentCandidate.ts), when the walk was given one. */
+  inCandidate: boolean;
+}
+
+/** Where the walk is in the page. */
+export interface WalkContext {
+  inArticle: boolean;
+  inCandidate: boolean;
+  /** The main prose container, if known. */
+  candidate: Element | null;
+}
+
+const TOP: WalkContext = { inArticle: false, inCandidate: false, candidate: null };
+
+/** Characters of the element's visible text that sit inside links. */
+function linkedChars(element: Element): number {
+  if (element.localName === 'a') return visibleText(element).length;
+  let count = 0;
+  for (let child = element.firstElementChild; child; child = child.nextElementSibling) count += linkedChars(child);
+  return count;
 }
 
 /** Never text for people: code, media, embedded documents and form controls. */
@@ -159,15 +183,24 @@ function textReason(text: string): string {
 }
 
 /** One block per paragraph-level element of the page, with the reason of its nearest marked ancestor. */
-export function collectPageBlocks(root: Element, insideQuote: boolean, reason: string | null, out: PageBlock[]): void {
+export function collectPageBlocks(root: Element, insideQuote: boolean, reason: string | null, out: PageBlock[], context: WalkContext = TOP): void {
   let inline = '';
-  const push = (kind: BlockKind, text: string, blockReason: string | null) => {
+  let inlineLinked = 0;
+  const push = (kind: BlockKind, text: string, blockReason: string | null, linked: number) => {
     const block = makeBlock(kind, text);
-    if (block) out.push({ ...block, reason: blockReason ?? (kind !== 'code' && isFurnitureText(block.text) ? textReason(block.text) : null) });
+    if (block)
+      out.push({
+        ...block,
+        reason: blockReason ?? (kind !== 'code' && isFurnitureText(block.text) ? textReason(block.text) : null),
+        linkShare: Math.min(1, linked / Math.max(1, block.text.length)),
+        inArticle: context.inArticle,
+        inCandidate: context.inCandidate,
+      });
   };
   const flushInline = () => {
-    if (inline !== '') push(insideQuote ? 'quote' : 'paragraph', inline, reason);
+    if (inline !== '') push(insideQuote ? 'quote' : 'paragraph', inline, reason, inlineLinked);
     inline = '';
+    inlineLinked = 0;
   };
   for (let child = root.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === 3) {
@@ -184,16 +217,27 @@ export function collectPageBlocks(root: Element, insideQuote: boolean, reason: s
     const isContainer = CONTAINERS.has(tag) || (kind === 'list-item' && hasDescendant(element, LIST_ITEM_BLOCKS));
     if (!kind && !isContainer) {
       inline += visibleText(element);
+      inlineLinked += linkedChars(element);
       continue;
     }
     flushInline();
     // The nearest reason wins, except a form's: a form inside comments is the comment section.
     const found = elementReason(element, classes, attribute(element, 'id'));
     const own = found === 'form' ? (reason ?? found) : (found ?? reason);
-    if (isContainer) collectPageBlocks(element, insideQuote || tag === 'blockquote', own, out);
-    else if (kind === 'table') push('table', tableText(tableRows(element)), own);
-    else if (kind === 'code') push('code', describeCode(visibleText(element), null), own);
-    else push(insideQuote && kind === 'paragraph' ? 'quote' : kind!, visibleText(element), own);
+    if (isContainer) {
+      const role = attribute(element, 'role');
+      const inner: WalkContext =
+        context.inArticle && context.inCandidate
+          ? context
+          : {
+              ...context,
+              inArticle: context.inArticle || tag === 'article' || tag === 'main' || role === 'main' || attribute(element, 'itemprop') === 'articleBody',
+              inCandidate: context.inCandidate || element === context.candidate,
+            };
+      collectPageBlocks(element, insideQuote || tag === 'blockquote', own, out, inner);
+    } else if (kind === 'table') push('table', tableText(tableRows(element)), own, linkedChars(element));
+    else if (kind === 'code') push('code', describeCode(visibleText(element), null), own, 0);
+    else push(insideQuote && kind === 'paragraph' ? 'quote' : kind!, visibleText(element), own, linkedChars(element));
   }
   flushInline();
 }

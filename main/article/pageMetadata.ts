@@ -79,10 +79,13 @@ export function cleanByline(raw: string | null | undefined): string | null {
   let text = normalizeText(raw);
   if (/^https?:\/\//iu.test(text)) return null;
   // Labels in front, with or without the space a page's markup left out ("Written bySir Nuno").
-  text = text.replace(/^(?:(?:written|posted|authored|reviewed|edited|reported|words|story|published)\s*)?(?:by|von|par|por|door|av)(?=[\s:]|\p{Lu})\s*:?\s*/iu, '');
+  // A date in front ("Jul 11 Written By ...").
+  text = text.replace(/^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?)\s*[|·•,–—-]?\s*/iu, '');
+  // The label, then a space, a colon or straight the name's capital (no /i here: with it \p{Lu} matches any letter).
+  text = text.replace(/^(?:(?:[Ww]ritten|WRITTEN|[Pp]osted|POSTED|[Aa]uthored|[Rr]eviewed|[Ee]dited|[Rr]eported|[Ww]ords|[Ss]tory|[Pp]ublished)\s*)?(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Aa]v)(?=[\s:]|\p{Lu})\s*:?\s*/u, '');
   text = text.replace(/^(?:author|authors|autor|auteur|writer)\s*:\s*/iu, '');
   // A date or a reading time after the name.
-  text = text.replace(/\s*[|·•,–—-]?\s*(?:updated|published|posted)?\s*(?:on\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s*\d{4})?.*$/iu, '');
+  text = text.replace(/(?:\s*[|·•,–—-]\s*|\s+)(?:(?:updated|published|posted)\s+)?(?:on\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s*\d{4})?.*$/iu, '');
   text = text.replace(/\s*[|·•–—-]\s*\d+\s*min(?:ute)?s?\s+read.*$/iu, '');
   text = text.replace(/(\p{Ll})(\p{Lu}[a-z]+\s+\d{1,2},\s*\d{4}).*$/u, '$1');
   text = text.trim().replace(/[|·•,;:–—-]+$/u, '').trim();

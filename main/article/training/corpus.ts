@@ -87,3 +87,30 @@ export async function cachedPageTexts(corpusDir: string, pages: CorpusPage[], pa
   }
   return new Map(pages.map((page) => [page.id, cached[page.id]!]));
 }
+
+/**
+ * `shortenArticle(document, truth, 2)` of every page (null where the variants file cannot cut it down
+ * cleanly), cached like cachedPageTexts.
+ */
+export async function cachedShortPages(
+  corpusDir: string,
+  pages: CorpusPage[],
+  shortenArticle: (document: Document, truth: string, keep: number) => { html: string; truth: string } | null,
+  variantsSource: string,
+): Promise<Map<string, { html: string; truth: string } | null>> {
+  const key = createHash('sha1').update(variantsSource).update(corpusDir).digest('hex').slice(0, 12);
+  const dir = join(process.cwd(), 'node_modules', '.cache', 'article-player');
+  const file = join(dir, `shortArticle-${key}.json`);
+  const cached = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, { html: string; truth: string } | null>) : {};
+  let changed = false;
+  for (const page of pages) {
+    if (page.id in cached) continue;
+    cached[page.id] = await withBrowserDocument(page.html, (document) => shortenArticle(document, page.truth.text, 2));
+    changed = true;
+  }
+  if (changed) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, JSON.stringify(cached));
+  }
+  return new Map(pages.map((page) => [page.id, cached[page.id] ?? null]));
+}

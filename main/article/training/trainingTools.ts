@@ -1,22 +1,8 @@
 /** Labelling, fitting and scoring for the extraction models (used by the trainer and the bench). */
-import { scoreText, tokenize } from '../../benchExtraction.js';
+import { scoreText } from '../../benchExtraction.js';
 import { treeValue, type Tree } from '../contentModel.js';
 
-/** Per block: the share of its 4-word shingles found in the ground truth (short blocks: found as a phrase). */
-export function shingleHits(blocks: string[], truth: string): number[] {
-  const truthTokens = tokenize(truth);
-  const truthShingles = new Set<string>();
-  for (let i = 0; i + 4 <= truthTokens.length; i++) truthShingles.add(truthTokens.slice(i, i + 4).join(' '));
-  const truthPhrase = ` ${truthTokens.join(' ')} `;
-  return blocks.map((text) => {
-    const tokens = tokenize(text);
-    if (tokens.length === 0) return 0;
-    if (tokens.length < 4) return truthPhrase.includes(` ${tokens.join(' ')} `) ? 1 : 0;
-    let hit = 0;
-    for (let i = 0; i + 4 <= tokens.length; i++) if (truthShingles.has(tokens.slice(i, i + 4).join(' '))) hit++;
-    return hit / (tokens.length - 3);
-  });
-}
+export { shingleHits } from '../textOverlap.js';
 
 /** Case and whitespace folded, as the bench compares titles. */
 export function normalizeTitle(text: string): string {

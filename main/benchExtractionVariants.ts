@@ -1,0 +1,154 @@
+/**
+ * Extraction on the shapes an article arrives in besides its HTML page, made from the same WCXB pages by
+ * ../shared/corpus/variants/pageVariants.mjs (imported as it is, so figures stay comparable):
+ * - plain text: `pageText` of each page (what a text-only scraper keeps, menus and footers included),
+ *   opened as a .txt file; baselines in the same run: reading the whole text, and the project on the HTML;
+ * - short articles: `shortenArticle(doc, truth, 2)`, the article cut to its first two paragraphs with the
+ *   page chrome untouched (pages it cannot cut cleanly are skipped and counted); baseline Readability.js.
+ * Every figure is given for all pages, the training split and the held-out split (training/corpus.ts: one
+ * site in four, never seen by the trained models or the tuning). Scoring: benchExtraction's shingle F1.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Readability } from '@mozilla/readability';
+import { extractHtml } from './article/extractHtml.js';
+import { extractPlainText } from './article/extractPlainText.js';
+import { cachedPageTexts, cachedShortPages, corpusIds, readCorpusPage, withBrowserDocument, type CorpusPage } from './article/training/corpus.js';
+import { sameText, scoreText, type Score } from './benchExtraction.js';
+
+interface Variants {
+  pageText(document: Document): string;
+  shortenArticle(document: Document, truth: string, keep: number): { html: string; truth: string } | null;
+}
+
+interface Row {
+  id: string;
+  split: CorpusPage['split'];
+  scores: Record<string, Score>;
+  titleRight?: boolean;
+  noReadableText?: boolean;
+}
+
+interface Figures {
+  pages: number;
+  [extractor: string]: number | { precision: number; recall: number; f1: number };
+}
+
+const round = (n: number) => Math.round(n * 10_000) / 10_000;
+
+/** The bench's macro F1 (precision and recall averaged over pages) of each extractor, for one set of pages. */
+function figures(rows: Row[]): Figures {
+  const out: Figures = { pages: rows.length };
+  for (const name of Object.keys(rows[0]?.scores ?? {})) {
+    const precision = rows.reduce((sum, row) => sum + row.scores[name]!.precision, 0) / Math.max(1, rows.length);
+    const recall = rows.reduce((sum, row) => sum + row.scores[name]!.recall, 0) / Math.max(1, rows.length);
+    out[name] = { precision: round(precision), recall: round(recall), f1: round(precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall)) };
+  }
+  return out;
+}
+
+function bySplit(rows: Row[]) {
+  return { all: figures(rows), train: figures(rows.filter((row) => row.split === 'train')), heldOut: figures(rows.filter((row) => row.split === 'held-out')) };
+}
+
+function share(rows: Row[], test: (row: Row) => boolean): number {
+  return rows.length === 0 ? 0 : round(rows.filter(test).length / rows.length);
+}
+
+function titlesBySplit(rows: Row[]) {
+  const right = (set: Row[]) => share(set, (row) => row.titleRight === true);
+  return { all: right(rows), train: right(rows.filter((row) => row.split === 'train')), heldOut: right(rows.filter((row) => row.split === 'held-out')) };
+}
+
+function worst(rows: Row[], name: string, count: number) {
+  return [...rows]
+    .sort((a, b) => a.scores[name]!.f1 - b.scores[name]!.f1)
+    .slice(0, count)
+    .map((row) => ({ id: row.id, split: row.split, f1: round(row.scores[name]!.f1), precision: round(row.scores[name]!.precision), recall: round(row.scores[name]!.recall) }));
+}
+
+function readabilityText(document: Document): string {
+  try {
+    return new Readability(document).parse()?.textContent ?? '';
+  } catch {
+    return '';
+  }
+}
+
+const plain = (score: Score): Score => ({ precision: score.precision, recall: score.recall, f1: score.f1 });
+
+export async function runVariantBench(corpusDir: string, options: { limit?: number; worst?: number } = {}) {
+  const variantsFile = join(corpusDir, '..', 'variants', 'pageVariants.mjs');
+  const variants = (await import(pathToFileURL(variantsFile).href)) as Variants;
+  const variantsSource = readFileSync(variantsFile, 'utf8');
+  let ids = corpusIds(corpusDir);
+  if (options.limit) ids = ids.slice(0, options.limit);
+  const pages = ids.map((id) => readCorpusPage(corpusDir, id)).filter((page) => page !== null);
+  const texts = await cachedPageTexts(corpusDir, pages, variants.pageText, variantsSource);
+  const shorts = await cachedShortPages(corpusDir, pages, variants.shortenArticle, variantsSource);
+
+  const textRows: Row[] = [];
+  const shortRows: Row[] = [];
+  for (const page of pages) {
+    const text = texts.get(page.id)!;
+    let ours = '';
+    let title = '';
+    try {
+      const article = extractPlainText(text, `${page.id}.txt`);
+      ours = article.blocks.map((block) => block.text).join('\n');
+      title = article.title;
+    } catch {
+      ours = '';
+    }
+    let html = '';
+    try {
+      html = extractHtml(page.html, page.id, page.url).blocks.map((block) => block.text).join('\n');
+    } catch {
+      html = '';
+    }
+    textRows.push({
+      id: page.id,
+      split: page.split,
+      scores: { ours: plain(scoreText(ours, page.truth.text)), wholeText: plain(scoreText(text, page.truth.text)), projectOnHtml: plain(scoreText(html, page.truth.text)) },
+      titleRight: sameText(title, page.truth.title),
+    });
+
+    const short = shorts.get(page.id);
+    if (!short) continue;
+    let shortOutput = '';
+    let noReadableText = false;
+    try {
+      const article = extractHtml(short.html, page.id, page.url);
+      shortOutput = article.blocks.map((block) => block.text).join('\n');
+      noReadableText = article.blocks.length === 0;
+    } catch {
+      noReadableText = true;
+    }
+    const baseline = await withBrowserDocument(short.html, readabilityText);
+    shortRows.push({
+      id: page.id,
+      split: page.split,
+      scores: { ours: plain(scoreText(shortOutput, short.truth)), readabilityJs: plain(scoreText(baseline, short.truth)) },
+      noReadableText,
+    });
+  }
+  const count = options.worst ?? 10;
+  return {
+    split: 'sites whose host name has SHA-1 first byte mod 4 = 0 are held out from training and tuning (main/article/training/corpus.ts)',
+    plainText: {
+      what: 'pageText(page) opened as a .txt file',
+      ...bySplit(textRows),
+      titleRight: titlesBySplit(textRows),
+      worst: worst(textRows, 'ours', count),
+    },
+    shortArticles: {
+      what: 'shortenArticle(page, truth, 2) opened as HTML',
+      pagesUsed: shortRows.length,
+      pagesSkipped: pages.length - shortRows.length,
+      noReadableText: shortRows.filter((row) => row.noReadableText).map((row) => row.id),
+      ...bySplit(shortRows),
+      worst: worst(shortRows, 'ours', count),
+    },
+  };
+}
