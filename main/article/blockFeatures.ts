@@ -52,6 +52,21 @@ const LINK_LIKE = /(?:https?:\/\/|www\.|\b[\w.-]+\.(?:com|org|net|io|co|uk|de|fr
 const NAME_THEN_WORD = /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2}\s+\p{Ll}/u;
 
 /** stopwords-iso: lists for 58 languages, one JSON file (loaded with require: a JSON module needs import attributes). */
+/** Writing without spaces between words (Chinese, Japanese, Thai...): a run of it is many words. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/gu;
+
+const HAS_UNSPACED = new RegExp(UNSPACED.source, 'u');
+
+/** Words in a text, counting a run of unspaced script as one word per two characters. */
+export function countWords(text: string): number {
+  let count = 0;
+  for (const token of text.match(WORD) ?? []) {
+    const unspaced = token.match(UNSPACED)?.length ?? 0;
+    count += unspaced === 0 ? 1 : Math.max(1, Math.round(unspaced / 2) + (token.length - unspaced > 0 ? 1 : 0));
+  }
+  return count;
+}
+
 const STOPWORDS = createRequire(import.meta.url)('stopwords-iso') as Record<string, string[]>;
 const stopwordSets = new Map<string, Set<string>>();
 
@@ -77,26 +92,31 @@ interface Own {
   prose: number;
 }
 
-function ownFeatures(text: string, stopwords: Set<string>): { own: Own; vector: number[] } {
+/** Longer blocks are measured on their first characters (a 5 MB paragraph needs no more to be known for one). */
+const SAMPLE_CHARS = 20_000;
+
+function ownFeatures(whole: string, stopwords: Set<string>): { own: Own; vector: number[] } {
+  const text = whole.length > SAMPLE_CHARS ? whole.slice(0, SAMPLE_CHARS) : whole;
   const tokens = text.toLowerCase().match(WORD) ?? [];
-  const words = tokens.length;
+  const words = Math.round(countWords(text) * (whole.length / text.length));
   const rawWords = text.split(/\s+/u).filter(Boolean);
   const letters = text.match(/\p{L}/gu)?.length ?? 0;
   const digits = text.match(/\p{N}/gu)?.length ?? 0;
   const punctuation = text.match(/[^\p{L}\p{N}\s]/gu)?.length ?? 0;
   const capitalised = rawWords.filter((word) => /^\p{Lu}/u.test(word)).length / Math.max(1, rawWords.length);
-  const stop = tokens.filter((token) => stopwords.has(token)).length / Math.max(1, words);
-  const sentence = SENTENCE_END.test(text) ? 1 : 0;
+  const stop = tokens.filter((token) => stopwords.has(token)).length / Math.max(1, tokens.length);
+  const sentence = SENTENCE_END.test(whole.slice(-20)) ? 1 : 0;
   const sentences = (text.match(/[.!?…。！？]["'”’)\]]*\s+\p{Lu}/gu)?.length ?? 0) + sentence;
   const logWords = Math.log1p(words);
   // Prose: a sentence of some length made of ordinary words, the body text of any language.
-  const prose = words >= 10 && stop >= 0.15 ? words : 0;
+  // (Unspaced scripts have no stopwords to find between words: their length alone says it.)
+  const prose = words >= 10 && (stop >= 0.15 || HAS_UNSPACED.test(text)) ? words : 0;
   return {
     own: { words, logWords, sentence, stopwords: stop, prose },
     vector: [
       1,
       logWords,
-      Math.log1p(text.length),
+      Math.log1p(whole.length),
       sentence,
       /:$/u.test(text) ? 1 : 0,
       Math.log1p(sentences),

@@ -32,6 +32,16 @@ export interface ContentModel {
   outsideThreshold: number;
   /** The stretch maximises the sum of (probability - spanCenter) weighted by the block's size. */
   spanCenter: number;
+  /**
+   * HTML only: when the model reads at least this share of what Readability read, Readability's reading is
+   * confirmed and kept (its cleanup of a full article is finer than a block walk); otherwise the model's.
+   */
+  confirmReadability?: number;
+  /**
+   * HTML only: Readability's reading is also kept when the model reads at least this many words: the
+   * model's own reading is for short articles, where Readability takes the page's promotions instead.
+   */
+  shortArticleWords?: number;
   trainedOn: string;
 }
 
@@ -143,4 +153,24 @@ export function decideBlocks(model: ContentModel, vectors: FeatureVector[], size
   const stretch = bestStretch(probabilities, stretchWeights(sizes), model.spanCenter);
   const read = probabilities.map((p, i) => (i >= stretch[0] && i < stretch[1] ? p >= model.insideThreshold : p >= model.outsideThreshold));
   return { read, probabilities, stretch };
+}
+
+/** The share of Readability's words (blocks it read, by `inReadability`) that the model reads too. */
+export function readabilityCoverage(read: boolean[], inReadability: number[], sizes: number[]): number {
+  let total = 0;
+  let covered = 0;
+  for (let i = 0; i < read.length; i++) {
+    if (inReadability[i]! < 0.5) continue;
+    total += sizes[i]!;
+    if (read[i]) covered += sizes[i]!;
+  }
+  return total === 0 ? 0 : covered / total;
+}
+
+/** Whether the HTML model's reading is used (a short article Readability misread) rather than Readability's. */
+export function preferModelReading(model: ContentModel, read: boolean[], inReadability: number[], sizes: number[]): boolean {
+  if (model.confirmReadability === undefined) return true;
+  const modelWords = read.reduce((sum, value, i) => sum + (value ? sizes[i]! : 0), 0);
+  if (model.shortArticleWords !== undefined && modelWords >= model.shortArticleWords) return false;
+  return readabilityCoverage(read, inReadability, sizes) < model.confirmReadability;
 }

@@ -9,9 +9,9 @@ import { makeBlock, normalizeText, type Article, type Block, type BlockKind, typ
 import { findContentCandidate, isHiddenOrComments } from './contentCandidate.js';
 import { detectLang, normalizeLangTag } from './detectLang.js';
 import { collectPageBlocks, hiddenFromPage, MAX_HIDDEN_BLOCKS, MAX_HIDDEN_CHARS, type PageBlock } from './hiddenBlocks.js';
-import { stopwordsFor, type FeatureVector } from './blockFeatures.js';
-import { contentModels, decideBlocks, type ContentModel } from './contentModel.js';
-import { htmlBlockVectors } from './htmlBlockFeatures.js';
+import { countWords, stopwordsFor, type FeatureVector } from './blockFeatures.js';
+import { contentModels, decideBlocks, preferModelReading, type ContentModel } from './contentModel.js';
+import { htmlBlockVectors, IN_READABILITY } from './htmlBlockFeatures.js';
 import { shingleHits } from './textOverlap.js';
 import { cleanByline, readPageMetadata } from './pageMetadata.js';
 import { isFurnitureElement, isFurnitureText, revealStreamedContent } from './htmlCleanup.js';
@@ -282,7 +282,18 @@ export function extractHtml(html: string, fallbackTitle: string, source: string 
     }
     return { ...article, blocks: analysis.readability, ...(hidden.length > 0 ? { hidden } : {}) };
   }
-  const { read, stretch } = decideBlocks(model, vectors, page.map((block) => block.text.split(/\s+/u).length));
+  const sizes = page.map((block) => countWords(block.text));
+  const { read, stretch } = decideBlocks(model, vectors, sizes);
+  // Readability's reading, confirmed by the model: kept (its cleanup of a whole article is finer than a block walk).
+  if (!preferModelReading(model, read, vectors.map((vector) => vector[IN_READABILITY]!), sizes) && analysis.readability.length > 0) {
+    let hidden: HiddenBlock[] = [];
+    try {
+      hidden = hiddenFromPage(page, analysis.readability, [title]);
+    } catch {
+      hidden = [];
+    }
+    return { ...article, blocks: analysis.readability, ...(hidden.length > 0 ? { hidden } : {}) };
+  }
   const blocks: Block[] = [];
   const hidden: HiddenBlock[] = [];
   const seen = new Set<string>();

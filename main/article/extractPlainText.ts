@@ -112,6 +112,10 @@ export const TITLE_FEATURE_NAMES = [
   'prevLogWords',
   'nextLogWords',
   'nextSentence',
+  'firstParagraphOverlap',
+  'wordsVsLongestCandidate',
+  'headlinesBetween',
+  'afterShortLines',
 ] as const;
 
 /** Lines near the start of the article that could be its headline, with their title features. */
@@ -127,6 +131,8 @@ export function titleCandidates(blocks: TextBlock[], classified: TextClassificat
   classified.read.forEach((read, i) => {
     if (read) for (const token of blocks[i]!.text.toLowerCase().match(WORD) ?? []) if (token.length > 3) bodyWords.add(token);
   });
+  const firstParagraphWords = new Set<string>();
+  for (let i = firstProse; i < Math.min(blocks.length, firstProse + 2); i++) for (const token of blocks[i]?.text.toLowerCase().match(WORD) ?? []) if (token.length > 3) firstParagraphWords.add(token);
   const out: Array<{ index: number; vector: number[] }> = [];
   const from = Math.max(0, Math.min(start, firstProse) - 40);
   for (let i = from; i < Math.min(blocks.length, Math.max(start, firstProse) + 6); i++) {
@@ -136,6 +142,11 @@ export function titleCandidates(blocks: TextBlock[], classified: TextClassificat
     const own = classified.vectors[i]!;
     const tokens = (block.text.toLowerCase().match(WORD) ?? []).filter((token) => token.length > 3);
     const overlap = tokens.length === 0 ? 0 : tokens.filter((token) => bodyWords.has(token)).length / tokens.length;
+    const firstOverlap = tokens.length === 0 ? 0 : tokens.filter((token) => firstParagraphWords.has(token)).length / tokens.length;
+    let headlinesBetween = 0;
+    for (let j = i + 1; j < firstProse; j++) if (classified.vectors[j]![15] === 1) headlinesBetween++;
+    let shortBefore = 0;
+    for (let j = i - 3; j < i; j++) if (j >= 0 && wordCount(blocks[j]!.text) <= 3) shortBefore++;
     out.push({
       index: i,
       vector: [
@@ -163,9 +174,16 @@ export function titleCandidates(blocks: TextBlock[], classified: TextClassificat
         own[21]!,
         own[22]!,
         own[24]!,
+        firstOverlap,
+        Math.log1p(words), // made relative below
+        Math.min(10, headlinesBetween) / 10,
+        shortBefore / 3,
       ],
     });
   }
+  const longest = Math.max(1, ...out.map((candidate) => candidate.vector[4]!));
+  const at = TITLE_FEATURE_NAMES.indexOf('wordsVsLongestCandidate');
+  for (const candidate of out) candidate.vector[at] = candidate.vector[at]! / longest;
   return out;
 }
 

@@ -25,6 +25,8 @@ export interface PageBlock extends Block {
   inArticle: boolean;
   /** Inside the page's main prose container (contentCandidate.ts), when the walk was given one. */
   inCandidate: boolean;
+  /** The element the block is (or, for loose text, the element holding it): where it sits in the page. */
+  element: Element;
 }
 
 /** Where the walk is in the page. */
@@ -186,7 +188,7 @@ function textReason(text: string): string {
 export function collectPageBlocks(root: Element, insideQuote: boolean, reason: string | null, out: PageBlock[], context: WalkContext = TOP): void {
   let inline = '';
   let inlineLinked = 0;
-  const push = (kind: BlockKind, text: string, blockReason: string | null, linked: number) => {
+  const push = (kind: BlockKind, text: string, blockReason: string | null, linked: number, element: Element = root) => {
     const block = makeBlock(kind, text);
     if (block)
       out.push({
@@ -195,6 +197,7 @@ export function collectPageBlocks(root: Element, insideQuote: boolean, reason: s
         linkShare: Math.min(1, linked / Math.max(1, block.text.length)),
         inArticle: context.inArticle,
         inCandidate: context.inCandidate,
+        element,
       });
   };
   const flushInline = () => {
@@ -235,9 +238,9 @@ export function collectPageBlocks(root: Element, insideQuote: boolean, reason: s
               inCandidate: context.inCandidate || element === context.candidate,
             };
       collectPageBlocks(element, insideQuote || tag === 'blockquote', own, out, inner);
-    } else if (kind === 'table') push('table', tableText(tableRows(element)), own, linkedChars(element));
-    else if (kind === 'code') push('code', describeCode(visibleText(element), null), own, 0);
-    else push(insideQuote && kind === 'paragraph' ? 'quote' : kind!, visibleText(element), own, linkedChars(element));
+    } else if (kind === 'table') push('table', tableText(tableRows(element)), own, linkedChars(element), element);
+    else if (kind === 'code') push('code', describeCode(visibleText(element), null), own, 0, element);
+    else push(insideQuote && kind === 'paragraph' ? 'quote' : kind!, visibleText(element), own, linkedChars(element), element);
   }
   flushInline();
 }

@@ -4,8 +4,11 @@
  * the block's kind, where the headline stands, and what the other extractors chose (Readability's output,
  * the main prose container), which the model weighs as evidence rather than obeys.
  */
-import { blockFeatures, FEATURE_NAMES, type FeatureVector } from './blockFeatures.js';
+import { blockFeatures, countWords, FEATURE_NAMES, type FeatureVector } from './blockFeatures.js';
 import type { PageBlock } from './hiddenBlocks.js';
+
+/** Index of the inReadability feature in an HTML feature vector. */
+export const IN_READABILITY = FEATURE_NAMES.length + 3;
 
 export const HTML_FEATURE_NAMES = [
   ...FEATURE_NAMES,
@@ -34,7 +37,30 @@ export const HTML_FEATURE_NAMES = [
   'nextInReadability',
   'prevLinkShare',
   'nextLinkShare',
+  'sharesTitleContainer',
+  'onlyBodyShared',
 ] as const;
+
+/**
+ * How deep the block's and the headline's nearest common ancestor is (html is 0, body 1), and that as a
+ * share of the headline's depth (1: the block is inside the headline's own element).
+ */
+function titleKinship(page: PageBlock[], titleIndex: number): Array<{ depth: number; share: number }> {
+  const title = page[titleIndex]?.element;
+  if (!title) return page.map(() => ({ depth: 0, share: 0 }));
+  const depthOf = new Map<Element, number>();
+  const chain: Element[] = [];
+  for (let node: Element | null = title; node; node = node.parentElement) chain.push(node);
+  chain.reverse().forEach((element, depth) => depthOf.set(element, depth));
+  const titleDepth = Math.max(1, chain.length - 1);
+  return page.map((block) => {
+    for (let node: Element | null = block.element; node; node = node.parentElement) {
+      const depth = depthOf.get(node);
+      if (depth !== undefined) return { depth, share: depth / titleDepth };
+    }
+    return { depth: 0, share: 0 };
+  });
+}
 
 const REASON_GROUPS: Array<[number, RegExp]> = [
   [0, /site menu|page header|page footer|sidebar|breadcrumbs|page navigation|table of contents|search box|form/u],
@@ -53,10 +79,11 @@ const REASON_GROUPS: Array<[number, RegExp]> = [
 export function htmlBlockVectors(page: PageBlock[], inReadability: number[], titleIndex: number, stopwords: Set<string>): FeatureVector[] {
   const texts = page.map((block) => block.text);
   const base = blockFeatures(texts, stopwords);
-  const words = texts.map((text) => text.split(/\s+/u).length);
+  const words = texts.map(countWords);
   const total = words.reduce((sum, value) => sum + value, 0);
   const readWords = words.reduce((sum, value, i) => sum + (inReadability[i]! >= 0.5 ? value : 0), 0);
   const readabilityShare = total === 0 ? 0 : readWords / total;
+  const kinship = titleKinship(page, titleIndex);
   return page.map((block, i) => {
     const reasons = new Array<number>(7).fill(0);
     if (block.reason) for (const [index, pattern] of REASON_GROUPS) if (pattern.test(block.reason)) reasons[index] = 1;
@@ -81,6 +108,8 @@ export function htmlBlockVectors(page: PageBlock[], inReadability: number[], tit
       inReadability[i + 1] ?? 0,
       page[i - 1]?.linkShare ?? 0,
       page[i + 1]?.linkShare ?? 0,
+      kinship[i]!.share,
+      titleIndex >= 0 && kinship[i]!.depth <= 1 ? 1 : 0,
     ];
   });
 }

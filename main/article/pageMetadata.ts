@@ -204,7 +204,10 @@ export function readPageMetadata(document: Document, jsonLd: string[], sourceUrl
     if (siteName && key === siteName.toLowerCase()) return true;
     if (host && key.replace(/\s/gu, '') === host.replace(/^www\./u, '').toLowerCase()) return true;
     if (declared[0] && declaredTitle && declared[0] !== declaredTitle && !declaredTitle.toLowerCase().includes(key) && declared[0].toLowerCase().includes(key)) return true;
-    return declaredTitle !== null && text.split(/\s+/u).length <= 3 && overlap(text, declaredTitle) === 0;
+    if (declaredTitle === null || text.split(/\s+/u).length > 3 || overlap(text, declaredTitle) > 0) return false;
+    // Scripts written without spaces share no "words": containment says it.
+    const title = declaredTitle.toLowerCase();
+    return !key.includes(title) && !title.includes(key);
   };
   const distinct = [...new Set(headings)].filter((text) => !isLogoOrLabel(text));
   let title: string | null = null;

@@ -118,9 +118,12 @@ async function main(): Promise<void> {
     return { right: right / sets.length, reachable: reachable / sets.length };
   };
 
-  const files: ModelFiles = { text, title };
+  // The HTML model (trainHtmlModel.ts) is kept as it is.
+  const modelFile = join(here, '..', 'contentModel.json');
+  const previous = JSON.parse(readFileSync(modelFile, 'utf8')) as Partial<ModelFiles>;
+  const files: ModelFiles = { text, title, ...(previous.html ? { html: previous.html } : {}) };
   // Compact, numbers to 6 significant digits: the file is bundled into the app.
-  writeFileSync(join(here, '..', 'contentModel.json'), `${JSON.stringify(files, (_key, value: unknown) => (typeof value === 'number' ? Number(value.toPrecision(6)) : value))}\n`);
+  writeFileSync(modelFile, `${JSON.stringify(files, (_key, value: unknown) => (typeof value === 'number' ? Number(value.toPrecision(6)) : value))}\n`);
   const firstOnly: ContentModel = { ...text, context: null };
   console.log(
     JSON.stringify({
