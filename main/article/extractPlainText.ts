@@ -192,6 +192,9 @@ function findTitle(blocks: TextBlock[], classified: TextClassification, model: T
   // A Markdown title the writer marked wins.
   const marked = blocks.findIndex((block) => block.kind === 'heading' && block.marked);
   if (marked >= 0 && marked <= 2) return marked;
+  const first = blocks[0];
+  // A note too short for the model to find any article in: a first line shaped like a headline names it.
+  if (!classified.read.some(Boolean)) return first && blocks.length > 1 && isHeadlineShaped(first.text) ? 0 : -1;
   let best = -1;
   let bestScore = 0.05;
   for (const candidate of titleCandidates(blocks, classified)) {
@@ -201,8 +204,6 @@ function findTitle(blocks: TextBlock[], classified: TextClassification, model: T
       bestScore = score;
     }
   }
-  // A note too short for the model to judge: a first line shaped like a headline, above the text, names it.
-  const first = blocks[0];
   if (best < 0 && first && blocks.length > 1 && isHeadlineShaped(first.text)) return 0;
   return best;
 }

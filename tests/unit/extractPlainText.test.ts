@@ -104,3 +104,11 @@ describe('plain text and Markdown', () => {
     expect(article.blocks).toHaveLength(1);
   });
 });
+
+describe('a short pasted note', () => {
+  it('is named by its first line when that reads like a headline, and every paragraph is read', () => {
+    const article = extractPlainText('A Pasted Story\n\nThe first paragraph of the pasted story.\n\nThe second paragraph.', 'x');
+    expect(article.title).toBe('A Pasted Story');
+    expect(article.blocks.map((block) => block.text)).toEqual(['The first paragraph of the pasted story.', 'The second paragraph.']);
+  });
+});
