@@ -168,9 +168,15 @@ export function readabilityCoverage(read: boolean[], inReadability: number[], si
 }
 
 /** Whether the HTML model's reading is used (a short article Readability misread) rather than Readability's. */
-export function preferModelReading(model: ContentModel, read: boolean[], inReadability: number[], sizes: number[]): boolean {
+export function preferModelReading(model: ContentModel, read: boolean[], inReadability: number[], sizes: number[], readabilityWords: number): boolean {
   if (model.confirmReadability === undefined) return true;
+  // The page walk never met most of what Readability read (content it cannot see, such as markup it skips):
+  // the model judged a page without its article, so Readability's reading stands.
+  const seen = inReadability.reduce((sum, hit, i) => sum + (hit >= 0.5 ? sizes[i]! : 0), 0);
+  if (seen < 0.5 * readabilityWords) return false;
   const modelWords = read.reduce((sum, value, i) => sum + (value ? sizes[i]! : 0), 0);
+  // The model found no article (not even a paragraph's worth of words): it has no reading to offer.
+  if (modelWords < 20) return false;
   if (model.shortArticleWords !== undefined && modelWords >= model.shortArticleWords) return false;
   return readabilityCoverage(read, inReadability, sizes) < model.confirmReadability;
 }

@@ -285,7 +285,8 @@ export function extractHtml(html: string, fallbackTitle: string, source: string 
   const sizes = page.map((block) => countWords(block.text));
   const { read, stretch } = decideBlocks(model, vectors, sizes);
   // Readability's reading, confirmed by the model: kept (its cleanup of a whole article is finer than a block walk).
-  if (!preferModelReading(model, read, vectors.map((vector) => vector[IN_READABILITY]!), sizes) && analysis.readability.length > 0) {
+  const readabilityWords = analysis.readability.reduce((sum, block) => sum + countWords(block.text), 0);
+  if (!preferModelReading(model, read, vectors.map((vector) => vector[IN_READABILITY]!), sizes, readabilityWords) && analysis.readability.length > 0) {
     let hidden: HiddenBlock[] = [];
     try {
       hidden = hiddenFromPage(page, analysis.readability, [title]);

@@ -1,6 +1,6 @@
 /** The content model's parts: the trees it is made of, how they are fitted, and the contiguity step. */
 import { describe, expect, it } from 'vitest';
-import { bestStretch, contentModels, decideBlocks, probability, type ContentModel } from '../../main/article/contentModel';
+import { bestStretch, contentModels, decideBlocks, preferModelReading, probability, type ContentModel } from '../../main/article/contentModel';
 import { FEATURE_NAMES } from '../../main/article/blockFeatures';
 import { HTML_FEATURE_NAMES } from '../../main/article/htmlBlockFeatures';
 import { fitBoostedTrees, fitLogistic } from '../../main/article/training/trainingTools';
@@ -63,5 +63,32 @@ describe('the shipped models', () => {
     const { read, stretch } = decideBlocks(model, vectors, vectors.map(() => 1));
     expect(stretch).toEqual([4, 7]);
     expect(read).toEqual([false, false, false, false, true, true, true, false]);
+  });
+});
+
+describe('whose reading of an HTML page is used', () => {
+  const model = { ...contentModels().text, confirmReadability: 0.7, shortArticleWords: 300 } as ContentModel;
+  // Six blocks of 50 words; Readability read blocks 2 to 5.
+  const sizes = [50, 50, 50, 50, 50, 50];
+  const inReadability = [0, 0, 1, 1, 1, 1];
+
+  it('Readability, when the model confirms it', () => {
+    expect(preferModelReading(model, [false, false, true, true, true, false], inReadability, sizes, 200)).toBe(false);
+  });
+
+  it('the model, when it reads a short article Readability did not', () => {
+    expect(preferModelReading(model, [true, true, false, false, false, false], inReadability, sizes, 200)).toBe(true);
+  });
+
+  it('Readability, when the model reads a whole article of its own', () => {
+    expect(preferModelReading(model, [true, true, true, true, true, true].map((v, i) => v && i < 6), [0, 0, 0, 0, 0, 1], sizes.map(() => 60), 60)).toBe(false);
+  });
+
+  it('Readability, when the model finds no article at all', () => {
+    expect(preferModelReading(model, [true, false, false, false, false, false], inReadability, [3, 50, 50, 50, 50, 50], 200)).toBe(false);
+  });
+
+  it('Readability, when the page walk never saw most of what Readability read', () => {
+    expect(preferModelReading(model, [true, true, false, false, false, false], inReadability, sizes, 2000)).toBe(false);
   });
 });

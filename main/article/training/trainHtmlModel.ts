@@ -81,7 +81,7 @@ async function main(): Promise<void> {
 
   const output = (model: ContentModel, example: Example, probabilities?: number[]) => {
     const { read } = decideBlocks(model, example.vectors, example.sizes, probabilities);
-    if (!preferModelReading(model, read, example.vectors.map((vector) => vector[IN_READABILITY]!), example.sizes) && example.readability !== '') return example.readability;
+    if (!preferModelReading(model, read, example.vectors.map((vector) => vector[IN_READABILITY]!), example.sizes, countWords(example.readability)) && example.readability !== '') return example.readability;
     return example.texts.filter((_, i) => read[i] && i !== example.titleIndex).join('\n');
   };
   const cache = new Map<Example, number[]>();
