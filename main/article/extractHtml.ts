@@ -8,7 +8,7 @@ import { parseHTML } from 'linkedom';
 import { makeBlock, normalizeText, type Article, type Block, type BlockKind, type HiddenBlock } from '../../shared/article.js';
 import { findContentCandidate, isHiddenOrComments } from './contentCandidate.js';
 import { detectLang, normalizeLangTag } from './detectLang.js';
-import { collectPageBlocks, hiddenFromPage, MAX_HIDDEN_BLOCKS, MAX_HIDDEN_CHARS, type PageBlock } from './hiddenBlocks.js';
+import { collectPageBlocks, hiddenFromPage, HiddenList, type PageBlock } from './hiddenBlocks.js';
 import { countWords, stopwordsFor, type FeatureVector } from './blockFeatures.js';
 import { contentModels, decideBlocks, preferModelReading, type ContentModel } from './contentModel.js';
 import { htmlBlockVectors, IN_READABILITY } from './htmlBlockFeatures.js';
@@ -273,7 +273,8 @@ export function extractHtml(html: string, fallbackTitle: string, source: string 
   const analysis = analyzeHtml(html, fallbackTitle, source);
   const { title, byline, page, vectors } = analysis;
   const article = { title, byline, source: analysis.source, lang: analysis.lang };
-  if (!page || !vectors || !model) {
+  // Readability's reading, with what it left out found by matching the page walk against it.
+  const readabilityReading = (): Article => {
     let hidden: HiddenBlock[] = [];
     try {
       if (page) hidden = hiddenFromPage(page, analysis.readability, [title]);
@@ -281,24 +282,15 @@ export function extractHtml(html: string, fallbackTitle: string, source: string 
       hidden = [];
     }
     return { ...article, blocks: analysis.readability, ...(hidden.length > 0 ? { hidden } : {}) };
-  }
+  };
+  if (!page || !vectors || !model) return readabilityReading();
   const sizes = page.map((block) => countWords(block.text));
   const { read, stretch } = decideBlocks(model, vectors, sizes);
   // Readability's reading, confirmed by the model: kept (its cleanup of a whole article is finer than a block walk).
   const readabilityWords = analysis.readability.reduce((sum, block) => sum + countWords(block.text), 0);
-  if (!preferModelReading(model, read, vectors.map((vector) => vector[IN_READABILITY]!), sizes, readabilityWords) && analysis.readability.length > 0) {
-    let hidden: HiddenBlock[] = [];
-    try {
-      hidden = hiddenFromPage(page, analysis.readability, [title]);
-    } catch {
-      hidden = [];
-    }
-    return { ...article, blocks: analysis.readability, ...(hidden.length > 0 ? { hidden } : {}) };
-  }
+  if (!preferModelReading(model, read, vectors.map((vector) => vector[IN_READABILITY]!), sizes, readabilityWords) && analysis.readability.length > 0) return readabilityReading();
   const blocks: Block[] = [];
-  const hidden: HiddenBlock[] = [];
-  const seen = new Set<string>();
-  let hiddenChars = 0;
+  const hidden = new HiddenList();
   const bylineKey = byline?.toLowerCase() ?? null;
   page.forEach((block, i) => {
     if (i === analysis.titleIndex) return;
@@ -307,13 +299,11 @@ export function extractHtml(html: string, fallbackTitle: string, source: string 
       blocks.push({ kind: block.kind, text: block.text });
       return;
     }
-    if (!/\p{L}/u.test(block.text) || seen.has(block.text) || hidden.length >= MAX_HIDDEN_BLOCKS || hiddenChars + block.text.length > MAX_HIDDEN_CHARS) return;
-    seen.add(block.text);
-    hiddenChars += block.text.length;
+    if (!/\p{L}/u.test(block.text)) return;
     const reason = isByline ? 'byline' : (block.reason ?? (i < stretch[0] ? 'before the article' : i >= stretch[1] ? 'after the article' : 'not part of the article'));
-    hidden.push({ kind: block.kind, text: block.text, position: blocks.length, reason });
+    hidden.add({ kind: block.kind, text: block.text, position: blocks.length, reason });
   });
   // Never an empty reading of a page that has text: Readability's, then.
   if (blocks.length === 0 && analysis.readability.length > 0) return { ...article, blocks: analysis.readability };
-  return { ...article, blocks, ...(hidden.length > 0 ? { hidden } : {}) };
+  return { ...article, blocks, ...hidden.field() };
 }

@@ -7,7 +7,7 @@
 import { parseHTML } from 'linkedom';
 import { Lexer, type Token, type Tokens } from 'marked';
 import { makeBlock, normalizeText, type Article, type Block, type BlockKind, type HiddenBlock } from '../../shared/article.js';
-import { collectPageBlocks, MAX_HIDDEN_BLOCKS, MAX_HIDDEN_CHARS, type PageBlock } from './hiddenBlocks.js';
+import { collectPageBlocks, HiddenList, type PageBlock } from './hiddenBlocks.js';
 import { describeCode, tableText } from './readableStructures.js';
 
 /** Text of inline tokens as it should be heard. */
@@ -123,14 +123,7 @@ export function extractMarkdown(markdown: string, fallbackTitle: string): Articl
     title = blocks.shift()!.text;
     shift = 1;
   }
-  const hidden: HiddenBlock[] = [];
-  const seen = new Set<string>();
-  let chars = 0;
-  for (const block of found) {
-    if (hidden.length >= MAX_HIDDEN_BLOCKS || seen.has(block.text) || chars + block.text.length > MAX_HIDDEN_CHARS) continue;
-    seen.add(block.text);
-    chars += block.text.length;
-    hidden.push({ ...block, position: Math.max(0, block.position - shift) });
-  }
-  return { title, byline: null, source: null, lang: null, blocks, ...(hidden.length > 0 ? { hidden } : {}) };
+  const hidden = new HiddenList();
+  for (const block of found) hidden.add({ ...block, position: Math.max(0, block.position - shift) });
+  return { title, byline: null, source: null, lang: null, blocks, ...hidden.field() };
 }

@@ -6,13 +6,12 @@
  * the line the title model rates most headline-like next to the article, and the byline and source are
  * found once, from the shape of the lines around the article, and never read as paragraphs.
  */
-import { makeBlock, normalizeText, type Article, type Block, type BlockKind, type HiddenBlock } from '../../shared/article.js';
+import { makeBlock, normalizeText, type Article, type Block, type BlockKind } from '../../shared/article.js';
 import { blockFeatures, stopwordsFor, type FeatureVector } from './blockFeatures.js';
+import { HiddenList } from './hiddenBlocks.js';
 import { contentModels, decideBlocks, probability, type ContentModel, type TitleModel } from './contentModel.js';
 import { guessLangFromText } from './detectLang.js';
 
-const MAX_HIDDEN = 200;
-const MAX_HIDDEN_CHARS = 100_000;
 const MARKDOWN_HEADING = /^(#{1,6})\s+(.+?)\s*#*$/u;
 const MARKDOWN_LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+(.+)$/u;
 const MARKDOWN_QUOTE = /^\s*>\s?(.*)$/u;
@@ -300,24 +299,18 @@ export function extractPlainText(text: string, fallbackTitle: string): Article {
 
   // Blocks in order; every left-out block stands before the block that follows it.
   const out: Block[] = [];
-  const hidden: HiddenBlock[] = [];
-  const seen = new Set<string>();
-  let hiddenChars = 0;
+  const hidden = new HiddenList();
   blocks.forEach((block, i) => {
     if (i === titleIndex) return;
     if (!read[i]) {
       const made = makeBlock(block.kind === 'list-item' || block.kind === 'quote' ? block.kind : 'paragraph', block.text);
-      if (made && /\p{L}/u.test(made.text) && !seen.has(made.text) && hidden.length < MAX_HIDDEN && hiddenChars + made.text.length <= MAX_HIDDEN_CHARS) {
-        seen.add(made.text);
-        hiddenChars += made.text.length;
-        hidden.push({ ...made, position: out.length, reason: reasons.get(i) ?? reasonFor(block.text, i, stretch) });
-      }
+      if (made && /\p{L}/u.test(made.text)) hidden.add({ ...made, position: out.length, reason: reasons.get(i) ?? reasonFor(block.text, i, stretch) });
       return;
     }
     const made = makeBlock(block.kind === 'paragraph' && isHeadingLike(block.text) ? 'heading' : block.kind, block.text);
     if (made) out.push(made);
   });
-  return { title, byline, source, lang, blocks: out, ...(hidden.length > 0 ? { hidden } : {}) };
+  return { title, byline, source, lang, blocks: out, ...hidden.field() };
 }
 
 /** A short line without closing punctuation between paragraphs reads as a section heading. */

@@ -16,6 +16,31 @@ import { describeCode, tableText } from './readableStructures.js';
 export const MAX_HIDDEN_BLOCKS = 200;
 export const MAX_HIDDEN_CHARS = 100_000;
 
+/** An article's left-out blocks within the limits: repeats dropped, at most MAX_HIDDEN_BLOCKS and MAX_HIDDEN_CHARS. */
+export class HiddenList {
+  readonly blocks: HiddenBlock[] = [];
+  private readonly seen = new Set<string>();
+  private chars = 0;
+
+  get full(): boolean {
+    return this.blocks.length >= MAX_HIDDEN_BLOCKS;
+  }
+
+  /** Adds the block unless the list is full, has its text already, or would pass the character limit. */
+  add(block: HiddenBlock): boolean {
+    if (this.full || this.seen.has(block.text) || this.chars + block.text.length > MAX_HIDDEN_CHARS) return false;
+    this.seen.add(block.text);
+    this.chars += block.text.length;
+    this.blocks.push(block);
+    return true;
+  }
+
+  /** The `hidden` field of an Article: absent when nothing was left out. */
+  field(): { hidden?: HiddenBlock[] } {
+    return this.blocks.length > 0 ? { hidden: this.blocks } : {};
+  }
+}
+
 /** A block of the page with the reason it would be left out, when something about it says so, and what the markup says of it. */
 export interface PageBlock extends Block {
   reason: string | null;
@@ -304,12 +329,10 @@ export function hiddenFromPage(page: PageBlock[], kept: Block[], alsoKept: strin
     return low;
   };
 
-  const hidden: HiddenBlock[] = [];
-  const seen = new Set<string>();
-  let chars = 0;
+  const hidden = new HiddenList();
   let cursor = 0; // index of the next kept block not yet met in the page
   for (const block of page) {
-    if (hidden.length >= MAX_HIDDEN_BLOCKS) break;
+    if (hidden.full) break;
     const { text } = block;
     const indices = exact.get(text);
     if (indices) {
@@ -348,11 +371,8 @@ export function hiddenFromPage(page: PageBlock[], kept: Block[], alsoKept: strin
         continue;
       }
     }
-    if (!/\p{L}/u.test(text) || seen.has(text)) continue;
-    if (chars + text.length > MAX_HIDDEN_CHARS) continue;
-    seen.add(text);
-    chars += text.length;
-    hidden.push({ kind: block.kind, text, position: Math.min(cursor, kept.length), reason: block.reason ?? 'not part of the article' });
+    if (!/\p{L}/u.test(text)) continue;
+    hidden.add({ kind: block.kind, text, position: Math.min(cursor, kept.length), reason: block.reason ?? 'not part of the article' });
   }
-  return hidden;
+  return hidden.blocks;
 }
