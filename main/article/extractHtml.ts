@@ -294,7 +294,7 @@ export function extractHtml(html: string, fallbackTitle: string, source: string 
   const bylineKey = byline?.toLowerCase() ?? null;
   page.forEach((block, i) => {
     if (i === analysis.titleIndex) return;
-    const isByline = bylineKey !== null && block.text.length < 200 && block.text.toLowerCase().includes(bylineKey) && /^(?:\P{L}*\p{L}+\s+)?by\b|^\p{Lu}/iu.test(block.text) && block.text.split(/\s+/u).length <= 15;
+    const isByline = bylineKey !== null && block.text.length < 200 && block.text.toLowerCase().includes(bylineKey) && (/^(?:\P{L}*\p{L}+\s+)?by\b/iu.test(block.text) || /^\p{Lu}/u.test(block.text)) && block.text.split(/\s+/u).length <= 15;
     if (read[i] && !isByline) {
       blocks.push({ kind: block.kind, text: block.text });
       return;
