@@ -2,7 +2,7 @@
  * `npm run cli -- extract <path-or-url> [--json]` prints what would be read aloud;
  * `npm run cli -- export <path-or-url> --out FILE.wav [--rate R] [--voice V]` writes it as audio.
  */
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { clampRate } from '../shared/rate.js';
@@ -10,11 +10,39 @@ import { loadArticleSource, resolveUserPath } from './article/loadArticleSource.
 import { detectEngine } from './speech/detectEngine.js';
 import { synthesizeBlock } from './speech/synthesizeBlock.js';
 import { exportArticleAudio } from './export/exportArticleAudio.js';
+import { CompiledPronunciations, MAX_PRONUNCIATIONS_FILE_BYTES, parsePronunciationFile } from '../shared/pronunciations.js';
+import { checkPatternSafety } from './pronunciations/regexSafety.js';
+import { PronunciationStore } from './pronunciations/PronunciationStore.js';
+import { spokenTextMaker } from './pronunciations/spokenTextFor.js';
+import { defaultDataDirectory } from './store/dataDirectory.js';
+import { SettingsStore } from './store/SettingsStore.js';
 
 const USAGE = `Usage:
-  npm run cli -- extract <path-or-url> [--json]
-  npm run cli -- export <path-or-url> --out FILE.wav|FILE.mp3 [--rate R] [--voice V] [--paragraph-pause MS] [--sentence-pause MS]
-    (a WebVTT chapter list, one cue per paragraph, is written beside it as FILE.vtt)`;
+  npm run cli -- extract <path-or-url> [--json] [--spoken] [--lexicon FILE]
+    (--spoken: each block also carries "spoken", exactly the text the engine receives)
+  npm run cli -- export <path-or-url> --out FILE.wav|FILE.mp3 [--rate R] [--voice V] [--paragraph-pause MS] [--sentence-pause MS] [--lexicon FILE]
+    (a WebVTT chapter list, one cue per paragraph, is written beside it as FILE.vtt)
+  The reading rules in the settings apply, and the pronunciation list of the data folder unless --lexicon names another.`;
+
+/** Spoken text as the app makes it: the settings' reading rules, and --lexicon FILE or the data folder's list. */
+async function spokenMaker(lexicon: string | undefined) {
+  const dataDirectory = defaultDataDirectory();
+  let pronunciations: CompiledPronunciations;
+  if (lexicon) {
+    const path = resolveUserPath(lexicon);
+    const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw new Error(`The pronunciation list ${path} could not be read: ${error.code === 'ENOENT' ? 'there is no such file' : error.message}.`);
+    });
+    if (text.length > MAX_PRONUNCIATIONS_FILE_BYTES) throw new Error(`${path}: this file is too large to be a pronunciation list.`);
+    const parsed = parsePronunciationFile(text, checkPatternSafety);
+    if (!parsed.ok) throw new Error(`${path}: ${parsed.message}`);
+    pronunciations = new CompiledPronunciations(parsed.value);
+  } else {
+    pronunciations = await new PronunciationStore(dataDirectory).compiledList();
+  }
+  const rules = (await new SettingsStore(dataDirectory).read()).readingRules;
+  return spokenTextMaker({ rules: async () => rules, pronunciations: async () => pronunciations });
+}
 
 async function load(source: string | undefined) {
   if (!source) throw new Error(`Name an article to open.\n${USAGE}`);
@@ -24,11 +52,24 @@ async function load(source: string | undefined) {
 }
 
 async function extract(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, spoken: { type: 'boolean', default: false }, lexicon: { type: 'string' } },
+  });
+  const spokenFor = values.spoken || values.lexicon ? await spokenMaker(values.lexicon) : null;
   const article = await load(positionals[0]);
   if (values.json) {
     const { title, byline, source, lang, blocks } = article;
-    console.log(JSON.stringify({ title, byline, source, lang, blocks: blocks.map(({ kind, text }) => ({ kind, text })) }, null, 2));
+    const shown = await Promise.all(
+      blocks.map(async ({ kind, text }) => (spokenFor && values.spoken ? { kind, text, spoken: (await spokenFor(text, lang)).text } : { kind, text })),
+    );
+    console.log(JSON.stringify({ title, byline, source, lang, blocks: shown }, null, 2));
+    return;
+  }
+  if (spokenFor && values.spoken) {
+    console.log(`${article.title}\n`);
+    for (const block of article.blocks) console.log(`${(await spokenFor(block.text, article.lang)).text}\n`);
     return;
   }
   console.log(`${article.title}\n${article.byline ? `by ${article.byline}\n` : ''}`);
@@ -45,8 +86,10 @@ async function exportAudio(args: string[]): Promise<void> {
       voice: { type: 'string' },
       'paragraph-pause': { type: 'string', default: '600' },
       'sentence-pause': { type: 'string', default: '250' },
+      lexicon: { type: 'string' },
     },
   });
+  const spokenFor = await spokenMaker(values.lexicon);
   if (!values.out) throw new Error(`--out FILE.wav (or FILE.mp3) is required.\n${USAGE}`);
   const out = resolveUserPath(values.out);
   const format = extname(out).toLowerCase() === '.mp3' ? 'mp3' : 'wav';
@@ -64,7 +107,7 @@ async function exportAudio(args: string[]): Promise<void> {
   process.once('SIGTERM', () => controller.abort());
   const exported = await exportArticleAudio(
     article.blocks.map((block) => block.text), // exactly what the player reads
-    (text, signal) => synthesizeBlock(engine, { text, lang: article.lang, voice: values.voice ?? null, rate, sentencePauseMs, signal }),
+    async (text, signal) => synthesizeBlock(engine, { text, spoken: await spokenFor(text, article.lang), lang: article.lang, voice: values.voice ?? null, rate, sentencePauseMs, signal }),
     {
       title: article.title,
       format,

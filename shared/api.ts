@@ -11,6 +11,7 @@ import type { LibraryEntry } from './library.js';
 import { ENGINE_CHOICES, settingsPatchSchema, type Settings } from './settings.js';
 import type { ShellCommand } from './shellCommands.js';
 import type { Timeline } from './timeline.js';
+import { MAX_PRONUNCIATIONS_FILE_BYTES, type Pronunciation } from './pronunciations.js';
 
 export const MAX_BLOCK_CHARS = 100_000;
 /** Largest article source accepted from the renderer (a dropped or picked file, pasted text). */
@@ -79,8 +80,20 @@ export const apiParams = {
   speakDirect: z.object(speechRequest).strict(),
   /** Stops what speakDirect is saying. */
   stopDirect: z.object({}).strict(),
-  /** Audio of one block with the timeline of its sentences and words. */
-  synthesizeBlock: z.object({ ...speechRequest, sentencePauseMs: z.number().int().min(0).max(2000).optional() }).strict(),
+  /**
+   * Audio of one block with the timeline of its sentences and words (in the displayed text's offsets).
+   * The reading rules and pronunciations apply unless `asWritten` (to hear what they skipped or changed).
+   */
+  synthesizeBlock: z.object({ ...speechRequest, sentencePauseMs: z.number().int().min(0).max(2000).optional(), asWritten: z.boolean().optional() }).strict(),
+  /** The pronunciation list, and a problem met reading it (a damaged file set aside). */
+  getPronunciations: z.object({}).strict(),
+  /** Adds an entry (index null) or replaces one; refused with the reason when the entry or its pattern is bad. */
+  savePronunciation: z.object({ index: z.number().int().min(0).nullable(), entry: z.unknown() }).strict(),
+  removePronunciation: z.object({ index: z.number().int().min(0) }).strict(),
+  /** A pronunciation file's text, replacing the list or added to it; refused whole when any part is bad. */
+  importPronunciations: z.object({ text: z.string().max(MAX_PRONUNCIATIONS_FILE_BYTES + 1), mode: z.enum(['replace', 'add']) }).strict(),
+  /** The list as a file's text (version 1). */
+  exportPronunciations: z.object({}).strict(),
 } as const;
 
 export type ApiMethod = keyof typeof apiParams;
@@ -121,7 +134,12 @@ export interface SynthesizedBlock {
   audio: Uint8Array;
   mimeType: string;
   timeline: Timeline;
+  /** Exactly what the engine was given, sentence by sentence (the text after the reading rules and pronunciations). */
+  spoken?: string;
 }
+
+/** A change to the pronunciation list: the list as it now is, or why nothing changed. */
+export type PronunciationsChange = { ok: true; entries: Pronunciation[] } | { ok: false; message: string };
 
 export interface ExportedAudio {
   audio: Uint8Array;
@@ -144,6 +162,11 @@ export interface ApiResults {
   restoreHiddenBlock: LoadResult;
   getSpeechInfo: SpeechInfo;
   synthesizeBlock: SynthesizedBlock;
+  getPronunciations: { entries: Pronunciation[]; problem: string | null };
+  savePronunciation: PronunciationsChange;
+  removePronunciation: PronunciationsChange;
+  importPronunciations: PronunciationsChange;
+  exportPronunciations: { text: string };
   exportAudio: ExportedAudio;
   cancelExport: { cancelled: boolean };
   speakDirect: { completed: boolean };

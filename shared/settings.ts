@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ACTIONS, DEFAULT_KEYMAP, type Action, type Keymap } from './keymap.js';
 import { RATE_DEFAULT, RATE_MAX, RATE_MIN } from './rate.js';
+import { DEFAULT_READING_RULES, readingRulesSchema } from './readingRules.js';
 
 export const THEMES = ['system', 'light', 'dark', 'sepia', 'contrast'] as const;
 /** Speech engines by id; 'auto' picks the best one installed. */
@@ -66,6 +67,8 @@ export const settingsSchema = z.object({
   keymap: keymapSchema.catch({}),
   /** Desktop app: a system-wide shortcut that reads the clipboard's text as a new article; empty (off) unless the user sets one. */
   clipboardShortcut: z.union([z.literal(''), z.string().max(80).regex(GLOBAL_ACCELERATOR)]).catch(''),
+  /** What is not read as written (shared/readingRules.ts): each rule on or off. */
+  readingRules: readingRulesSchema.catch(structuredClone(DEFAULT_READING_RULES)),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -1,5 +1,5 @@
 /** The Node side of the API contract, independent of the host (Electron IPC or the browser host's socket). */
-import { UserFacingError, type ApiEvent, type ApiEvents, type ApiHandlers, type LoadResult, type SpeechInfo } from '../../shared/api.js';
+import { UserFacingError, type PronunciationsChange, type ApiEvent, type ApiEvents, type ApiHandlers, type LoadResult, type SpeechInfo } from '../../shared/api.js';
 import type { EngineChoice } from '../../shared/settings.js';
 import { loadRendererSource } from '../article/loadArticleSource.js';
 import { exportArticleAudio } from '../export/exportArticleAudio.js';
@@ -8,6 +8,9 @@ import { createCachedSynthesizer, type CachedSynthesizer } from '../speech/synth
 import type { SpeechEngine } from '../speech/SpeechEngine.js';
 import type { LibraryStore } from '../store/LibraryStore.js';
 import type { SettingsStore } from '../store/SettingsStore.js';
+import type { PronunciationStore } from '../pronunciations/PronunciationStore.js';
+import { spokenTextMaker } from '../pronunciations/spokenTextFor.js';
+import { formatPronunciationFile, type Checked, type Pronunciation } from '../../shared/pronunciations.js';
 
 export interface ApiContext {
   initialArticle: () => Promise<LoadResult>;
@@ -15,6 +18,7 @@ export interface ApiContext {
   speech: (choice: EngineChoice) => Promise<EngineDetection>;
   library: LibraryStore;
   settings: SettingsStore;
+  pronunciations: PronunciationStore;
   /** Set by the host: sends an event to the renderer(s). */
   emit: <E extends ApiEvent>(event: E, payload: ApiEvents[E]) => void;
 }
@@ -30,8 +34,17 @@ export async function rememberInLibrary(library: LibraryStore, result: LoadResul
   }
 }
 
+function changeResult(checked: Checked<Pronunciation[]>): PronunciationsChange {
+  return checked.ok ? { ok: true, entries: checked.value } : checked;
+}
+
 export function createApiHandlers(context: ApiContext): ApiHandlers {
-  const { library, settings } = context;
+  const { library, settings, pronunciations } = context;
+  /** Displayed text to what the engine is given: the settings' reading rules and the pronunciation list. */
+  const spokenFor = spokenTextMaker({
+    rules: async () => (await settings.read()).readingRules,
+    pronunciations: () => pronunciations.compiledList(),
+  });
   /** One synthesis cache per engine, so moving back and forth in an article never synthesizes twice. */
   const synthesizers = new Map<SpeechEngine, CachedSynthesizer>();
   const exports = new Map<string, AbortController>();
@@ -100,10 +113,11 @@ export function createApiHandlers(context: ApiContext): ApiHandlers {
       }
     },
 
-    async synthesizeBlock({ engine: choice, ...request }) {
+    async synthesizeBlock({ engine: choice, asWritten, ...request }) {
       const { engine, synthesize } = await engineFor(choice);
       try {
-        return await synthesize(request);
+        const spoken = await spokenFor(request.text, request.lang, asWritten ?? false);
+        return { ...(await synthesize({ ...request, spoken })), spoken: spoken.text };
       } catch (error) {
         throw new UserFacingError(`${engine.name} could not speak this paragraph: ${(error as Error).message}`);
       }
@@ -119,7 +133,7 @@ export function createApiHandlers(context: ApiContext): ApiHandlers {
         throw error;
       });
       try {
-        const exported = await exportArticleAudio(texts, (text, signal) => synthesize({ text, lang, voice, rate, sentencePauseMs, signal }), {
+        const exported = await exportArticleAudio(texts, async (text, signal) => synthesize({ text, spoken: await spokenFor(text, lang), lang, voice, rate, sentencePauseMs, signal }), {
           title,
           format,
           paragraphPauseMs,
@@ -162,6 +176,21 @@ export function createApiHandlers(context: ApiContext): ApiHandlers {
       speaking = null;
       return { stopped: was !== null };
     },
+
+    async getPronunciations() {
+      const entries = await pronunciations.list();
+      const { problem } = pronunciations.file;
+      pronunciations.file.problem = null;
+      return { entries, problem };
+    },
+
+    savePronunciation: async ({ index, entry }) => changeResult(await pronunciations.save(index, entry)),
+
+    removePronunciation: async ({ index }) => ({ ok: true, entries: await pronunciations.remove(index) }),
+
+    importPronunciations: async ({ text, mode }) => changeResult(await pronunciations.import(text, mode)),
+
+    exportPronunciations: async () => ({ text: formatPronunciationFile(await pronunciations.list()) }),
 
     async cancelExport({ jobId }) {
       const controller = exports.get(jobId);

@@ -4,6 +4,7 @@ import type { EngineChoice } from '../../shared/settings.js';
 import { detectEngine, type EngineDetection } from '../speech/detectEngine.js';
 import { LibraryStore } from '../store/LibraryStore.js';
 import { SettingsStore } from '../store/SettingsStore.js';
+import { PronunciationStore } from '../pronunciations/PronunciationStore.js';
 import { loadArticleSource } from '../article/loadArticleSource.js';
 import { createApiHandlers, rememberInLibrary, type ApiContext } from './createApiHandlers.js';
 
@@ -23,6 +24,7 @@ export function createAppHandlers(dataDirectory: string, initialArticle: () => P
     speech,
     library: new LibraryStore(dataDirectory),
     settings: new SettingsStore(dataDirectory),
+    pronunciations: new PronunciationStore(dataDirectory),
     emit: () => undefined,
   };
   /** An article handed in from outside the window (a second launch, Open File, the OS): into the library like any other. */

@@ -16,6 +16,7 @@ import { shingleHits } from './textOverlap.js';
 import { cleanByline, readPageMetadata } from './pageMetadata.js';
 import { isFurnitureElement, isFurnitureText, revealStreamedContent } from './htmlCleanup.js';
 import { describeCode, tableText } from './readableStructures.js';
+import { superscriptText } from './footnoteMarkers.js';
 
 const HEADING = /^H[1-6]$/u;
 /** Elements whose text is never read: page furniture, media and captions (captions would interrupt a paragraph). */
@@ -31,6 +32,7 @@ function textOf(node: Node): string {
       const element = child as Element;
       if (SKIPPED.has(element.tagName)) continue;
       if (element.tagName === 'BR') text += ' ';
+      else if (element.tagName === 'SUP') text += superscriptText(element, textOf(element));
       else text += textOf(element);
       if (element.tagName === 'TD' || element.tagName === 'TH') text += ' ';
     }
@@ -94,7 +96,7 @@ function collectBlocks(root: Element, insideQuote: boolean, blocks: Block[]): vo
     const kind: BlockKind | undefined = HEADING.test(tag) ? 'heading' : LEAF_KINDS[tag];
     const isContainer = CONTAINERS.has(tag) || (kind === 'list-item' && element.querySelector('p, ul, ol, div') !== null);
     if (!kind && !isContainer) {
-      inline += textOf(element);
+      inline += tag === 'SUP' ? superscriptText(element, textOf(element)) : textOf(element);
       continue;
     }
     flushInline();

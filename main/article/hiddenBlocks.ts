@@ -12,6 +12,7 @@ import { makeBlock, type Block, type BlockKind, type HiddenBlock } from '../../s
 import { isClassHiddenName, isCommentsName } from './contentCandidate.js';
 import { isFurnitureText } from './htmlCleanup.js';
 import { describeCode, tableText } from './readableStructures.js';
+import { superscriptText } from './footnoteMarkers.js';
 
 export const MAX_HIDDEN_BLOCKS = 200;
 export const MAX_HIDDEN_CHARS = 100_000;
@@ -184,6 +185,7 @@ function visibleText(node: Node): string {
       const name = element.localName;
       if (NEVER.has(name) || name === 'figcaption' || isHidden(element, attribute(element, 'class'))) continue;
       if (name === 'br') text += ' ';
+      else if (name === 'sup') text += superscriptText(element, visibleText(element));
       else text += visibleText(element);
       if (name === 'td' || name === 'th') text += ' ';
     }
@@ -244,7 +246,7 @@ export function collectPageBlocks(root: Element, insideQuote: boolean, reason: s
     const kind: BlockKind | undefined = HEADINGS.has(tag) ? 'heading' : LEAF_KINDS[tag];
     const isContainer = CONTAINERS.has(tag) || (kind === 'list-item' && hasDescendant(element, LIST_ITEM_BLOCKS));
     if (!kind && !isContainer) {
-      inline += visibleText(element);
+      inline += tag === 'sup' ? superscriptText(element, visibleText(element)) : visibleText(element);
       inlineLinked += linkedChars(element);
       continue;
     }

@@ -73,9 +73,14 @@ export function blockBytes(block: SynthesizedBlock): number {
   return block.audio.byteLength + 200 + block.timeline.sentences.length * 80 + words * 64;
 }
 
-/** Everything that changes the audio: engine, voice, language, rate, pause and the text itself. */
+/**
+ * Everything that changes the audio or its timeline: engine, voice, language, rate, pause, the text, and
+ * what is spoken for it (the reading rules' and pronunciations' result with its map), so a changed rule
+ * or entry never replays stale audio.
+ */
 export function blockCacheKey(engineId: string, request: BlockRequest): string {
-  return JSON.stringify([engineId, request.voice, request.lang, request.rate, request.sentencePauseMs ?? null, request.text]);
+  const spoken = request.spoken ? [request.spoken.text, request.spoken.pieces.map((p) => [p.displayStart, p.displayEnd, p.spokenStart, p.spokenEnd])] : null;
+  return JSON.stringify([engineId, request.voice, request.lang, request.rate, request.sentencePauseMs ?? null, request.text, spoken]);
 }
 
 export interface CachedSynthesizer {

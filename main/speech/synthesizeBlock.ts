@@ -5,14 +5,18 @@
  * SAPI), otherwise estimated inside the sentence.
  */
 import type { SynthesizedBlock } from '../../shared/api.js';
-import { splitSentences } from '../../shared/segment.js';
 import type { TextSpan } from '../../shared/segment.js';
+import { spokenAsDisplayed, type SpokenText } from '../../shared/spokenText.js';
+import { timelineToDisplayed } from '../../shared/spokenTimeline.js';
 import { estimateWordTimings, type SentenceTiming, type WordTiming } from '../../shared/timeline.js';
 import type { SpeechEngine, WordMark } from './SpeechEngine.js';
 import { encodeWav, innerSilences, pcmDurationMs, silence, soundBounds, type Pcm } from './wav.js';
 
 export interface BlockRequest {
+  /** The displayed text: the timeline returned is in its offsets. */
   text: string;
+  /** What the engine is given for `text` after the reading rules and pronunciations; absent: the text as displayed. */
+  spoken?: SpokenText;
   lang: string | null;
   voice: string | null;
   /** Multiplier of the engine's normal rate. */
@@ -59,14 +63,21 @@ export function wordTimingsFromMarks(
 
 /** The shortest silence inside a sentence taken for a clause pause at the normal rate (stop consonants are shorter). */
 const CLAUSE_PAUSE_MS = 110;
+const HAS_WORDS = /[\p{L}\p{N}]/u;
 
 export async function synthesizeBlock(engine: SpeechEngine, request: BlockRequest): Promise<SynthesizedBlock> {
-  const { text, lang, voice, rate } = request;
+  const { lang, voice, rate } = request;
+  const spokenText = request.spoken ?? spokenAsDisplayed(request.text, lang);
+  // Everything below is timed on the spoken text; timelineToDisplayed moves it onto the displayed text at the end.
+  const text = spokenText.text;
   const sentencePauseMs = request.sentencePauseMs ?? 250;
-  const spans = splitSentences(text, lang);
+  const spans = spokenText.sentences.map((sentence) => sentence.spoken);
   if (spans.length === 0) throw new Error('There is nothing to read in this paragraph.');
+  if (!spans.some((span) => HAS_WORDS.test(text.slice(span.start, span.end)))) throw new Error('The reading rules leave nothing to read in this paragraph.');
   const wordsPerMinute = engine.normalWordsPerMinute * rate;
   const parts = await mapLimited(spans, 3, async (span) => {
+    // A sentence the rules left without words (an aside skipped whole) takes no time and is not sent.
+    if (!HAS_WORDS.test(text.slice(span.start, span.end))) return { sampleRate: 0, channels: 0, samples: new Int16Array(0), trimmedMs: 0, marks: [] as WordMark[], pauses: [] };
     const spoken = await engine.synthesize(text.slice(span.start, span.end), { voice, lang, wordsPerMinute, signal: request.signal });
     const bounds = soundBounds(spoken);
     const trimmedMs = (bounds.start / spoken.channels / spoken.sampleRate) * 1000;
@@ -99,7 +110,7 @@ export async function synthesizeBlock(engine: SpeechEngine, request: BlockReques
     });
     chunks.push(part.samples);
     cursorMs += durationMs;
-    if (i < spans.length - 1) {
+    if (i < spans.length - 1 && part.samples.length > 0) {
       chunks.push(pause);
       cursorMs += pcmDurationMs({ ...format, samples: pause });
     }
@@ -112,5 +123,6 @@ export async function synthesizeBlock(engine: SpeechEngine, request: BlockReques
     offset += chunk.length;
   }
   const pcm: Pcm = { sampleRate: format.sampleRate, channels: format.channels, samples: joined };
-  return { audio: encodeWav(pcm), mimeType: 'audio/wav', timeline: { durationMs: pcmDurationMs(pcm), sentences } };
+  const timeline = timelineToDisplayed({ durationMs: pcmDurationMs(pcm), sentences }, spokenText);
+  return { audio: encodeWav(pcm), mimeType: 'audio/wav', timeline };
 }

@@ -21,6 +21,11 @@ const handlers: ApiHandlers = {
   speakDirect: unused,
   stopDirect: unused,
   cancelExport: unused,
+  getPronunciations: unused,
+  savePronunciation: unused,
+  removePronunciation: unused,
+  importPronunciations: unused,
+  exportPronunciations: unused,
   synthesizeBlock: async (params) => {
     calls.push(params);
     throw new UserFacingError('engine down');
