@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Article } from './article.js';
 import type { API_EVENTS } from './apiChannels.js';
 import type { LibraryEntry } from './library.js';
+import { QUEUE_LIMIT, type AddOutcome, type QueueView } from './queue.js';
 import { ENGINE_CHOICES, settingsPatchSchema, type Settings } from './settings.js';
 import type { ShellCommand } from './shellCommands.js';
 import type { Timeline } from './timeline.js';
@@ -28,6 +29,14 @@ export const articleSource = z.discriminatedUnion('type', [
 export type ArticleSource = z.infer<typeof articleSource>;
 
 const libraryId = z.string().regex(/^[0-9a-f]{20}$/u);
+/** The open article's library id (the queue skips it and moves it into the history), or null. */
+const currentId = libraryId.nullable();
+const queueDirection = z.enum(['next', 'previous']);
+/** What to put in the queue: a library entry, or a source loaded and kept in the library without opening it. */
+const queueItem = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('entry'), id: libraryId }).strict(),
+  z.object({ type: z.literal('source'), source: articleSource }).strict(),
+]);
 
 /** What to say and how: a block's text, its language, the voice, the rate and the engine. */
 const speechRequest = {
@@ -94,6 +103,19 @@ export const apiParams = {
   importPronunciations: z.object({ text: z.string().max(MAX_PRONUNCIATIONS_FILE_BYTES + 1), mode: z.enum(['replace', 'add']) }).strict(),
   /** The list as a file's text (version 1). */
   exportPronunciations: z.object({}).strict(),
+  /** The queue, joined with the library. */
+  getQueue: z.object({ currentId }).strict(),
+  /** Appends ("Add to queue") or puts first ("Play next"). */
+  addToQueue: z.object({ item: queueItem, placement: z.enum(['end', 'next']), currentId }).strict(),
+  moveInQueue: z.object({ id: libraryId, toIndex: z.number().int().min(0).max(QUEUE_LIMIT), currentId }).strict(),
+  removeFromQueue: z.object({ ids: z.array(libraryId).min(1).max(QUEUE_LIMIT), currentId }).strict(),
+  clearQueue: z.object({ currentId }).strict(),
+  /** The article after (or before) the open one, read without changing anything: for prefetching. */
+  peekQueue: z.object({ currentId, direction: queueDirection }).strict(),
+  /** Opens `toId` as the next (or previous) article and updates the queue and its history. */
+  stepQueue: z.object({ currentId, toId: libraryId, direction: queueDirection }).strict(),
+  /** The article that was being read, offered when the app starts with no article given; null otherwise. */
+  getContinueListening: z.object({}).strict(),
 } as const;
 
 export type ApiMethod = keyof typeof apiParams;
@@ -171,6 +193,14 @@ export interface ApiResults {
   cancelExport: { cancelled: boolean };
   speakDirect: { completed: boolean };
   stopDirect: { stopped: boolean };
+  getQueue: QueueView;
+  addToQueue: { ok: true; queue: QueueView; entry: LibraryEntry; outcome: AddOutcome } | { ok: false; message: string };
+  moveInQueue: QueueView;
+  removeFromQueue: QueueView;
+  clearQueue: QueueView;
+  peekQueue: LoadResult | null;
+  stepQueue: { result: LoadResult; queue: QueueView };
+  getContinueListening: { entry: LibraryEntry | null };
 }
 
 export interface ApiEvents {

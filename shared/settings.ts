@@ -63,6 +63,10 @@ export const settingsSchema = z.object({
   readingAid: z.enum(READING_AIDS).catch('none'),
   /** Move keyboard focus to the paragraph being read (off: a screen reader's focus is left where the user put it). */
   focusFollowsReading: z.boolean().catch(false),
+  /** When an article ends, the next one in the queue opens and plays after an announced pause. */
+  queueAutoContinue: z.boolean().catch(true),
+  /** The pause between two articles of the queue, long enough to hear "Next: <title>". */
+  queuePauseMs: z.number().int().min(0).max(10_000).catch(1500),
   /** Only the actions the user remapped; the rest use DEFAULT_KEYMAP. */
   keymap: keymapSchema.catch({}),
   /** Desktop app: a system-wide shortcut that reads the clipboard's text as a new article; empty (off) unless the user sets one. */

@@ -4,9 +4,12 @@ import type { EngineChoice } from '../../shared/settings.js';
 import { loadRendererSource } from '../article/loadArticleSource.js';
 import { exportArticleAudio } from '../export/exportArticleAudio.js';
 import type { EngineDetection } from '../speech/detectEngine.js';
+import { createQueueHandlers } from './queueHandlers.js';
+import { rememberInLibrary } from './rememberInLibrary.js';
 import { createCachedSynthesizer, type CachedSynthesizer } from '../speech/synthesisCache.js';
 import type { SpeechEngine } from '../speech/SpeechEngine.js';
 import type { LibraryStore } from '../store/LibraryStore.js';
+import type { QueueStore } from '../store/QueueStore.js';
 import type { SettingsStore } from '../store/SettingsStore.js';
 import type { PronunciationStore } from '../pronunciations/PronunciationStore.js';
 import { spokenTextMaker } from '../pronunciations/spokenTextFor.js';
@@ -17,22 +20,14 @@ export interface ApiContext {
   /** The engine for a choice ('auto' or an id); memoized by the caller's factory. */
   speech: (choice: EngineChoice) => Promise<EngineDetection>;
   library: LibraryStore;
+  queue: QueueStore;
   settings: SettingsStore;
   pronunciations: PronunciationStore;
   /** Set by the host: sends an event to the renderer(s). */
   emit: <E extends ApiEvent>(event: E, payload: ApiEvents[E]) => void;
 }
 
-/** Every article that opens is kept in the library; if the library cannot be written, reading goes on. */
-export async function rememberInLibrary(library: LibraryStore, result: LoadResult): Promise<LoadResult> {
-  if (!result.ok) return result;
-  try {
-    return { ok: true, ...(await library.recordArticle(result.article)) };
-  } catch (error) {
-    console.error('The library could not be updated:', error);
-    return { ...result, entry: null };
-  }
-}
+export { rememberInLibrary };
 
 function changeResult(checked: Checked<Pronunciation[]>): PronunciationsChange {
   return checked.ok ? { ok: true, entries: checked.value } : checked;
@@ -61,17 +56,21 @@ export function createApiHandlers(context: ApiContext): ApiHandlers {
   };
 
   const remember = (result: LoadResult) => rememberInLibrary(library, result);
+  const queue = createQueueHandlers(library, context.queue);
 
   return {
-    getInitialArticle: async () => remember(await context.initialArticle()),
+    ...queue.handlers,
+
+    getInitialArticle: async () => queue.noteInitialArticle(await remember(await context.initialArticle())),
 
     openArticle: async ({ source }) => remember(await loadRendererSource(source)),
 
     async getSettings() {
       const current = await settings.read();
-      const problem = settings.file.problem ?? library.index.problem;
+      const problem = settings.file.problem ?? library.index.problem ?? context.queue.file.problem;
       settings.file.problem = null;
       library.index.problem = null;
+      context.queue.file.problem = null;
       return { settings: current, problem };
     },
 

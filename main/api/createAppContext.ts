@@ -3,6 +3,7 @@ import type { LoadResult } from '../../shared/api.js';
 import type { EngineChoice } from '../../shared/settings.js';
 import { detectEngine, type EngineDetection } from '../speech/detectEngine.js';
 import { LibraryStore } from '../store/LibraryStore.js';
+import { QueueStore } from '../store/QueueStore.js';
 import { SettingsStore } from '../store/SettingsStore.js';
 import { PronunciationStore } from '../pronunciations/PronunciationStore.js';
 import { loadArticleSource } from '../article/loadArticleSource.js';
@@ -19,10 +20,12 @@ export function memoizedSpeech(detect: (choice: EngineChoice) => Promise<EngineD
 }
 
 export function createAppHandlers(dataDirectory: string, initialArticle: () => Promise<LoadResult>, speech = memoizedSpeech()) {
+  const library = new LibraryStore(dataDirectory);
   const context: ApiContext = {
     initialArticle,
     speech,
-    library: new LibraryStore(dataDirectory),
+    library,
+    queue: new QueueStore(dataDirectory, library),
     settings: new SettingsStore(dataDirectory),
     pronunciations: new PronunciationStore(dataDirectory),
     emit: () => undefined,

@@ -119,12 +119,13 @@ export class LibraryStore {
     return sortEntries(query.trim() ? entries.filter((entry) => matchesQuery(entry, query)) : entries, sort);
   }
 
-  async open(id: string): Promise<{ article: Article; entry: LibraryEntry } | null> {
+  /** A saved article with its entry; `touch: false` reads it without making it the most recently opened (a prefetch). */
+  async open(id: string, { touch = true } = {}): Promise<{ article: Article; entry: LibraryEntry } | null> {
     const entry = (await this.index.read()).find((e) => e.id === id);
     if (!entry) return null;
     const article = await this.articleFile(id).read();
     if (!article) return null;
-    return { article, entry: await this.touch(id) ?? entry };
+    return { article, entry: (touch ? await this.touch(id) : undefined) ?? entry };
   }
 
   private async touch(id: string): Promise<LibraryEntry | undefined> {

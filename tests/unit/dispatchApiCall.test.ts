@@ -26,6 +26,14 @@ const handlers: ApiHandlers = {
   removePronunciation: unused,
   importPronunciations: unused,
   exportPronunciations: unused,
+  getQueue: unused,
+  addToQueue: unused,
+  moveInQueue: unused,
+  removeFromQueue: unused,
+  clearQueue: unused,
+  peekQueue: unused,
+  stepQueue: unused,
+  getContinueListening: unused,
   synthesizeBlock: async (params) => {
     calls.push(params);
     throw new UserFacingError('engine down');

@@ -9,6 +9,11 @@ import { onPageLeave } from '../api/onPageLeave';
 import { useShortcuts } from '../keyboard/useShortcuts';
 import type { PlayerState } from '../player/Player';
 import { usePlayer } from '../player/usePlayer';
+import { ContinueListening } from '../queue/ContinueListening';
+import { QueueDialog } from '../queue/QueueDialog';
+import { isQueueAction, runQueueAction, type QueueAction } from '../queue/queueActions';
+import { useQueue } from '../queue/useQueue';
+import { primaryLanguage, voiceFor } from '../queue/voiceFor';
 import { useAppearance } from '../settings/useAppearance';
 import { useSettings } from '../settings/useSettings';
 import { DesktopShellDialogs } from '../desktop/DesktopShellDialogs';
@@ -65,11 +70,11 @@ export function App({ api }: { api: ArticlePlayerApi }) {
 
   const article = loaded?.ok ? loaded.article : null;
   const entry = loaded?.ok ? (loaded.entry ?? null) : null;
-  const language = (article?.lang ?? navigator.language ?? 'en').toLowerCase().split('-')[0]!;
+  const language = primaryLanguage(article?.lang ?? null);
   const preferences = useMemo(
     () => ({
       engine: settings.engine,
-      voice: settings.voiceByLanguage[language] || null,
+      voice: voiceFor({ voiceByLanguage: settings.voiceByLanguage }, language),
       paragraphPauseMs: settings.paragraphPauseMs,
       sentencePauseMs: settings.sentencePauseMs,
     }),
@@ -85,7 +90,12 @@ export function App({ api }: { api: ArticlePlayerApi }) {
     direct: Boolean(speech?.direct),
     announce,
   });
-  useMediaSession(player, article, state);
+  const present = useCallback((result: LoadResult) => {
+    setLoaded(result);
+    setOpenProblem(null);
+  }, []);
+  const queue = useQueue({ api, player, state, article, entry, settings, announce, present });
+  useMediaSession(player, article, state, queue);
 
   useEffect(() => {
     document.title = article ? `${article.title} – Article Player` : 'Article Player';
@@ -177,10 +187,11 @@ export function App({ api }: { api: ArticlePlayerApi }) {
   const run = useCallback(
     (action: Action) => {
       if (action === 'showShortcuts') return setDialog('shortcuts');
+      if (isQueueAction(action)) return runQueueAction(queue, action);
       if (!player) return;
       if (action === 'announceProgress') return announce(`${progress}, ${remaining}`);
       if (speechProblem && action === 'togglePlay') return announce(speechProblem);
-      const commands: Record<Exclude<Action, 'showShortcuts' | 'announceProgress'>, () => void> = {
+      const commands: Record<Exclude<Action, 'showShortcuts' | 'announceProgress' | QueueAction>, () => void> = {
         togglePlay: () => player.togglePlay(),
         nextParagraph: () => player.nextBlock(),
         previousParagraph: () => player.previousBlock(),
@@ -194,7 +205,7 @@ export function App({ api }: { api: ArticlePlayerApi }) {
       };
       commands[action]();
     },
-    [player, speechProblem, announce, progress, remaining],
+    [player, speechProblem, announce, progress, remaining, queue],
   );
   useShortcuts(keymap, run);
 
@@ -241,6 +252,7 @@ export function App({ api }: { api: ArticlePlayerApi }) {
             canExport={Boolean(article && speech?.engine)} // direct speech cannot be recorded
             onOpen={() => setDialog('open')}
             onLibrary={() => setDialog('library')}
+            onQueue={queue.show}
             onExport={() => setDialog('export')}
             onSettings={() => setDialog('settings')}
             onShortcuts={() => setDialog('shortcuts')}
@@ -276,6 +288,7 @@ export function App({ api }: { api: ArticlePlayerApi }) {
           </div>
         )}
         {state.error && <p className="notice notice-error">{state.error}</p>}
+        <ContinueListening api={api} queue={queue} ready={Boolean(loaded)} status={state.status} />
         {loaded === null && <p className="loading">Opening the article…</p>}
         {loaded && !loaded.ok && (
           <div className="notice notice-error" ref={problemRef} tabIndex={-1}>
@@ -312,7 +325,8 @@ export function App({ api }: { api: ArticlePlayerApi }) {
       {article && (
         <ExportDialog open={dialog === 'export'} onClose={() => setDialog(null)} api={api} article={article} settings={settings} voice={preferences.voice} />
       )}
-      <LibraryDialog open={dialog === 'library'} api={api} currentId={entryId} onClose={() => setDialog(null)} onOpen={openEntry} />
+      <LibraryDialog open={dialog === 'library'} api={api} currentId={entryId} onClose={() => setDialog(null)} onOpen={openEntry} onQueue={queue.add} />
+      <QueueDialog queue={queue} article={article} keymap={keymap} settings={settings} update={update} />
       <OpenDialog open={dialog === 'open'} onClose={() => setDialog(null)} onOpen={openSource} />
       <DesktopShellDialogs api={api} settings={settings} update={update} openSource={openSource} run={run} openDialog={setDialog} />
     </div>

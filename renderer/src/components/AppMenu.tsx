@@ -7,12 +7,13 @@ interface AppMenuProps {
   canExport: boolean;
   onOpen: () => void;
   onLibrary: () => void;
+  onQueue: () => void;
   onExport: () => void;
   onSettings: () => void;
   onShortcuts: () => void;
 }
 
-export function AppMenu({ keymap, canExport, onOpen, onLibrary, onExport, onSettings, onShortcuts }: AppMenuProps) {
+export function AppMenu({ keymap, canExport, onOpen, onLibrary, onQueue, onExport, onSettings, onShortcuts }: AppMenuProps) {
   return (
     <nav aria-label="Article Player" className="app-menu">
       <button type="button" aria-haspopup="dialog" onClick={onOpen}>
@@ -20,6 +21,9 @@ export function AppMenu({ keymap, canExport, onOpen, onLibrary, onExport, onSett
       </button>
       <button type="button" aria-haspopup="dialog" onClick={onLibrary}>
         Library
+      </button>
+      <button type="button" aria-haspopup="dialog" onClick={onQueue} aria-keyshortcuts={ariaKeyShortcuts(keymap, 'showQueue')}>
+        Queue
       </button>
       <button type="button" aria-haspopup="dialog" onClick={onExport} disabled={!canExport}>
         Export audio…

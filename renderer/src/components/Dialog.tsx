@@ -19,12 +19,18 @@ export function Dialog({ open, title, onClose, children, className }: DialogProp
     const dialog = dialogRef.current;
     if (!dialog) return;
     if (open && !dialog.open) {
-      const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      // Opened by a key with nothing focused, the opener is the body: focus then goes to the paragraph being read.
+      const active = document.activeElement;
+      const opener = active instanceof HTMLElement && active !== document.body ? active : null;
       dialog.showModal();
       return () => {
         if (dialog.open) dialog.close();
-        // The opener may have been re-rendered away: fall back to the main toolbar so focus is never lost.
-        const target = opener?.isConnected ? opener : document.querySelector<HTMLElement>('[role="toolbar"] button');
+        // The opener may have been re-rendered away: fall back to the current paragraph, the article, or the toolbar, so focus is never lost.
+        const target = opener?.isConnected
+          ? opener
+          : (document.querySelector<HTMLElement>('[data-block-index][aria-current]') ??
+            document.querySelector<HTMLElement>('article h1') ??
+            document.querySelector<HTMLElement>('[role="toolbar"] button'));
         target?.focus();
       };
     }

@@ -2,6 +2,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ArticlePlayerApi } from '../../../shared/api';
 import type { LibraryEntry, LibrarySort } from '../../../shared/library';
+import type { QueuePlacement } from '../../../shared/queue';
+import { QueueButtons } from '../queue/QueueButtons';
 import { Dialog } from './Dialog';
 
 interface LibraryDialogProps {
@@ -10,6 +12,8 @@ interface LibraryDialogProps {
   currentId: string | null;
   onClose: () => void;
   onOpen: (id: string) => void;
+  /** "Add to queue" / "Play next": resolves with what happened, said in the dialog's status line. */
+  onQueue?: (item: { type: 'entry'; id: string }, placement: QueuePlacement) => Promise<string>;
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -20,7 +24,7 @@ function describe(entry: LibraryEntry): string {
   return `${minutes} min${where}. Opened ${dateFormat.format(new Date(entry.openedAt))}`;
 }
 
-export function LibraryDialog({ open, api, currentId, onClose, onOpen }: LibraryDialogProps) {
+export function LibraryDialog({ open, api, currentId, onClose, onOpen, onQueue }: LibraryDialogProps) {
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<LibrarySort>('recent');
   const [entries, setEntries] = useState<LibraryEntry[] | null>(null);
@@ -70,7 +74,7 @@ export function LibraryDialog({ open, api, currentId, onClose, onOpen }: Library
           {entries.map((entry) => (
             <li key={entry.id}>
               <button type="button" className="library-open" aria-describedby={`${entry.id}-details`} onClick={() => onOpen(entry.id)}>
-                {entry.title}
+                <span id={`${entry.id}-title`}>{entry.title}</span>
                 {entry.id === currentId && <span className="visually-hidden"> (open now)</span>}
               </button>
               <p id={`${entry.id}-details`} className="hint">
@@ -80,6 +84,7 @@ export function LibraryDialog({ open, api, currentId, onClose, onOpen }: Library
               <button type="button" className="library-remove" aria-label={`Remove ${entry.title}`} onClick={() => void remove([entry.id], entry.title)}>
                 Remove
               </button>
+              {onQueue && <QueueButtons describedBy={`${entry.id}-title`} onQueue={(placement) => void onQueue({ type: 'entry', id: entry.id }, placement).then(setMessage)} />}
             </li>
           ))}
         </ul>

@@ -4,6 +4,7 @@ import type { SpeechInfo } from '../../../shared/api';
 import { FONT_LABELS, FONTS, READING_AID_LABELS, READING_AIDS, THEME_LABELS, THEMES, type Settings, type SettingsPatch } from '../../../shared/settings';
 import { isDesktopHost } from '../api/connectApi';
 import { ClipboardShortcutField } from '../desktop/ClipboardShortcutField';
+import { QueueSettingsFields } from '../queue/QueueSettingsFields';
 import { Dialog } from './Dialog';
 
 interface SettingsDialogProps {
@@ -131,6 +132,7 @@ export function SettingsDialog({ open, onClose, settings, update, speech, langua
           </div>
           {isDesktopHost() && <ClipboardShortcutField value={settings.clipboardShortcut} onChange={(clipboardShortcut) => update({ clipboardShortcut })} />}
         </fieldset>
+        <QueueSettingsFields settings={settings} update={update} />
       </form>
     </Dialog>
   );

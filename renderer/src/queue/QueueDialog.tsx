@@ -1,0 +1,218 @@
+/**
+ * The "Queue" dialog: the open article and what plays after it, with keyboard reordering (Move up /
+ * Move down keep focus on the moved article), removal, clearing with a confirmation, auto-continue, and
+ * adding an address, a file or pasted text straight into the queue without opening it.
+ */
+import { useRef, useState, type FormEvent } from 'react';
+import type { Article } from '../../../shared/article';
+import { ariaKeyShortcuts, type Keymap } from '../../../shared/keymap';
+import type { LibraryEntry } from '../../../shared/library';
+import type { Settings, SettingsPatch } from '../../../shared/settings';
+import { Dialog } from '../components/Dialog';
+import { fileSource } from '../components/OpenDialog';
+import type { QueueController } from './useQueue';
+import './queue.css';
+
+interface QueueDialogProps {
+  queue: QueueController;
+  article: Article | null;
+  keymap: Keymap;
+  settings: Settings;
+  update: (patch: SettingsPatch) => void;
+}
+
+function details(entry: LibraryEntry): string {
+  const minutes = Math.max(1, Math.round(entry.wordCount / 175));
+  const where = entry.position.blockIndex > 0 ? `, from paragraph ${entry.position.blockIndex + 1} of ${entry.blockCount}` : '';
+  return `${minutes} min${where}`;
+}
+
+/** Focus the same command on the moved row once React has put it in its new place (a moved node loses focus). */
+function refocus(list: HTMLElement | null, id: string, command: string) {
+  requestAnimationFrame(() => list?.querySelector<HTMLElement>(`[data-queue-id="${id}"] [data-command="${command}"]`)?.focus());
+}
+
+export function QueueDialog({ queue, article, keymap, settings, update }: QueueDialogProps) {
+  const [confirmClear, setConfirmClear] = useState(false);
+  const [url, setUrl] = useState('');
+  const [text, setText] = useState('');
+  const listRef = useRef<HTMLOListElement>(null);
+  const clearRef = useRef<HTMLButtonElement>(null);
+  const addCurrentRef = useRef<HTMLButtonElement>(null);
+  const { view, currentId } = queue;
+  const upNext = view.upNext;
+
+  const move = (entry: LibraryEntry, index: number, by: -1 | 1) => {
+    const to = index + by;
+    const command = by < 0 ? 'up' : 'down';
+    // At either end the button stays where it is (aria-disabled, still focusable) and says why.
+    if (to < 0 || to >= upNext.length) return queue.note(`${entry.title} is already ${by < 0 ? 'first' : 'last'}.`);
+    void queue.move(entry.id, to).then(() => refocus(listRef.current, entry.id, command));
+  };
+
+  const remove = (entry: LibraryEntry, index: number) => {
+    void queue.remove(entry).then(() => {
+      // Focus goes to the row that took its place, or the one before, or the list's heading.
+      const rows = listRef.current?.querySelectorAll<HTMLElement>('[data-queue-id]');
+      const target = rows?.[Math.min(index, (rows?.length ?? 1) - 1)]?.querySelector<HTMLElement>('[data-command="play"]');
+      (target ?? addCurrentRef.current ?? document.querySelector<HTMLElement>('#queue-url'))?.focus();
+    });
+  };
+
+  const submitUrl = (event: FormEvent) => {
+    event.preventDefault();
+    if (!url.trim()) return;
+    void queue.add({ type: 'source', source: { type: 'url', url: url.trim() } }, 'end').then(() => setUrl(''));
+  };
+  const submitText = (event: FormEvent) => {
+    event.preventDefault();
+    if (!text.trim()) return;
+    const html = /^\s*</u.test(text) && /<\/?(p|div|article|html|body)\b/iu.test(text);
+    void queue.add({ type: 'source', source: { type: 'text', text, html } }, 'end').then(() => setText(''));
+  };
+
+  return (
+    <Dialog open={queue.open} title="Queue" onClose={() => { setConfirmClear(false); queue.hide(); }} className="queue-dialog">
+      <p role="status" className="dialog-message">
+        {queue.message}
+      </p>
+      <section aria-labelledby="queue-now" className="queue-now">
+        <h3 id="queue-now">Now open</h3>
+        {article && currentId ? (
+          <>
+            <p id="queue-current-title" className="queue-title">
+              {article.title}
+            </p>
+            <div className="queue-actions">
+              <button type="button" ref={addCurrentRef} aria-describedby="queue-current-title" onClick={() => void queue.add({ type: 'entry', id: currentId }, 'end')}>
+                Add to queue
+              </button>
+              <button type="button" aria-describedby="queue-current-title" onClick={() => void queue.add({ type: 'entry', id: currentId }, 'next')}>
+                Play next
+              </button>
+            </div>
+          </>
+        ) : (
+          <p className="hint">No article is open.</p>
+        )}
+        <p className="hint">
+          Next article: <kbd>{ariaKeyShortcuts(keymap, 'nextArticle')}</kbd>, previous article: <kbd>{ariaKeyShortcuts(keymap, 'previousArticle')}</kbd>, or the media keys.
+          {view.previous && ` Before this one: ${view.previous.title}.`}
+        </p>
+      </section>
+      <section aria-labelledby="queue-up-next">
+        <h3 id="queue-up-next">Up next</h3>
+        {upNext.length === 0 ? (
+          <p className="hint">The queue is empty. Add the open article, an article from the library, or an address, a file or text below.</p>
+        ) : (
+          <ol className="queue-list" ref={listRef} aria-labelledby="queue-up-next">
+            {upNext.map((entry, index) => {
+              const titleId = `queue-${entry.id}-title`;
+              return (
+                <li key={entry.id} data-queue-id={entry.id}>
+                  <span id={titleId} className="queue-title">
+                    {entry.title}
+                  </span>
+                  <span className="hint">{details(entry)}</span>
+                  <span className="queue-actions">
+                    <button type="button" data-command="play" aria-describedby={titleId} onClick={() => void queue.step('next', { toId: entry.id }).then(queue.hide)}>
+                      Play now
+                    </button>
+                    <button
+                      type="button"
+                      data-command="up"
+                      aria-describedby={titleId}
+                      aria-disabled={index === 0}
+                      onClick={() => move(entry, index, -1)}
+                    >
+                      Move up
+                    </button>
+                    <button
+                      type="button"
+                      data-command="down"
+                      aria-describedby={titleId}
+                      aria-disabled={index === upNext.length - 1}
+                      onClick={() => move(entry, index, 1)}
+                    >
+                      Move down
+                    </button>
+                    <button type="button" data-command="remove" aria-describedby={titleId} onClick={() => remove(entry, index)}>
+                      Remove
+                    </button>
+                  </span>
+                </li>
+              );
+            })}
+          </ol>
+        )}
+        {upNext.length > 0 && !confirmClear && (
+          <button type="button" ref={clearRef} onClick={() => setConfirmClear(true)}>
+            Clear queue…
+          </button>
+        )}
+        {confirmClear && (
+          <div role="group" aria-label="Confirm clearing the queue" className="confirm">
+            <p>Remove every article from the queue? They stay in the library.</p>
+            <button
+              type="button"
+              onClick={() =>
+                void queue.clear().then(() => {
+                  setConfirmClear(false);
+                  (addCurrentRef.current ?? document.querySelector<HTMLElement>('#queue-url'))?.focus();
+                })
+              }
+            >
+              Clear the queue
+            </button>
+            <button
+              type="button"
+              autoFocus
+              onClick={() => {
+                setConfirmClear(false);
+                requestAnimationFrame(() => clearRef.current?.focus());
+              }}
+            >
+              Keep it
+            </button>
+          </div>
+        )}
+      </section>
+      <div className="field checkbox">
+        <input id="queue-auto-continue" type="checkbox" checked={settings.queueAutoContinue} onChange={(e) => update({ queueAutoContinue: e.currentTarget.checked })} />
+        <label htmlFor="queue-auto-continue">Play the next article in the queue when one ends</label>
+      </div>
+      <section aria-labelledby="queue-add" className="queue-add">
+        <h3 id="queue-add">Add to the queue without opening</h3>
+        <form onSubmit={submitUrl} className="open-form">
+          <label htmlFor="queue-url">Web address</label>
+          <div className="inline">
+            <input id="queue-url" type="url" inputMode="url" placeholder="https://" value={url} onChange={(e) => setUrl(e.currentTarget.value)} autoComplete="url" />
+            <button type="submit" disabled={!url.trim()}>
+              Add address to queue
+            </button>
+          </div>
+        </form>
+        <div className="open-form">
+          <label htmlFor="queue-file">A file (HTML, text or Markdown)</label>
+          <input
+            id="queue-file"
+            type="file"
+            accept=".html,.htm,.xhtml,.txt,.text,.md,.markdown,text/html,text/plain,text/markdown"
+            onChange={(e) => {
+              const input = e.currentTarget;
+              const file = input.files?.[0];
+              if (file) void fileSource(file).then((source) => queue.add({ type: 'source', source }, 'end')).then(() => (input.value = ''));
+            }}
+          />
+        </div>
+        <form onSubmit={submitText} className="open-form">
+          <label htmlFor="queue-text">Or paste the text of an article</label>
+          <textarea id="queue-text" rows={4} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+          <button type="submit" disabled={!text.trim()}>
+            Add text to queue
+          </button>
+        </form>
+      </section>
+    </Dialog>
+  );
+}

@@ -1,0 +1,293 @@
+/**
+ * The queue as the window sees it: the list (kept in main), the commands on it, moving to the next or
+ * previous article, and auto-continue. When an article ends, the next one in the queue is announced
+ * ("Next: <title>"), shown at once and started after the configured pause; it was prefetched while the
+ * last paragraph played (its text read from the library, its first paragraph synthesized into main's
+ * cache), so the pause is all the listener hears.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ArticlePlayerApi, ArticleSource, LoadResult } from '../../../shared/api';
+import type { Article } from '../../../shared/article';
+import type { LibraryEntry } from '../../../shared/library';
+import type { QueuePlacement, QueueView } from '../../../shared/queue';
+import type { Settings } from '../../../shared/settings';
+import type { PlayerState } from '../player/Player';
+import type { ReadingSession } from '../player/ReadingSession';
+import { voiceFor } from './voiceFor';
+
+export type QueueItem = { type: 'entry'; id: string } | { type: 'source'; source: ArticleSource };
+type Direction = 'next' | 'previous';
+
+export interface QueueSetup {
+  api: ArticlePlayerApi;
+  player: ReadingSession | null;
+  state: PlayerState;
+  article: Article | null;
+  entry: LibraryEntry | null;
+  settings: Settings;
+  announce: (message: string) => void;
+  /** Puts an opened article on screen, without the "Opened" announcement (the queue says "Next: ..."). */
+  present: (result: LoadResult) => void;
+}
+
+export interface QueueController {
+  view: QueueView;
+  open: boolean;
+  show: () => void;
+  hide: () => void;
+  /** The dialog's own status line: what the last command did. */
+  message: string;
+  note: (message: string) => void;
+  add: (item: QueueItem, placement: QueuePlacement) => Promise<string>;
+  move: (id: string, toIndex: number) => Promise<void>;
+  remove: (entry: LibraryEntry) => Promise<void>;
+  clear: () => Promise<void>;
+  /** Next or previous article; false when there is none (the caller may fall back to paragraphs). */
+  step: (direction: Direction, options?: { toId?: string; quietIfNone?: boolean }) => Promise<boolean>;
+  /** Opens a library entry and plays it from its saved position (continue listening). */
+  openAndPlay: (id: string) => Promise<void>;
+  hasNext: boolean;
+  hasPrevious: boolean;
+  currentId: string | null;
+}
+
+const EMPTY: QueueView = { upNext: [], previous: null };
+
+/** Focus would be lost when the article it is in is replaced: it moves to the new article's heading. */
+function focusWasInArticle(): boolean {
+  const active = document.activeElement;
+  return !active || active === document.body || Boolean(active.closest('article'));
+}
+
+function describeAdd(title: string, outcome: 'added' | 'moved' | 'already', placement: QueuePlacement, position: number): string {
+  if (outcome === 'already') return placement === 'next' ? `${title} already plays next.` : `${title} is already in the queue, at place ${position}.`;
+  if (placement === 'next') return outcome === 'moved' ? `${title} moved to play next.` : `${title} plays next.`;
+  return `Added ${title} to the queue, at place ${position}.`;
+}
+
+export function useQueue({ api, player, state, article, entry, settings, announce, present }: QueueSetup): QueueController {
+  const [view, setView] = useState<QueueView>(EMPTY);
+  const [open, setOpen] = useState(false);
+  const [message, setMessage] = useState('');
+  const currentId = entry?.id ?? null;
+  /** The article to start once its player exists, and when (performance.now()): after the pause between articles. */
+  const autoplay = useRef<{ id: string; at: number; focus: boolean } | null>(null);
+  const prefetched = useRef<{ forId: string | null; result: Promise<LoadResult | null> } | null>(null);
+
+  const refresh = useCallback(() => {
+    api.invoke('getQueue', { currentId }).then(setView, () => undefined);
+  }, [api, currentId]);
+  useEffect(refresh, [refresh]);
+  useEffect(() => {
+    if (open) refresh(); // another window may have changed it
+  }, [open, refresh]);
+
+  const failed = useCallback((error: unknown) => {
+    const text = `The queue could not be changed: ${(error as Error).message}`;
+    setMessage(text);
+    return text;
+  }, []);
+
+  const add = useCallback(
+    async (item: QueueItem, placement: QueuePlacement): Promise<string> => {
+      if (item.type === 'source') setMessage('Reading the article for the queue…');
+      try {
+        const added = await api.invoke('addToQueue', { item, placement, currentId });
+        if (!added.ok) {
+          setMessage(added.message);
+          return added.message;
+        }
+        setView(added.queue);
+        const position = added.queue.upNext.findIndex((queued) => queued.id === added.entry.id) + 1;
+        const text = describeAdd(added.entry.title, added.outcome as 'added' | 'moved' | 'already', placement, position);
+        setMessage(text);
+        return text;
+      } catch (error) {
+        return failed(error);
+      }
+    },
+    [api, currentId, failed],
+  );
+
+  const move = useCallback(
+    async (id: string, toIndex: number) => {
+      try {
+        const next = await api.invoke('moveInQueue', { id, toIndex, currentId });
+        setView(next);
+        const at = next.upNext.findIndex((queued) => queued.id === id);
+        if (at >= 0) setMessage(`${next.upNext[at]!.title}: place ${at + 1} of ${next.upNext.length}.`);
+      } catch (error) {
+        failed(error);
+      }
+    },
+    [api, currentId, failed],
+  );
+
+  const remove = useCallback(
+    async (removed: LibraryEntry) => {
+      try {
+        setView(await api.invoke('removeFromQueue', { ids: [removed.id], currentId }));
+        setMessage(`Removed ${removed.title} from the queue.`);
+      } catch (error) {
+        failed(error);
+      }
+    },
+    [api, currentId, failed],
+  );
+
+  const clear = useCallback(async () => {
+    try {
+      setView(await api.invoke('clearQueue', { currentId }));
+      setMessage('The queue is empty.');
+    } catch (error) {
+      failed(error);
+    }
+  }, [api, currentId, failed]);
+
+  const peek = useCallback(
+    (direction: Direction): Promise<LoadResult | null> => {
+      if (direction === 'next' && prefetched.current?.forId === currentId) return prefetched.current.result;
+      return api.invoke('peekQueue', { currentId, direction }).catch(() => null);
+    },
+    [api, currentId],
+  );
+
+  /** Opens the next or previous article; it starts playing at `playAt` if set. */
+  const goTo = useCallback(
+    async (direction: Direction, toId: string, title: string, playAt: number | null) => {
+      const focus = focusWasInArticle();
+      announce(`${direction === 'next' ? 'Next' : 'Previous'}: ${title}`);
+      const { result, queue } = await api.invoke('stepQueue', { currentId, toId, direction });
+      setView(queue);
+      if (!result.ok) {
+        announce(result.message);
+        return;
+      }
+      prefetched.current = null;
+      autoplay.current = playAt === null ? null : { id: toId, at: playAt, focus };
+      present(result);
+      if (playAt === null && focus) requestAnimationFrame(() => document.querySelector<HTMLElement>('article h1')?.focus());
+    },
+    [api, currentId, announce, present],
+  );
+
+  const step = useCallback(
+    async (direction: Direction, options: { toId?: string; quietIfNone?: boolean } = {}): Promise<boolean> => {
+      let toId = options.toId ?? null;
+      let title = view.upNext.find((queued) => queued.id === toId)?.title ?? '';
+      if (!toId) {
+        const neighbour = await peek(direction);
+        if (!neighbour?.ok || !neighbour.entry) {
+          if (neighbour && !neighbour.ok) announce(neighbour.message);
+          else if (!options.quietIfNone) announce(direction === 'next' ? 'Nothing is up next in the queue.' : 'No earlier article in the queue.');
+          return false;
+        }
+        toId = neighbour.entry.id;
+        title = neighbour.article.title;
+      }
+      const playing = state.status === 'playing' || state.status === 'loading';
+      try {
+        await goTo(direction, toId, title, playing ? performance.now() : null);
+      } catch (error) {
+        announce(`The queue could not move on: ${(error as Error).message}`);
+      }
+      return true;
+    },
+    [view.upNext, peek, state.status, goTo, announce],
+  );
+
+  const openAndPlay = useCallback(
+    async (id: string) => {
+      const focus = true;
+      const result = await api.invoke('openLibraryEntry', { id }).catch((error: unknown): LoadResult => ({ ok: false, message: (error as Error).message }));
+      if (!result.ok) {
+        announce(result.message);
+        return;
+      }
+      autoplay.current = { id, at: performance.now(), focus };
+      announce(`Continuing ${result.article.title}`);
+      present(result);
+    },
+    [api, announce, present],
+  );
+
+  // The article asked to play starts once its player exists (and the pause is over), unless the listener
+  // has already pressed something.
+  useEffect(() => {
+    const pending = autoplay.current;
+    if (!pending || !player || currentId !== pending.id) return;
+    autoplay.current = null;
+    if (pending.focus) document.querySelector<HTMLElement>('article h1')?.focus();
+    const timer = setTimeout(() => {
+      if (player.getState().status === 'idle') player.play();
+    }, Math.max(0, pending.at - performance.now()));
+    return () => clearTimeout(timer);
+  }, [player, currentId]);
+
+  // While the last paragraph plays, the next article is read and its first paragraph synthesized ahead.
+  const { status, blockIndex } = state;
+  const blockCount = article?.blocks.length ?? 0;
+  const autoContinue = settings.queueAutoContinue;
+  const speechSettings = useRef(settings);
+  useEffect(() => {
+    speechSettings.current = settings;
+  });
+  useEffect(() => {
+    if (!autoContinue || status !== 'playing' || blockCount === 0 || blockIndex < blockCount - 1) return;
+    if (prefetched.current?.forId === currentId) return;
+    const result = api.invoke('peekQueue', { currentId, direction: 'next' }).catch(() => null);
+    prefetched.current = { forId: currentId, result };
+    void result.then((next) => {
+      if (!next?.ok) return;
+      const { engine, sentencePauseMs, rate } = speechSettings.current;
+      const start = Math.min(next.entry?.position.blockIndex ?? 0, next.article.blocks.length - 1);
+      const block = next.article.blocks[start];
+      if (!block) return;
+      const request = { text: block.text, lang: next.article.lang, voice: voiceFor(speechSettings.current, next.article.lang), rate, sentencePauseMs, engine };
+      void api.invoke('synthesizeBlock', request).catch(() => undefined); // warms main's cache; the new player asks again
+    });
+  }, [api, autoContinue, status, blockIndex, blockCount, currentId]);
+
+  // An article that ends hands over to the next one in the queue.
+  const handledEnd = useRef<ReadingSession | null>(null);
+  useEffect(() => {
+    if (status !== 'ended' || !player || handledEnd.current === player) return;
+    handledEnd.current = player;
+    if (!autoContinue) return;
+    const endedAt = performance.now();
+    void peek('next').then(async (next) => {
+      if (!next?.ok || !next.entry) {
+        if (next && !next.ok) announce(next.message);
+        else if (view.previous) announce('End of the queue');
+        return;
+      }
+      try {
+        await goTo('next', next.entry.id, next.article.title, endedAt + speechSettings.current.queuePauseMs);
+      } catch (error) {
+        announce(`The queue could not move on: ${(error as Error).message}`);
+      }
+    });
+  }, [status, player, autoContinue, peek, goTo, announce, view.previous]);
+
+  const hasNext = view.upNext.some((queued) => queued.id !== currentId);
+  return {
+    view,
+    open,
+    show: useCallback(() => setOpen(true), []),
+    hide: useCallback(() => {
+      setOpen(false);
+      setMessage('');
+    }, []),
+    message,
+    note: setMessage,
+    add,
+    move,
+    remove,
+    clear,
+    step,
+    openAndPlay,
+    hasNext,
+    hasPrevious: view.previous !== null,
+    currentId,
+  };
+}
