@@ -184,7 +184,7 @@ export function QueueDialog({ queue, article, keymap, settings, update }: QueueD
       <section aria-labelledby="queue-add" className="queue-add">
         <h3 id="queue-add">Add to the queue without opening</h3>
         <form onSubmit={submitUrl} className="open-form">
-          <label htmlFor="queue-url">Web address</label>
+          <label htmlFor="queue-url">Address of an article to queue</label>
           <div className="inline">
             <input id="queue-url" type="url" inputMode="url" placeholder="https://" value={url} onChange={(e) => setUrl(e.currentTarget.value)} autoComplete="url" />
             <button type="submit" disabled={!url.trim()}>
@@ -193,7 +193,7 @@ export function QueueDialog({ queue, article, keymap, settings, update }: QueueD
           </div>
         </form>
         <div className="open-form">
-          <label htmlFor="queue-file">A file (HTML, text or Markdown)</label>
+          <label htmlFor="queue-file">File to queue (HTML, text or Markdown)</label>
           <input
             id="queue-file"
             type="file"
@@ -206,7 +206,7 @@ export function QueueDialog({ queue, article, keymap, settings, update }: QueueD
           />
         </div>
         <form onSubmit={submitText} className="open-form">
-          <label htmlFor="queue-text">Or paste the text of an article</label>
+          <label htmlFor="queue-text">Text of an article to queue</label>
           <textarea id="queue-text" rows={4} value={text} onChange={(e) => setText(e.currentTarget.value)} />
           <button type="submit" disabled={!text.trim()}>
             Add text to queue

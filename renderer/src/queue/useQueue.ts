@@ -71,7 +71,11 @@ export function useQueue({ api, player, state, article, entry, settings, announc
   const [message, setMessage] = useState('');
   const currentId = entry?.id ?? null;
   /** The article to start once its player exists, and when (performance.now()): after the pause between articles. */
-  const autoplay = useRef<{ id: string; at: number; focus: boolean } | null>(null);
+  const autoplay = useRef<{ id: string; at: number; focus: boolean; replaces: ReadingSession | null } | null>(null);
+  const playerNow = useRef(player);
+  useEffect(() => {
+    playerNow.current = player;
+  }, [player]);
   const prefetched = useRef<{ forId: string | null; result: Promise<LoadResult | null> } | null>(null);
 
   const refresh = useCallback(() => {
@@ -164,7 +168,7 @@ export function useQueue({ api, player, state, article, entry, settings, announc
         return;
       }
       prefetched.current = null;
-      autoplay.current = playAt === null ? null : { id: toId, at: playAt, focus };
+      autoplay.current = playAt === null ? null : { id: toId, at: playAt, focus, replaces: playerNow.current };
       present(result);
       if (playAt === null && focus) requestAnimationFrame(() => document.querySelector<HTMLElement>('article h1')?.focus());
     },
@@ -204,7 +208,7 @@ export function useQueue({ api, player, state, article, entry, settings, announc
         announce(result.message);
         return;
       }
-      autoplay.current = { id, at: performance.now(), focus };
+      autoplay.current = { id, at: performance.now(), focus, replaces: playerNow.current };
       announce(`Continuing ${result.article.title}`);
       present(result);
     },
@@ -215,7 +219,8 @@ export function useQueue({ api, player, state, article, entry, settings, announc
   // has already pressed something.
   useEffect(() => {
     const pending = autoplay.current;
-    if (!pending || !player || currentId !== pending.id) return;
+    // The first render with the new article still has the old player: wait for the one made for it.
+    if (!pending || !player || player === pending.replaces || currentId !== pending.id) return;
     autoplay.current = null;
     if (pending.focus) document.querySelector<HTMLElement>('article h1')?.focus();
     const timer = setTimeout(() => {

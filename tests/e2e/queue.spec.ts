@@ -1,0 +1,231 @@
+/**
+ * The queue and "continue listening" end to end: the real browser host, real espeak-ng, real audio in
+ * Chromium, the real data folder on disk (killed with SIGKILL to prove every change was already saved).
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { audioTime, currentBlock, expect, openPlayer, startHost, test } from './browserHost.fixture';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const summary = violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary, `axe violations while ${state}`).toEqual([]);
+}
+
+/** Every text the page's role="status" region (outside dialogs) takes, in order. */
+async function recordAnnouncements(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const region = document.querySelector('.app > [role="status"]')!;
+    const seen: string[] = [];
+    (window as unknown as { __announced: string[] }).__announced = seen;
+    new MutationObserver(() => seen.push(region.textContent!.replace(/\u00a0$/u, ''))).observe(region, { childList: true, characterData: true, subtree: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { __announced: string[] }).__announced);
+}
+
+/** Adds pasted text to the queue from the open Queue dialog, without opening it. */
+async function queueText(page: Page, title: string, body: string): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: 'Queue' });
+  await dialog.getByLabel('Text of an article to queue').fill(`${title}\n\n${body}`);
+  await dialog.getByRole('button', { name: 'Add text to queue' }).click();
+  await expect(dialog.getByRole('status')).toHaveText(new RegExp(`Added ${title} to the queue`));
+}
+
+const upNextTitles = (page: Page) => page.getByRole('dialog', { name: 'Queue' }).getByRole('list', { name: 'Up next' }).locator(':scope > li .queue-title').allTextContents();
+
+test('a queue of three short articles plays through to the end, announcing each next one', async ({ page }) => {
+  test.setTimeout(120_000);
+  const { url, child } = await startHost([join(ROOT, 'tests', 'fixtures', 'short.txt')]);
+  try {
+    await openPlayer(page, url);
+    const announced = await recordAnnouncements(page);
+    await page.keyboard.press('q'); // opened by a key with nothing focused
+    const dialog = page.getByRole('dialog', { name: 'Queue' });
+    await expect(dialog).toBeVisible();
+    await queueText(page, 'Second Story', 'The second story has one short paragraph.');
+    await queueText(page, 'Third Story', 'The third story is short as well.');
+    await queueText(page, 'Fourth Story', 'And the fourth story ends the queue.');
+    expect(await upNextTitles(page)).toEqual(['Second Story', 'Third Story', 'Fourth Story']);
+    await expect(page.locator('article > h1')).toHaveText('Short Article For Tests'); // added without opening
+    await page.keyboard.press('Escape');
+    await expect(page.locator('[data-block-index][aria-current]')).toBeFocused(); // never the body
+
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await expect(page.locator('article > h1')).toHaveText('Second Story', { timeout: 30_000 });
+    await expect.poll(() => audioTime(page), { timeout: 15_000 }).toBeGreaterThan(0.2); // it plays by itself
+    await expect(page.locator('article > h1')).toHaveText('Third Story', { timeout: 30_000 });
+    await expect(page.locator('article > h1')).toHaveText('Fourth Story', { timeout: 30_000 });
+    await expect.poll(announced, { timeout: 30_000 }).toContain('End of the queue');
+    const said = (await announced()).filter((text) => /^Next: |^End of/u.test(text));
+    expect(said).toEqual(['End of article', 'Next: Second Story', 'End of article', 'Next: Third Story', 'End of article', 'Next: Fourth Story', 'End of article', 'End of the queue']);
+    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+    // What was heard went into the history: previous article goes back, and the queue is empty now.
+    await page.getByRole('button', { name: 'Queue', exact: true }).click();
+    await expect(dialog.getByText('The queue is empty.')).toBeVisible();
+    await expect(dialog.getByText(/Before this one: Third Story\./u)).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('button', { name: 'Queue', exact: true })).toBeFocused();
+    await page.keyboard.press('b');
+    await expect(page.locator('article > h1')).toHaveText('Third Story');
+  } finally {
+    child.kill();
+  }
+});
+
+test('the queue survives a kill (SIGKILL) and a restart, in the order it was given with the keyboard', async ({ page }) => {
+  const data = mkdtempSync(join(tmpdir(), 'ap-queue-'));
+  const env = { ...process.env, ARTICLE_PLAYER_DATA_DIR: data };
+  const first = await startHost([], env);
+  try {
+    await openPlayer(page, first.url);
+    await page.getByRole('button', { name: 'Queue', exact: true }).click();
+    await queueText(page, 'Alpha Story', 'Alpha has a paragraph.');
+    await queueText(page, 'Beta Story', 'Beta has a paragraph.');
+    await queueText(page, 'Gamma Story', 'Gamma has a paragraph.');
+    const dialog = page.getByRole('dialog', { name: 'Queue' });
+    // Reorder from the keyboard: Alpha down twice, focus staying on its Move down button.
+    const row = (title: string) => dialog.locator('li', { hasText: title });
+    await row('Alpha Story').getByRole('button', { name: 'Move down' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => upNextTitles(page)).toEqual(['Beta Story', 'Alpha Story', 'Gamma Story']);
+    await expect(row('Alpha Story').getByRole('button', { name: 'Move down' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => upNextTitles(page)).toEqual(['Beta Story', 'Gamma Story', 'Alpha Story']);
+    await expect(row('Alpha Story').getByRole('button', { name: 'Move down' })).toBeFocused();
+    await expect(row('Alpha Story').getByRole('button', { name: 'Move down' })).toHaveAttribute('aria-disabled', 'true');
+    await page.keyboard.press('Enter'); // at the end: it stays, and says so
+    await expect(dialog.getByRole('status')).toHaveText('Alpha Story is already last.');
+    // On disk before the kill: the store writes every change at once.
+    const onDisk = () => (JSON.parse(readFileSync(join(data, 'queue.json'), 'utf8')) as { data: { upNext: string[] } }).data.upNext.length;
+    expect(onDisk()).toBe(3);
+  } finally {
+    first.child.kill('SIGKILL');
+  }
+  const second = await startHost([], env);
+  try {
+    await openPlayer(page, second.url);
+    await page.getByRole('button', { name: 'Queue', exact: true }).click();
+    await expect.poll(() => upNextTitles(page)).toEqual(['Beta Story', 'Gamma Story', 'Alpha Story']);
+  } finally {
+    second.child.kill();
+  }
+});
+
+test('at a restart with no article given, continue listening is offered at the saved place, one key away', async ({ page }) => {
+  const data = mkdtempSync(join(tmpdir(), 'ap-continue-'));
+  const env = { ...process.env, ARTICLE_PLAYER_DATA_DIR: data };
+  const first = await startHost([], env);
+  try {
+    await openPlayer(page, first.url);
+    await expect(page.getByRole('button', { name: /^Continue:/u })).toHaveCount(0); // first run: the welcome article only
+    await page.getByRole('button', { name: 'Open…' }).click();
+    await page.getByLabel('Or paste the text of an article').fill('Resumed Story\n\nParagraph one is here.\n\nParagraph two is here.\n\nParagraph three is where we stop.\n\nParagraph four is next.');
+    await page.getByRole('button', { name: 'Read pasted text' }).click();
+    await expect(page.locator('article > h1')).toHaveText('Resumed Story');
+    await page.keyboard.press('k');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => currentBlock(page)).toBe(2);
+    const saved = () => {
+      try {
+        const library = JSON.parse(readFileSync(join(data, 'library.json'), 'utf8')) as { data: Array<{ title: string; position: { blockIndex: number } }> };
+        return library.data.find((entry) => entry.title === 'Resumed Story')?.position.blockIndex ?? null;
+      } catch {
+        return null;
+      }
+    };
+    await expect.poll(saved).toBe(2);
+  } finally {
+    first.child.kill('SIGKILL');
+  }
+  const second = await startHost([], env);
+  try {
+    await page.goto(second.url);
+    const offer = page.getByRole('button', { name: 'Continue: Resumed Story' });
+    await expect(offer).toBeFocused();
+    await expect(offer).toHaveAccessibleDescription(/Paragraph 3 of 4, where you stopped/u);
+    await expect(page.locator('article > h1')).toHaveText('Welcome to Article Player'); // still the welcome article below
+    await expectNoAxeViolations(page, 'continue listening offered');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('article > h1')).toHaveText('Resumed Story');
+    await expect(page.locator('article > h1')).toBeFocused();
+    await expect.poll(() => currentBlock(page)).toBe(2);
+    await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+    await expect.poll(() => audioTime(page)).toBeGreaterThan(0.2);
+    expect(await page.locator('[data-block-index][aria-current]').textContent()).toBe('Paragraph three is where we stop.');
+  } finally {
+    second.child.kill();
+  }
+});
+
+test('"Not now" sets the offer aside and keeps focus in the article', async ({ page }) => {
+  const data = mkdtempSync(join(tmpdir(), 'ap-continue-'));
+  const env = { ...process.env, ARTICLE_PLAYER_DATA_DIR: data };
+  const first = await startHost([join(ROOT, 'tests', 'fixtures', 'short.txt')], env);
+  try {
+    await openPlayer(page, first.url);
+    await expect(page.getByRole('button', { name: /^Continue:/u })).toHaveCount(0); // an article was given: nothing else is offered
+    await page.keyboard.press('k');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => currentBlock(page)).toBe(1);
+    await expect
+      .poll(() => (JSON.parse(readFileSync(join(first.dataDir, 'library.json'), 'utf8')) as { data: Array<{ position: { blockIndex: number } }> }).data[0]?.position.blockIndex)
+      .toBe(1);
+  } finally {
+    first.child.kill();
+  }
+  const second = await startHost([], env);
+  try {
+    await page.goto(second.url);
+    await expect(page.getByRole('button', { name: 'Continue: Short Article For Tests' })).toBeFocused();
+    await page.getByRole('button', { name: 'Not now' }).click();
+    await expect(page.getByRole('button', { name: /^Continue:/u })).toHaveCount(0);
+    await expect(page.locator('article > h1')).toBeFocused();
+  } finally {
+    second.child.kill();
+  }
+});
+
+test('the Queue dialog: axe finds nothing in its states; adding from the library; clearing asks first and focus is never lost', async ({ page, host }) => {
+  await openPlayer(page, host.url);
+  const queueButton = page.getByRole('button', { name: 'Queue', exact: true });
+  await expect(queueButton).toHaveAttribute('aria-keyshortcuts', 'Q');
+  await queueButton.click();
+  const dialog = page.getByRole('dialog', { name: 'Queue' });
+  await expectNoAxeViolations(page, 'queue empty');
+  // The open article: Add to queue, then Play next says it already plays next.
+  await dialog.getByRole('button', { name: 'Add to queue' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Added Welcome to Article Player to the queue, at place 1.');
+  await dialog.getByRole('button', { name: 'Play next' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Welcome to Article Player already plays next.');
+  await queueText(page, 'Extra Story', 'An extra paragraph.');
+  await expectNoAxeViolations(page, 'queue with articles');
+  await dialog.getByRole('button', { name: 'Clear queue…' }).click();
+  await expect(dialog.getByRole('button', { name: 'Keep it' })).toBeFocused();
+  await expectNoAxeViolations(page, 'clear confirmation');
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('button', { name: 'Clear queue…' })).toBeFocused();
+  await dialog.getByRole('button', { name: 'Clear queue…' }).click();
+  await dialog.getByRole('button', { name: 'Clear the queue' }).click();
+  await expect(dialog.getByText('The queue is empty.', { exact: false }).first()).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Add to queue' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(queueButton).toBeFocused();
+
+  // From the library: each entry has Add to queue and Play next, described by its title.
+  await page.getByRole('button', { name: 'Library', exact: true }).click();
+  const library = page.getByRole('dialog', { name: 'Library' });
+  const playNext = library.getByRole('button', { name: 'Play next' }).first();
+  await expect(playNext).toHaveAccessibleDescription(/Extra Story|Welcome to Article Player/u);
+  await playNext.click();
+  await expect(library.getByRole('status')).toHaveText(/plays next\.$/u);
+  await expectNoAxeViolations(page, 'library with queue buttons');
+  await page.keyboard.press('Escape');
+  await queueButton.click();
+  expect(await upNextTitles(page)).toHaveLength(1);
+});
