@@ -161,7 +161,7 @@ test.describe('keyboard only', () => {
   test('tab order reaches every control in a logical order, with a visible focus ring', async ({ page, host }) => {
     await openPlayer(page, host.url);
     const names: string[] = [];
-    for (let i = 0; i < 10; i++) {
+    for (let i = 0; i < 11; i++) {
       await page.keyboard.press('Tab');
       names.push(
         await page.evaluate(() => {
@@ -179,6 +179,7 @@ test.describe('keyboard only', () => {
       'Speech rate',
       'Open…',
       'Library',
+      'Queue',
       'Export audio…',
       'Settings',
       'Keyboard shortcuts',
@@ -231,11 +232,13 @@ test.describe('keyboard only', () => {
     await page.keyboard.press('k');
     await expect(dialog.getByRole('status')).toHaveText('K is already used for Play or pause. Press another key, or Escape to cancel.');
     await page.keyboard.press('n');
-    await expect(dialog.getByRole('status')).toHaveText('Next paragraph is now N.');
-    await expect(dialog.getByRole('row', { name: /Next paragraph/ })).toContainText('N');
+    await expect(dialog.getByRole('status')).toHaveText('N is already used for Next article in the queue. Press another key, or Escape to cancel.');
+    await page.keyboard.press('x');
+    await expect(dialog.getByRole('status')).toHaveText('Next paragraph is now X.');
+    await expect(dialog.getByRole('row', { name: /Next paragraph/ })).toContainText('X');
     await page.keyboard.press('Escape');
-    await page.keyboard.press('n');
+    await page.keyboard.press('x');
     await expect(page.locator('[data-block-index="1"]')).toHaveAttribute('aria-current', 'location');
-    await expect(page.getByRole('button', { name: 'Next paragraph' })).toHaveAttribute('aria-keyshortcuts', 'N');
+    await expect(page.getByRole('button', { name: 'Next paragraph' })).toHaveAttribute('aria-keyshortcuts', 'X');
   });
 });
