@@ -24,7 +24,7 @@ export interface DownloadOutcome {
 }
 
 /** Only what the export produces may be written: a compromised page must not drop a script or a .desktop file. */
-const ALLOWED_EXTENSIONS = new Set(['.mp3', '.wav', '.vtt']);
+const ALLOWED_EXTENSIONS = new Set(['.mp3', '.wav', '.vtt', '.json']);
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/iu;
 
 /** A file name that is one plain name in the folder, whatever the page asked for. */

@@ -16,6 +16,7 @@ import { useSavePosition } from '../player/useSavePosition';
 import { useAppearance } from '../settings/useAppearance';
 import { useSettings } from '../settings/useSettings';
 import { useSpeechInfo } from '../speech/useSpeechInfo';
+import { usePronunciationsRevision } from '../pronunciations/pronunciationsRevision';
 import { DesktopShellDialogs } from '../desktop/DesktopShellDialogs';
 import { AppMenu } from './AppMenu';
 import { ExportDialog } from './ExportDialog';
@@ -47,14 +48,16 @@ export function App({ api }: { api: ArticlePlayerApi }) {
   const article = loaded?.ok ? loaded.article : null;
   const entry = loaded?.ok ? (loaded.entry ?? null) : null;
   const language = primaryLanguage(article?.lang ?? null);
+  const pronunciationsRevision = usePronunciationsRevision();
   const preferences = useMemo(
     () => ({
       engine: settings.engine,
       voice: voiceFor({ voiceByLanguage: settings.voiceByLanguage }, language),
       paragraphPauseMs: settings.paragraphPauseMs,
       sentencePauseMs: settings.sentencePauseMs,
+      spokenTextKey: `${JSON.stringify(settings.readingRules)}/${pronunciationsRevision}`,
     }),
-    [settings.engine, settings.voiceByLanguage, settings.paragraphPauseMs, settings.sentencePauseMs, language],
+    [settings.engine, settings.voiceByLanguage, settings.paragraphPauseMs, settings.sentencePauseMs, settings.readingRules, pronunciationsRevision, language],
   );
   const { player, state } = usePlayer({
     api,
@@ -175,7 +178,7 @@ export function App({ api }: { api: ArticlePlayerApi }) {
         onRemap={(action, keys) => update({ keymap: { [action]: keys } })}
         onResetAll={() => update({ keymap: Object.fromEntries(Object.entries(DEFAULT_KEYMAP).map(([action, keys]) => [action, [...keys]])) })}
       />
-      <SettingsDialog open={dialog === 'settings'} onClose={closeDialog} settings={settings} update={update} speech={speech} language={language} />
+      <SettingsDialog open={dialog === 'settings'} onClose={closeDialog} settings={settings} update={update} speech={speech} language={language} api={api} />
       {article && (
         <ExportDialog open={dialog === 'export'} onClose={closeDialog} api={api} article={article} settings={settings} voice={preferences.voice} />
       )}

@@ -1,11 +1,13 @@
 /** Settings: voice, pauses, theme, font and spacing, reading aids, focus. Every change applies at once and is saved. */
 import { useId, useState, type ReactNode } from 'react';
-import type { SpeechInfo } from '../../../shared/api';
+import type { ArticlePlayerApi, SpeechInfo } from '../../../shared/api';
 import { FONT_LABELS, FONTS, READING_AID_LABELS, READING_AIDS, THEME_LABELS, THEMES, type Settings, type SettingsPatch } from '../../../shared/settings';
 import { isDesktopHost } from '../api/connectApi';
 import { ClipboardShortcutField } from '../desktop/ClipboardShortcutField';
 import { QueueSettingsFields } from '../queue/QueueSettingsFields';
 import { Dialog } from './Dialog';
+import { PronunciationsSection } from '../pronunciations/PronunciationsSection';
+import { ReadingRulesFields } from '../settings/ReadingRulesFields';
 
 interface SettingsDialogProps {
   open: boolean;
@@ -15,6 +17,8 @@ interface SettingsDialogProps {
   speech: SpeechInfo | null;
   /** The article's language (primary subtag), for the voice list and the per-language choice. */
   language: string;
+  /** For the pronunciation list, which is kept in main apart from the settings. */
+  api: ArticlePlayerApi;
 }
 
 function Field({ label, children, hint }: { label: string; children: (id: string, hintId: string | undefined) => ReactNode; hint?: string }) {
@@ -66,7 +70,7 @@ function SelectField<T extends string>(props: { label: string; value: T; options
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2).replace(/0$/u, '')} s`;
 
-export function SettingsDialog({ open, onClose, settings, update, speech, language }: SettingsDialogProps) {
+export function SettingsDialog({ open, onClose, settings, update, speech, language, api }: SettingsDialogProps) {
   const voices = speech?.voices ?? [];
   const [allLanguages, setAllLanguages] = useState(false);
   const matching = voices.filter((voice) => voice.lang.toLowerCase().split('-')[0] === language);
@@ -133,7 +137,9 @@ export function SettingsDialog({ open, onClose, settings, update, speech, langua
           {isDesktopHost() && <ClipboardShortcutField value={settings.clipboardShortcut} onChange={(clipboardShortcut) => update({ clipboardShortcut })} />}
         </fieldset>
         <QueueSettingsFields settings={settings} update={update} />
+        <ReadingRulesFields rules={settings.readingRules} onChange={(readingRules) => update({ readingRules })} />
       </form>
+      <PronunciationsSection api={api} active={open} speech={{ lang: language, voice: chosen || null, rate: settings.rate, engine: settings.engine }} />
     </Dialog>
   );
 }

@@ -35,6 +35,8 @@ export interface SpeechPreferences {
   paragraphPauseMs: number;
   /** Silence between sentences, joined into the block's audio by main. */
   sentencePauseMs: number;
+  /** Changes when what is spoken for the text changes (reading rules, pronunciation list): blocks are synthesized again. */
+  spokenTextKey?: string;
 }
 
 export interface PlayerOptions extends SpeechPreferences {
@@ -84,7 +86,7 @@ export class Player extends SessionState implements ReadingSession {
     super(initialPlayerState(blocks.length, options.start, initialRate), blocks.length, options.announce);
     const startBlock = this.state.blockIndex;
     this.pendingSentence = options.start?.sentenceIndex ?? 0;
-    this.preferences = { engine: options.engine, voice: options.voice, paragraphPauseMs: options.paragraphPauseMs, sentencePauseMs: options.sentencePauseMs };
+    this.preferences = { engine: options.engine, voice: options.voice, paragraphPauseMs: options.paragraphPauseMs, sentencePauseMs: options.sentencePauseMs, spokenTextKey: options.spokenTextKey };
     audio.preservesPitch = true;
     audio.addEventListener('ended', this.onEnded);
     audio.addEventListener('error', this.onAudioError);
@@ -190,7 +192,10 @@ export class Player extends SessionState implements ReadingSession {
   /** New voice or pauses from the settings: blocks not yet playing are spoken again with them. */
   configure(preferences: SpeechPreferences): void {
     const resynthesize =
-      preferences.engine !== this.preferences.engine || preferences.voice !== this.preferences.voice || preferences.sentencePauseMs !== this.preferences.sentencePauseMs;
+      preferences.engine !== this.preferences.engine ||
+      preferences.voice !== this.preferences.voice ||
+      preferences.sentencePauseMs !== this.preferences.sentencePauseMs ||
+      preferences.spokenTextKey !== this.preferences.spokenTextKey;
     this.preferences = { ...preferences };
     if (!resynthesize) return;
     for (const index of [...this.cache.keys()]) if (index !== this.loadedBlock || !this.isActive()) this.forget(index);

@@ -48,10 +48,10 @@ export function usePlayer({ api, article, start, audio, preferences, rate, direc
     };
   }, [api, article, audio, announce, direct]);
 
-  const { engine, voice, paragraphPauseMs, sentencePauseMs } = preferences;
+  const { engine, voice, paragraphPauseMs, sentencePauseMs, spokenTextKey } = preferences;
   useEffect(() => {
-    player?.configure({ engine, voice, paragraphPauseMs, sentencePauseMs });
-  }, [player, engine, voice, paragraphPauseMs, sentencePauseMs]);
+    player?.configure({ engine, voice, paragraphPauseMs, sentencePauseMs, spokenTextKey });
+  }, [player, engine, voice, paragraphPauseMs, sentencePauseMs, spokenTextKey]);
 
   const state = useSyncExternalStore(player?.subscribe ?? noSubscription, player?.getState ?? (() => IDLE));
   return { player, state };
