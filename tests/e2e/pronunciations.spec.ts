@@ -1,0 +1,149 @@
+/**
+ * What is spoken (real espeak-ng, real Chromium, the real browser host): a pronunciation entry and a
+ * URL change what the engine is given, never what is shown, and the word highlight stays on the
+ * displayed word while its replacement is spoken. The list is managed from Settings by keyboard.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, openPlayer, test } from './browserHost.fixture';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const URL_TEXT = 'https://www.example.com/manual/index.html';
+
+test.use({ hostArgs: ['tests/fixtures/spoken-rules.md'] });
+
+async function openPronunciations(page: Page) {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const section = page.getByRole('region', { name: 'Pronunciations' });
+  await expect(section).toBeVisible();
+  return section;
+}
+
+async function expectNoAxeViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+}
+
+/** Adds an entry from the keyboard: Match, Say, the switches, then Enter. */
+async function addEntry(page: Page, section: ReturnType<Page['getByRole']>, match: string, say: string, options: { caseSensitive?: boolean; regex?: boolean } = {}) {
+  await section.getByLabel('Match').fill(match);
+  await section.getByLabel('Say').fill(say);
+  if (options.caseSensitive) await section.getByLabel('Case-sensitive').check();
+  if (options.regex) await section.getByLabel('Regular expression').check();
+  await section.getByLabel('Match').press('Enter');
+}
+
+test('a paragraph with a pronunciation entry and a URL: the engine hears the replacements, the highlight stays on the displayed words', async ({ page, host }) => {
+  // What main handed the engine comes back with each block's audio ("spoken"): read off the real socket.
+  const spoken: string[] = [];
+  page.on('websocket', (socket) =>
+    socket.on('framereceived', ({ payload }) => {
+      if (typeof payload !== 'string' || !payload.includes('"spoken"')) return;
+      const message = JSON.parse(payload) as { result?: { spoken?: string } };
+      if (message.result?.spoken) spoken.push(message.result.spoken);
+    }),
+  );
+  await openPlayer(page, host.url);
+  const section = await openPronunciations(page);
+  await addEntry(page, section, 'SQL', 'sequel', { caseSensitive: true });
+  await expect(section.getByRole('status')).toHaveText(/Added: SQL → sequel/u);
+  await expect(section.getByRole('list', { name: 'Pronunciation list' }).getByRole('listitem')).toHaveCount(1);
+  await expect(section.getByLabel('Match')).toBeFocused();
+  await expectNoAxeViolations(page);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Settings' })).toBeHidden();
+  // Blocks fetched ahead before the entry was added are synthesized again with it: only what comes now counts.
+  spoken.length = 0;
+
+  // Every word highlight, sampled in the page as it plays.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { seenWords: string[] }).seenWords = seen;
+    setInterval(() => {
+      const word = [...(CSS.highlights.get('ap-word') ?? [])][0]?.toString();
+      if (word && seen.at(-1) !== word) seen.push(word);
+    }, 10);
+  });
+  await page.keyboard.press('k');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { seenWords: string[] }).seenWords), { timeout: 30_000 }).toContain('us');
+  const seen = await page.evaluate(() => (window as unknown as { seenWords: string[] }).seenWords);
+  expect(seen).toContain('SQL');
+  expect(seen).toContain(URL_TEXT); // the whole address, while "link to example.com" is spoken
+  expect(seen.indexOf('SQL')).toBeLessThan(seen.indexOf(URL_TEXT));
+  expect(seen.filter((word) => /sequel|link|^1$/u.test(word))).toEqual([]);
+  // The reader still shows the text as written.
+  await expect(page.locator('[data-block-index="0"]')).toHaveText(`Our team keeps every record in SQL tables, and the manual is at ${URL_TEXT} for all of us.[1]`);
+
+  expect(spoken.length).toBeGreaterThan(0);
+  expect(spoken[0]).toBe('Our team keeps every record in sequel tables, and the manual is at link to example.com for all of us.');
+  // The CLI, on the same data folder, gives the same engine input for the same article and settings.
+  const cli = JSON.parse(execFileSync(process.execPath, [join(ROOT, 'out', 'main', 'cli.js'), 'extract', 'tests/fixtures/spoken-rules.md', '--json', '--spoken'], { cwd: ROOT, env: { ...process.env, ARTICLE_PLAYER_DATA_DIR: host.dataDir } }).toString()) as { blocks: Array<{ spoken: string }> };
+  expect(cli.blocks[0]!.spoken).toBe(spoken[0]);
+});
+
+test('the list is exported and imported back; bad files and bad patterns are refused with what is wrong, and nothing is lost', async ({ page, host }) => {
+  await openPlayer(page, host.url);
+  const section = await openPronunciations(page);
+  await expect(section.getByText('The list is empty.')).toBeVisible();
+  await addEntry(page, section, 'GIF', 'jif');
+  await expect(section.getByRole('listitem')).toHaveCount(1);
+
+  // Patterns are checked as they are entered.
+  await addEntry(page, section, '(unclosed', 'x', { regex: true });
+  await expect(section.getByRole('alert')).toHaveText(/"\(unclosed" is not a valid regular expression/u);
+  await expect(section.getByLabel('Match')).toBeFocused();
+  await expect(section.getByLabel('Match')).toHaveAttribute('aria-invalid', 'true');
+  await section.getByLabel('Match').fill('(a+)+$');
+  await section.getByLabel('Match').press('Enter');
+  await expect(section.getByRole('alert')).toHaveText(/could take too long/u);
+  await expectNoAxeViolations(page);
+  await expect(section.getByRole('listitem')).toHaveCount(1);
+
+  // Export: the documented file.
+  const downloading = page.waitForEvent('download');
+  await section.getByRole('button', { name: 'Export the list' }).press('Enter');
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('pronunciations.json');
+  const exported = readFileSync(await download.path(), 'utf8');
+  expect(JSON.parse(exported)).toEqual({ version: 1, entries: [{ match: 'GIF', say: 'jif', wholeWord: true, caseSensitive: false, regex: false, lang: null }] });
+
+  // Bad files are refused whole.
+  const folder = mkdtempSync(join(tmpdir(), 'ap-pron-'));
+  const fileInput = section.getByLabel('Pronunciation list file');
+  const importFile = async (name: string, text: string) => {
+    const path = join(folder, name);
+    writeFileSync(path, text);
+    await fileInput.setInputFiles(path);
+  };
+  await importFile('newer.json', JSON.stringify({ version: 2, entries: [] }));
+  const fileAlert = section.getByRole('alert').last();
+  await expect(fileAlert).toHaveText(/newer\.json: .*version 2 is not one this Article Player reads.*Your list is as it was\./u);
+  await importFile('broken.json', '{"version": 1, "entries": [{"match": "x"');
+  await expect(fileAlert).toHaveText(/broken\.json: This is not a JSON file/u);
+  await importFile('wrong.json', JSON.stringify({ version: 1, entries: [{ match: 'a', say: 'b' }, { match: 'c' }] }));
+  await expect(fileAlert).toHaveText(/wrong\.json: .*entry 2\.say: expected string, but it is missing/u);
+  await expect(section.getByRole('button', { name: 'Import a list…' })).toBeFocused();
+  await expect(section.getByRole('listitem')).toHaveCount(1);
+
+  // Remove the entry, then import the exported file: the list is back as it was.
+  await section.getByRole('button', { name: 'Remove' }).press('Enter');
+  await expect(section.getByText('The list is empty.')).toBeVisible();
+  await expect(section.getByLabel('Match')).toBeFocused();
+  await section.getByLabel('When importing').selectOption('replace');
+  await importFile('pronunciations.json', exported);
+  await expect(section.getByRole('status')).toHaveText('Imported pronunciations.json.');
+  await expect(section.getByRole('listitem')).toHaveText(/GIF → jif \(whole word\)/u);
+  // And it is on disk, in the data folder, for the next start.
+  expect(JSON.parse(readFileSync(join(host.dataDir, 'pronunciations.json'), 'utf8')).data.entries).toEqual(JSON.parse(exported).entries);
+
+  // Edit keeps focus in the form and Cancel returns it to the entry's Edit button.
+  await section.getByRole('button', { name: 'Edit' }).press('Enter');
+  await expect(section.getByLabel('Match')).toBeFocused();
+  await expect(section.getByLabel('Match')).toHaveValue('GIF');
+  await section.getByRole('button', { name: 'Cancel' }).press('Enter');
+  await expect(section.getByRole('button', { name: 'Edit' })).toBeFocused();
+});
