@@ -75,7 +75,7 @@ test.describe('axe-core finds nothing', () => {
   test('an error shown', async ({ page, host }) => {
     await openPlayer(page, host.url);
     await page.getByRole('button', { name: 'Open…' }).click();
-    await page.getByLabel('Web address').fill('ftp://example.org/file');
+    await page.getByLabel('Web address', { exact: true }).fill('ftp://example.org/file');
     await page.getByRole('button', { name: 'Open address' }).click();
     await expect(page.getByRole('alert')).toContainText('Only http and https');
     await expectNoAxeViolations(page, 'an open error shown');
