@@ -93,7 +93,7 @@ export const apiParams = {
    * Audio of one block with the timeline of its sentences and words (in the displayed text's offsets).
    * The reading rules and pronunciations apply unless `asWritten` (to hear what they skipped or changed).
    */
-  synthesizeBlock: z.object({ ...speechRequest, sentencePauseMs: z.number().int().min(0).max(2000).optional(), asWritten: z.boolean().optional() }).strict(),
+  synthesizeBlock: z.object({ ...speechRequest, sentencePauseMs: z.number().int().min(0).max(2000).optional(), asWritten: z.boolean().optional(), trimSilences: z.boolean().optional() }).strict(),
   /** The pronunciation list, and a problem met reading it (a damaged file set aside). */
   getPronunciations: z.object({}).strict(),
   /** Adds an entry (index null) or replaces one; refused with the reason when the entry or its pattern is bad. */

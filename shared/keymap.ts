@@ -18,6 +18,9 @@ export const ACTIONS = {
   slower: 'Slower',
   normalRate: 'Normal speed',
   announceProgress: 'Say where I am and the time left',
+  sleepTimer: 'Sleep timer',
+  announceSleepTimer: 'Say the time left on the sleep timer',
+  readSelection: 'Read selection',
   showShortcuts: 'Show keyboard shortcuts',
 } as const;
 
@@ -41,6 +44,9 @@ export const DEFAULT_KEYMAP: Keymap = {
   slower: ['-'],
   normalRate: ['0'],
   announceProgress: ['p'],
+  sleepTimer: ['t'],
+  announceSleepTimer: ['z'],
+  readSelection: ['r'],
   showShortcuts: ['?'],
 };
 

@@ -69,6 +69,10 @@ export const settingsSchema = z.object({
   queuePauseMs: z.number().int().min(0).max(10_000).catch(1500),
   /** Only the actions the user remapped; the rest use DEFAULT_KEYMAP. */
   keymap: keymapSchema.catch({}),
+  /** A key pressed in the sleep timer's last minute gives it its time again. */
+  sleepTimerExtendOnKey: z.boolean().catch(true),
+  /** Shorten long silences inside the engine's speech (not the configured pauses), for fast listening. */
+  trimSilences: z.boolean().catch(false),
   /** Desktop app: a system-wide shortcut that reads the clipboard's text as a new article; empty (off) unless the user sets one. */
   clipboardShortcut: z.union([z.literal(''), z.string().max(80).regex(GLOBAL_ACCELERATOR)]).catch(''),
   /** What is not read as written (shared/readingRules.ts): each rule on or off. */

@@ -10,6 +10,7 @@ import { spokenAsDisplayed, type SpokenText } from '../../shared/spokenText.js';
 import { timelineToDisplayed } from '../../shared/spokenTimeline.js';
 import { estimateWordTimings, type SentenceTiming, type WordTiming } from '../../shared/timeline.js';
 import type { SpeechEngine, WordMark } from './SpeechEngine.js';
+import { trimSentenceSilences } from './trimSilence.js';
 import { encodeWav, innerSilences, pcmDurationMs, silence, soundBounds, type Pcm } from './wav.js';
 
 export interface BlockRequest {
@@ -22,6 +23,8 @@ export interface BlockRequest {
   /** Multiplier of the engine's normal rate. */
   rate: number;
   sentencePauseMs?: number;
+  /** Shorten long silences inside sentences (fast listening); the configured pauses stay. */
+  trimSilences?: boolean;
   signal?: AbortSignal;
 }
 
@@ -84,7 +87,8 @@ export async function synthesizeBlock(engine: SpeechEngine, request: BlockReques
     const samples = spoken.samples.slice(bounds.start, bounds.end);
     // Clause pauses pin the estimated word times; slower speech makes longer pauses and longer closures.
     const pauses = spoken.wordMarks?.length ? [] : innerSilences({ ...spoken, samples }, CLAUSE_PAUSE_MS / Math.min(1, rate));
-    return { sampleRate: spoken.sampleRate, channels: spoken.channels, samples, trimmedMs, marks: spoken.wordMarks ?? [], pauses };
+    const part = { sampleRate: spoken.sampleRate, channels: spoken.channels, samples, trimmedMs, marks: spoken.wordMarks ?? [], pauses };
+    return request.trimSilences ? trimSentenceSilences(part, rate) : part;
   });
   const format = parts.find((part) => part.samples.length > 0);
   if (!format) throw new Error(`${engine.name} produced no audio for this paragraph.`);

@@ -161,7 +161,7 @@ test.describe('keyboard only', () => {
   test('tab order reaches every control in a logical order, with a visible focus ring', async ({ page, host }) => {
     await openPlayer(page, host.url);
     const names: string[] = [];
-    for (let i = 0; i < 11; i++) {
+    for (let i = 0; i < 12; i++) {
       await page.keyboard.press('Tab');
       names.push(
         await page.evaluate(() => {
@@ -177,6 +177,7 @@ test.describe('keyboard only', () => {
       'Play',
       'Next paragraph',
       'Speech rate',
+      'Sleep timer',
       'Open…',
       'Library',
       'Queue',
@@ -199,6 +200,7 @@ test.describe('keyboard only', () => {
     await page.keyboard.press('Tab'); // all voices checkbox
     await page.keyboard.press('Tab'); // sentence pause
     await page.keyboard.press('Tab'); // paragraph pause
+    await page.keyboard.press('Tab'); // shorten long silences
     await page.keyboard.press('Tab'); // theme
     await expect(page.getByLabel('Theme')).toBeFocused();
     await page.getByLabel('Theme').selectOption('dark');

@@ -30,6 +30,10 @@ import { Toolbar } from './Toolbar';
 import { useAnnouncer } from './useAnnouncer';
 import { useDropAndPaste } from './useDropAndPaste';
 import { useMediaSession } from './useMediaSession';
+import { ReadSelectionBar } from '../selection/ReadSelectionBar';
+import { useReadSelection } from '../selection/useReadSelection';
+import { SleepTimerControl } from '../sleepTimer/SleepTimerControl';
+import { useSleepTimer } from '../sleepTimer/useSleepTimer';
 
 type DialogName = 'shortcuts' | 'settings' | 'library' | 'open' | 'export' | null;
 
@@ -56,8 +60,9 @@ export function App({ api }: { api: ArticlePlayerApi }) {
       paragraphPauseMs: settings.paragraphPauseMs,
       sentencePauseMs: settings.sentencePauseMs,
       spokenTextKey: `${JSON.stringify(settings.readingRules)}/${pronunciationsRevision}`,
+      trimSilences: settings.trimSilences,
     }),
-    [settings.engine, settings.voiceByLanguage, settings.paragraphPauseMs, settings.sentencePauseMs, settings.readingRules, pronunciationsRevision, language],
+    [settings.engine, settings.voiceByLanguage, settings.paragraphPauseMs, settings.sentencePauseMs, settings.readingRules, pronunciationsRevision, settings.trimSilences, language],
   );
   const { player, state } = usePlayer({
     api,
@@ -91,6 +96,8 @@ export function App({ api }: { api: ArticlePlayerApi }) {
   const blockCount = article?.blocks.length ?? 0;
   const progress = blockCount ? `Paragraph ${Math.min(state.blockIndex + 1, blockCount)} of ${blockCount}` : '';
   const remaining = player && blockCount ? formatRemaining(player.remainingMs(normalWpm)) : '';
+  const sleepTimer = useSleepTimer({ player, state, blockCount, extendOnKey: settings.sleepTimerExtendOnKey, announce });
+  const selection = useReadSelection({ player, state, announce });
 
   const run = useCallback(
     (action: Action) => {
@@ -99,9 +106,11 @@ export function App({ api }: { api: ArticlePlayerApi }) {
       if (!player) return;
       if (action === 'announceProgress') return announce(`${progress}, ${remaining}`);
       if (speechProblem && action === 'togglePlay') return announce(speechProblem);
-      if (isPlayerAction(action)) playerCommands(player)[action]();
+      if (isPlayerAction(action)) return playerCommands(player)[action]();
+      const featureCommands: Partial<Record<Action, () => void>> = { ...sleepTimer.commands, ...selection.commands };
+      featureCommands[action]?.();
     },
-    [player, speechProblem, announce, progress, remaining, queue],
+    [player, speechProblem, announce, progress, remaining, queue, sleepTimer.commands, selection.commands],
   );
   useShortcuts(keymap, run);
 
@@ -126,6 +135,8 @@ export function App({ api }: { api: ArticlePlayerApi }) {
             onNext={() => run('nextParagraph')}
             onRate={(rate) => player?.setRate(rate)}
           />
+          <SleepTimerControl timer={sleepTimer} keymap={keymap} disabled={!player} extendOnKey={settings.sleepTimerExtendOnKey} update={update} />
+          <ReadSelectionBar selection={selection} keymap={keymap} disabled={!player} />
           <AppMenu
             keymap={keymap}
             canExport={Boolean(article && speech?.engine)} // direct speech cannot be recorded

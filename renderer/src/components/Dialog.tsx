@@ -1,6 +1,8 @@
 /**
  * A modal dialog on the native <dialog>: showModal makes the rest of the page inert (no keyboard trap
- * beyond the dialog itself), Escape closes it, and focus returns to what opened it.
+ * beyond the dialog itself), Escape closes it, and focus returns to what opened it. Opened by a key
+ * with nothing focused (focus on the page body), it returns focus to the paragraph being read instead,
+ * so focus is never left on the body.
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
@@ -12,6 +14,21 @@ interface DialogProps {
   className?: string;
 }
 
+/** Focus goes back to the opener; without one (or once it was re-rendered away), to the current paragraph, the title, the toolbar. */
+function focusAfterClose(opener: HTMLElement | null): void {
+  const candidates = [
+    opener?.isConnected ? opener : null,
+    document.querySelector<HTMLElement>('[data-block-index][aria-current]:not([aria-current="false"])'),
+    document.querySelector<HTMLElement>('article h1'),
+    document.querySelector<HTMLElement>('[role="toolbar"] button:not(:disabled)'),
+  ];
+  for (const target of candidates) {
+    if (!target) continue;
+    target.focus();
+    if (document.activeElement === target) return;
+  }
+}
+
 export function Dialog({ open, title, onClose, children, className }: DialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -19,19 +36,12 @@ export function Dialog({ open, title, onClose, children, className }: DialogProp
     const dialog = dialogRef.current;
     if (!dialog) return;
     if (open && !dialog.open) {
-      // Opened by a key with nothing focused, the opener is the body: focus then goes to the paragraph being read.
-      const active = document.activeElement;
-      const opener = active instanceof HTMLElement && active !== document.body ? active : null;
+      const focused = document.activeElement;
+      const opener = focused instanceof HTMLElement && focused !== document.body && focused !== document.documentElement ? focused : null;
       dialog.showModal();
       return () => {
         if (dialog.open) dialog.close();
-        // The opener may have been re-rendered away: fall back to the current paragraph, the article, or the toolbar, so focus is never lost.
-        const target = opener?.isConnected
-          ? opener
-          : (document.querySelector<HTMLElement>('[data-block-index][aria-current]') ??
-            document.querySelector<HTMLElement>('article h1') ??
-            document.querySelector<HTMLElement>('[role="toolbar"] button'));
-        target?.focus();
+        focusAfterClose(opener);
       };
     }
     return undefined;

@@ -113,6 +113,13 @@ export function SettingsDialog({ open, onClose, settings, update, speech, langua
           </div>
           <RangeField label="Pause between sentences" value={settings.sentencePauseMs} min={0} max={2000} step={50} format={seconds} onChange={(v) => update({ sentencePauseMs: v })} />
           <RangeField label="Pause between paragraphs" value={settings.paragraphPauseMs} min={0} max={2000} step={50} format={seconds} onChange={(v) => update({ paragraphPauseMs: v })} />
+          <div className="field checkbox">
+            <input id="trim-silences" type="checkbox" aria-describedby="trim-silences-hint" checked={settings.trimSilences} onChange={(e) => update({ trimSilences: e.currentTarget.checked })} />
+            <label htmlFor="trim-silences">Shorten long silences in the speech</label>
+            <p id="trim-silences-hint" className="hint">
+              For fast listening: the engine&rsquo;s pauses at commas and brackets become short. The pauses set above stay.
+            </p>
+          </div>
         </fieldset>
         <fieldset>
           <legend>Appearance</legend>

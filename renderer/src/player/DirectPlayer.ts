@@ -9,7 +9,7 @@ import type { Block } from '../../../shared/article';
 import { clampRate, RATE_DEFAULT } from '../../../shared/rate';
 import { splitSentences } from '../../../shared/segment';
 import type { PlayerOptions, SpeechPreferences } from './Player';
-import type { ReadingSession } from './ReadingSession';
+import type { PlaybackStop, ReadingSession } from './ReadingSession';
 import { initialPlayerState, SessionState } from './SessionState';
 
 const RESTART_THRESHOLD_MS = 2000;
@@ -19,6 +19,8 @@ export class DirectPlayer extends SessionState implements ReadingSession {
   private startedAt = 0;
   private gapTimer: ReturnType<typeof setTimeout> | undefined;
   private preferences: SpeechPreferences;
+  /** Direct speech cannot stop inside a paragraph it is speaking, so every stop is met at its block's end. */
+  private readonly stops = new Map<string, PlaybackStop>();
 
   constructor(
     private readonly api: ArticlePlayerApi,
@@ -48,10 +50,10 @@ export class DirectPlayer extends SessionState implements ReadingSession {
     }
   }
 
-  goToBlock(index: number, options: { play?: boolean; announce?: boolean } = {}): void {
+  goToBlock(index: number, options: { play?: boolean; announce?: boolean; sentence?: number } = {}): void {
     if (this.blocks.length === 0) return;
     const target = this.landOn(index, options.announce !== false);
-    this.moveTo(target, 0, options.play ?? this.isActive());
+    this.moveTo(target, options.sentence ?? 0, options.play ?? this.isActive());
   }
 
   previousBlock(): void {
@@ -81,6 +83,24 @@ export class DirectPlayer extends SessionState implements ReadingSession {
 
   configure(preferences: SpeechPreferences): void {
     this.preferences = { ...preferences };
+  }
+
+  playFromChar(blockIndex: number, char: number): void {
+    const index = this.landOn(blockIndex, false);
+    void this.speakFrom(index, Math.max(0, this.sentences(index).findIndex((span) => char < span.end)));
+  }
+
+  setStop(owner: string, stop: PlaybackStop | null): void {
+    if (stop) this.stops.set(owner, stop);
+    else this.stops.delete(owner);
+  }
+
+  untilStopMs(): number | null {
+    return null; // the engine gives no times
+  }
+
+  setVolume(): void {
+    // The engine speaks through the system's own output, which the page cannot turn down.
   }
 
   remainingMs(wordsPerMinute: number): number {
@@ -128,6 +148,13 @@ export class DirectPlayer extends SessionState implements ReadingSession {
         engine: this.preferences.engine,
       });
       if (!completed || generation !== this.generation) return;
+      const reached = [...this.stops].filter(([, stop]) => stop.blockIndex === index);
+      if (reached.length > 0) {
+        for (const [owner] of reached) this.stops.delete(owner);
+        this.update({ status: 'paused', blockIndex: Math.min(index + 1, this.blocks.length - 1), sentenceIndex: 0 });
+        for (const [, stop] of reached) stop.onReached();
+        return;
+      }
     } catch (error) {
       if (generation !== this.generation) return;
       this.update({ status: 'error', error: (error as Error).message });

@@ -9,8 +9,9 @@ import { clampRate, RATE_DEFAULT } from '../../../shared/rate';
 import { splitSentences } from '../../../shared/segment';
 import type { EngineChoice } from '../../../shared/settings';
 import { locateInTimeline, type Timeline } from '../../../shared/timeline';
+import { endMsAtChar, startMsAtChar } from '../../../shared/timelineRange';
 import { seekSecondsFor } from './mediaTime';
-import type { ReadingSession } from './ReadingSession';
+import type { PlaybackStop, ReadingSession } from './ReadingSession';
 import { initialPlayerState, SessionState } from './SessionState';
 
 export type PlayerStatus = 'idle' | 'loading' | 'playing' | 'paused' | 'ended' | 'error';
@@ -37,6 +38,8 @@ export interface SpeechPreferences {
   sentencePauseMs: number;
   /** Changes when what is spoken for the text changes (reading rules, pronunciation list): blocks are synthesized again. */
   spokenTextKey?: string;
+  /** Long silences inside the engine's speech shortened by main (fast listening). */
+  trimSilences?: boolean;
 }
 
 export interface PlayerOptions extends SpeechPreferences {
@@ -58,6 +61,11 @@ interface BlockAudio {
 const RESTART_THRESHOLD_MS = 2000;
 const PREFETCH_AHEAD = 1;
 
+/** The media time of a stop in its block's timeline. */
+function stopMsIn(timeline: Timeline, stop: PlaybackStop): number {
+  return stop.charEnd === undefined ? timeline.durationMs : endMsAtChar(timeline, stop.charEnd);
+}
+
 export class Player extends SessionState implements ReadingSession {
   private readonly cache = new Map<number, Promise<BlockAudio>>();
   /** Increases whenever the position changes, so late results of an earlier request are ignored. */
@@ -75,6 +83,8 @@ export class Player extends SessionState implements ReadingSession {
   private preferences: SpeechPreferences;
   /** How long the audio element takes from play() to sound (moving average), taken off the paragraph pause. */
   private startLatencyMs = 20;
+  /** Where playback pauses by itself, by who asked (the end of a selection, a sleep timer's paragraph). */
+  private readonly stops = new Map<string, PlaybackStop>();
 
   constructor(
     private readonly api: ArticlePlayerApi,
@@ -86,7 +96,14 @@ export class Player extends SessionState implements ReadingSession {
     super(initialPlayerState(blocks.length, options.start, initialRate), blocks.length, options.announce);
     const startBlock = this.state.blockIndex;
     this.pendingSentence = options.start?.sentenceIndex ?? 0;
-    this.preferences = { engine: options.engine, voice: options.voice, paragraphPauseMs: options.paragraphPauseMs, sentencePauseMs: options.sentencePauseMs, spokenTextKey: options.spokenTextKey };
+    this.preferences = {
+      engine: options.engine,
+      voice: options.voice,
+      paragraphPauseMs: options.paragraphPauseMs,
+      sentencePauseMs: options.sentencePauseMs,
+      spokenTextKey: options.spokenTextKey,
+      trimSilences: options.trimSilences,
+    };
     audio.preservesPitch = true;
     audio.addEventListener('ended', this.onEnded);
     audio.addEventListener('error', this.onAudioError);
@@ -129,11 +146,11 @@ export class Player extends SessionState implements ReadingSession {
   }
 
   /** Read from a block: start it (playing), or move there and stay paused. */
-  goToBlock(index: number, options: { play?: boolean; announce?: boolean } = {}): void {
+  goToBlock(index: number, options: { play?: boolean; announce?: boolean; sentence?: number } = {}): void {
     if (this.blocks.length === 0) return;
     const target = this.landOn(index, options.announce !== false);
     const play = options.play ?? this.isActive();
-    void this.startBlock(target, 0, play);
+    void this.startBlock(target, options.sentence ?? 0, play);
   }
 
   previousBlock(): void {
@@ -177,6 +194,32 @@ export class Player extends SessionState implements ReadingSession {
     return block ? Math.max(1, splitSentences(block.text, this.options.lang).length) : 0;
   }
 
+  /** Reads from the word containing character `char` of a block (the start of a selection). */
+  playFromChar(blockIndex: number, char: number): void {
+    if (this.blocks.length === 0) return;
+    const target = this.landOn(blockIndex, false);
+    const spans = splitSentences(this.blocks[target]!.text, this.options.lang);
+    const sentence = Math.max(0, spans.findIndex((span) => char < span.end));
+    void this.startBlock(target, sentence, true, char);
+  }
+
+  setStop(owner: string, stop: PlaybackStop | null): void {
+    if (stop) this.stops.set(owner, stop);
+    else this.stops.delete(owner);
+  }
+
+  untilStopMs(owner: string): number | null {
+    const stop = this.stops.get(owner);
+    const timeline = this.currentTimeline();
+    if (!stop || !timeline || stop.blockIndex !== this.state.blockIndex) return null;
+    return Math.max(0, stopMsIn(timeline, stop) - this.positionMs) / (this.audio.playbackRate || 1);
+  }
+
+  /** The volume of the audio element (0..1): a sleep timer fades it out and puts it back. */
+  setVolume(volume: number): void {
+    this.audio.volume = Math.min(1, Math.max(0, Number.isFinite(volume) ? volume : 1));
+  }
+
   setRate(rate: number): void {
     const next = clampRate(rate);
     if (next === this.state.rate) return;
@@ -195,7 +238,8 @@ export class Player extends SessionState implements ReadingSession {
       preferences.engine !== this.preferences.engine ||
       preferences.voice !== this.preferences.voice ||
       preferences.sentencePauseMs !== this.preferences.sentencePauseMs ||
-      preferences.spokenTextKey !== this.preferences.spokenTextKey;
+      preferences.spokenTextKey !== this.preferences.spokenTextKey ||
+      Boolean(preferences.trimSilences) !== Boolean(this.preferences.trimSilences);
     this.preferences = { ...preferences };
     if (!resynthesize) return;
     for (const index of [...this.cache.keys()]) if (index !== this.loadedBlock || !this.isActive()) this.forget(index);
@@ -246,6 +290,7 @@ export class Player extends SessionState implements ReadingSession {
           voice: this.preferences.voice,
           rate,
           sentencePauseMs: this.preferences.sentencePauseMs,
+          ...(this.preferences.trimSilences ? { trimSilences: true } : {}),
           engine: this.preferences.engine,
         })
         .then((result) => ({
@@ -274,7 +319,7 @@ export class Player extends SessionState implements ReadingSession {
   }
 
   /** Loads block `index` and positions it at the start of a sentence, playing or not. */
-  private async startBlock(index: number, sentence: number, play: boolean): Promise<void> {
+  private async startBlock(index: number, sentence: number, play: boolean, startChar?: number): Promise<void> {
     const generation = ++this.generation;
     this.pendingSentence = Math.max(0, sentence);
     clearTimeout(this.gapTimer);
@@ -302,7 +347,7 @@ export class Player extends SessionState implements ReadingSession {
     this.loadedBlock = index;
     this.loadedAudio = blockAudio;
     this.audio.playbackRate = this.state.rate / blockAudio.synthesizedRate;
-    const startMs = blockAudio.timeline.sentences[sentence]?.startMs ?? 0;
+    const startMs = startChar !== undefined ? startMsAtChar(blockAudio.timeline, startChar) : (blockAudio.timeline.sentences[sentence]?.startMs ?? 0);
     this.pendingSentence = 0;
     this.audio.currentTime = seekSecondsFor(startMs);
     this.update({ timeline: blockAudio.timeline });
@@ -358,6 +403,8 @@ export class Player extends SessionState implements ReadingSession {
     this.stopClock();
     const tick = () => {
       this.syncPosition();
+      const reached = this.state.status === 'playing' ? this.stopsReached(false) : [];
+      if (reached.length > 0) return this.reachStop(false, reached);
       this.frame = requestAnimationFrame(tick);
     };
     this.frame = requestAnimationFrame(tick);
@@ -374,8 +421,39 @@ export class Player extends SessionState implements ReadingSession {
     this.update({ sentenceIndex, wordIndex });
   }
 
+  /** The stops playback has passed inside the block (those with a character end; a block's end is met in onEnded). */
+  private stopsReached(atBlockEnd: boolean): Array<[string, PlaybackStop]> {
+    const timeline = this.currentTimeline();
+    if (!timeline) return [];
+    const nowMs = this.audio.currentTime * 1000;
+    return [...this.stops].filter(([, stop]) => stop.blockIndex === this.state.blockIndex && (atBlockEnd || (stop.charEnd !== undefined && nowMs >= stopMsIn(timeline, stop))));
+  }
+
+  /** Pauses at a stop; at the end of a block the position moves to the next one, so Play goes on from there. */
+  private reachStop(atBlockEnd: boolean, reached: Array<[string, PlaybackStop]>): void {
+    for (const [owner] of reached) this.stops.delete(owner);
+    const next = this.state.blockIndex + 1;
+    if (atBlockEnd && next < this.blocks.length) void this.startBlock(next, 0, false);
+    else if (atBlockEnd) {
+      this.audio.currentTime = 0;
+      this.update({ status: 'paused', sentenceIndex: 0, wordIndex: -1 });
+    } else {
+      this.generation++;
+      this.audio.pause();
+      this.stopClock();
+      // Rest on the stop: the last word before it stays highlighted, and Play goes on right after it.
+      const timeline = this.currentTimeline()!;
+      const stopMs = Math.min(...reached.map(([, stop]) => stopMsIn(timeline, stop)));
+      this.audio.currentTime = stopMs / 1000;
+      this.update({ status: 'paused', ...locateInTimeline(timeline, Math.max(0, stopMs - 1)) });
+    }
+    for (const [, stop] of reached) stop.onReached();
+  }
+
   private readonly onEnded = (): void => {
     this.stopClock();
+    const reached = this.stopsReached(true);
+    if (reached.length > 0) return this.reachStop(true, reached);
     const next = this.state.blockIndex + 1;
     if (next >= this.blocks.length) {
       this.update({ status: 'ended', sentenceIndex: -1, wordIndex: -1 });

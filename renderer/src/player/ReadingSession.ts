@@ -1,6 +1,15 @@
 /** What the UI asks of a reading session, whether it plays audio (Player) or speaks directly (DirectPlayer). */
 import type { PlayerState, SpeechPreferences } from './Player';
 
+/** A place where playback pauses by itself: the end of a selection, or the end of a paragraph for a sleep timer. */
+export interface PlaybackStop {
+  blockIndex: number;
+  /** Stop after the word that ends at this character (exclusive); absent: at the end of the block. */
+  charEnd?: number;
+  /** Called once, when playback has paused there. */
+  onReached: () => void;
+}
+
 export interface ReadingSession {
   getState(): PlayerState;
   subscribe(listener: () => void): () => void;
@@ -8,7 +17,8 @@ export interface ReadingSession {
   play(): void;
   pause(): void;
   togglePlay(): void;
-  goToBlock(index: number, options?: { play?: boolean; announce?: boolean }): void;
+  /** Moves to a block (at a sentence, the first by default), playing or not. */
+  goToBlock(index: number, options?: { play?: boolean; announce?: boolean; sentence?: number }): void;
   nextBlock(): void;
   previousBlock(): void;
   nextSentence(): void;
@@ -16,5 +26,13 @@ export interface ReadingSession {
   setRate(rate: number): void;
   configure(preferences: SpeechPreferences): void;
   remainingMs(wordsPerMinute: number): number;
+  /** Reads from the word containing a character of a block. */
+  playFromChar(blockIndex: number, char: number): void;
+  /** Sets (or clears, with null) the place where playback pauses by itself; each owner has one. */
+  setStop(owner: string, stop: PlaybackStop | null): void;
+  /** Real milliseconds until that owner's stop, when it lies in the block being played and its time is known; else null. */
+  untilStopMs(owner: string): number | null;
+  /** Output volume, 0..1 (a sleep timer's fade). */
+  setVolume(volume: number): void;
   dispose(): void;
 }

@@ -21,7 +21,7 @@ export abstract class SessionState {
 
   abstract play(): void;
   abstract pause(): void;
-  abstract goToBlock(index: number, options?: { play?: boolean; announce?: boolean }): void;
+  abstract goToBlock(index: number, options?: { play?: boolean; announce?: boolean; sentence?: number }): void;
 
   togglePlay(): void {
     if (this.isActive()) this.pause();

@@ -48,10 +48,10 @@ export function usePlayer({ api, article, start, audio, preferences, rate, direc
     };
   }, [api, article, audio, announce, direct]);
 
-  const { engine, voice, paragraphPauseMs, sentencePauseMs, spokenTextKey } = preferences;
+  const { engine, voice, paragraphPauseMs, sentencePauseMs, spokenTextKey, trimSilences } = preferences;
   useEffect(() => {
-    player?.configure({ engine, voice, paragraphPauseMs, sentencePauseMs, spokenTextKey });
-  }, [player, engine, voice, paragraphPauseMs, sentencePauseMs, spokenTextKey]);
+    player?.configure({ engine, voice, paragraphPauseMs, sentencePauseMs, spokenTextKey, trimSilences });
+  }, [player, engine, voice, paragraphPauseMs, sentencePauseMs, spokenTextKey, trimSilences]);
 
   const state = useSyncExternalStore(player?.subscribe ?? noSubscription, player?.getState ?? (() => IDLE));
   return { player, state };
