@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { ArticlePlayerApi } from '../../../shared/api';
 import type { Article } from '../../../shared/article';
 import type { Settings } from '../../../shared/settings';
+import { downloadFile } from './downloadFile';
 import { Dialog } from './Dialog';
 
 interface ExportDialogProps {
@@ -16,18 +17,6 @@ interface ExportDialogProps {
 
 function safeFileName(title: string): string {
   return (title.replace(/[^\p{L}\p{N} _-]+/gu, ' ').replace(/\s+/gu, ' ').trim().slice(0, 80) || 'article').replace(/ /gu, '-');
-}
-
-function download(bytes: Uint8Array | string, type: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 export function ExportDialog({ open, onClose, api, article, settings, voice }: ExportDialogProps) {
@@ -85,8 +74,8 @@ export function ExportDialog({ open, onClose, api, article, settings, voice }: E
         format,
       });
       const name = safeFileName(article.title);
-      download(result.audio, result.mimeType, `${name}.${result.extension}`);
-      download(result.cues, 'text/vtt', `${name}.vtt`);
+      downloadFile(result.audio, result.mimeType, `${name}.${result.extension}`);
+      downloadFile(result.cues, 'text/vtt', `${name}.vtt`);
       const minutes = Math.floor(result.durationMs / 60_000);
       const seconds = Math.round((result.durationMs % 60_000) / 1000);
       // Where the files went is known only once they are written: the desktop app says so (downloadDone

@@ -6,6 +6,7 @@
 import { useCallback, useId, useRef, useState, type FormEvent } from 'react';
 import type { ArticlePlayerApi } from '../../../shared/api';
 import type { Pronunciation } from '../../../shared/pronunciations';
+import { downloadFile } from '../components/downloadFile';
 import { usePronunciations } from './usePronunciations';
 
 interface PronunciationsSectionProps {
@@ -21,18 +22,6 @@ const EMPTY: Pronunciation = { match: '', say: '', wholeWord: true, caseSensitiv
 function describe(entry: Pronunciation): string {
   const how = [entry.regex ? 'pattern' : entry.wholeWord ? 'whole word' : 'anywhere', entry.caseSensitive ? 'case-sensitive' : null, entry.lang ? `language ${entry.lang}` : null].filter(Boolean).join(', ');
   return `${entry.match} → ${entry.say === '' ? '(skipped)' : entry.say} (${how})`;
-}
-
-function download(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 export function PronunciationsSection({ api, active, speech }: PronunciationsSectionProps) {
@@ -103,7 +92,7 @@ export function PronunciationsSection({ api, active, speech }: PronunciationsSec
 
   const exportList = async () => {
     try {
-      download(await list.exportFile(), 'pronunciations.json');
+      downloadFile(await list.exportFile(), 'application/json', 'pronunciations.json');
       say(`Exported ${list.entries.length} ${list.entries.length === 1 ? 'entry' : 'entries'} as pronunciations.json.`);
     } catch (error) {
       report(`The list could not be exported: ${(error as Error).message}`);
