@@ -8,11 +8,13 @@ import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { DEFAULT_SETTINGS } from '../shared/settings.js';
 import { runExtractionBench, type PageResult } from './benchExtraction.js';
 import { runVariantBench } from './benchExtractionVariants.js';
 import { runWordTimingBench } from './benchWordTiming.js';
+import { runQueueBench } from './benchQueue.js';
+import { launchBenchBrowser, summarize, type Summary } from './benchSupport.js';
 import { LibraryStore } from './store/LibraryStore.js';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,22 +26,6 @@ const here = dirname(fileURLToPath(import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 /** The default pause between paragraphs (shared/settings.ts); gaps are reported beyond it. */
 const PARAGRAPH_PAUSE_MS = DEFAULT_SETTINGS.paragraphPauseMs;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--autoplay-policy=no-user-gesture-required'];
-
-interface Summary {
-  median: number;
-  p95: number;
-  min: number;
-  max: number;
-  runs: number;
-}
-
-function summarize(values: number[]): Summary {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-  const round = (n: number) => Math.round(n * 10) / 10;
-  return { median: round(at(0.5)), p95: round(at(0.95)), min: round(sorted[0]!), max: round(sorted.at(-1)!), runs: values.length };
-}
 
 /** In the page: press a key, then poll until the audio clock moves (and optionally until aria-current moves). */
 async function timeKeyToAudio(page: Page, key: string): Promise<{ audioMs: number; highlightMs: number }> {
@@ -221,6 +207,16 @@ async function benchExtraction() {
   };
 }
 
+/** The queue's handover between articles and its dialog with 1,000 entries (main/benchQueue.ts), in a browser of its own. */
+async function benchQueue(speech: ReturnType<typeof memoizedSpeech>) {
+  const browser = await launchBenchBrowser();
+  try {
+    return await runQueueBench({ browser, rendererDir: join(here, '..', 'renderer'), speech, runs: RUNS });
+  } finally {
+    await browser.close();
+  }
+}
+
 async function main(): Promise<void> {
   const speech = memoizedSpeech();
   const initial = await loadArticleSource(null);
@@ -229,7 +225,7 @@ async function main(): Promise<void> {
   // A fresh data folder: the bench never touches the user's library.
   const { handlers } = createAppHandlers(mkdtempSync(join(tmpdir(), 'article-player-bench-')), async () => initial, speech);
   const host = await startBrowserHost({ handlers, rendererDir: join(here, '..', 'renderer') });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchBenchBrowser();
   const play: number[] = [];
   const next: number[] = [];
   const highlight: number[] = [];
@@ -288,6 +284,7 @@ async function main(): Promise<void> {
   const extraction = process.env.BENCH_SKIP_EXTRACTION ? null : await benchExtraction();
   const engine = (await speech('auto')).engine;
   const wordTiming = engine ? await runWordTimingBench(engine, blocks.map((block) => block.text)) : { skipped: 'no speech engine gives audio here' };
+  const queue = process.env.BENCH_SKIP_QUEUE ? { skipped: 'BENCH_SKIP_QUEUE is set' } : await benchQueue(speech);
   const result = {
     machine: { cpus: cpus().length, node: process.version, engine: (await speech('auto')).engine?.name ?? null },
     article: { title: initial.article.title, paragraphs: blocks.length },
@@ -299,6 +296,7 @@ async function main(): Promise<void> {
     library1000: { openMs: { ...library.open, goal: 100 }, searchMs: { ...library.search, goal: 100 } },
     extraction,
     wordTimingErrorMs: wordTiming,
+    queue,
     baseline: {
       description:
         'one espeak-ng process per paragraph, started when the paragraph is wanted, no prefetch (as the say package does); time to its first audio bytes, before any playback. Between paragraphs this start-up is extra silence, and a rate change restarts the paragraph.',
