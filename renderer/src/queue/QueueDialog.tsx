@@ -3,13 +3,14 @@
  * Move down keep focus on the moved article), removal, clearing with a confirmation, auto-continue, and
  * adding an address, a file or pasted text straight into the queue without opening it.
  */
-import { useRef, useState, type FormEvent } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import type { Article } from '../../../shared/article';
 import { ariaKeyShortcuts, type Keymap } from '../../../shared/keymap';
 import type { LibraryEntry } from '../../../shared/library';
 import type { Settings, SettingsPatch } from '../../../shared/settings';
 import { Dialog } from '../components/Dialog';
 import { fileSource } from '../components/OpenDialog';
+import { QueueRow, type QueueRowCommand } from './QueueRow';
 import type { QueueController } from './useQueue';
 import './queue.css';
 
@@ -59,6 +60,20 @@ export function QueueDialog({ queue, article, keymap, settings, update }: QueueD
     });
   };
 
+  const runRowCommand = (command: QueueRowCommand, id: string, index: number) => {
+    const entry = upNext[index]?.id === id ? upNext[index] : upNext.find((queued) => queued.id === id);
+    if (!entry) return;
+    if (command === 'play') void queue.step('next', { toId: id }).then(queue.hide);
+    else if (command === 'remove') remove(entry, index);
+    else move(entry, index, command === 'up' ? -1 : 1);
+  };
+  // The rows get one callback that never changes (so they stay memoised); it runs the latest commands.
+  const latestRowCommand = useRef(runRowCommand);
+  useLayoutEffect(() => {
+    latestRowCommand.current = runRowCommand;
+  });
+  const onRowCommand = useCallback((command: QueueRowCommand, id: string, index: number) => latestRowCommand.current(command, id, index), []);
+
   const submitUrl = (event: FormEvent) => {
     event.preventDefault();
     if (!url.trim()) return;
@@ -106,43 +121,9 @@ export function QueueDialog({ queue, article, keymap, settings, update }: QueueD
           <p className="hint">The queue is empty. Add the open article, an article from the library, or an address, a file or text below.</p>
         ) : (
           <ol className="queue-list" ref={listRef} aria-labelledby="queue-up-next">
-            {upNext.map((entry, index) => {
-              const titleId = `queue-${entry.id}-title`;
-              return (
-                <li key={entry.id} data-queue-id={entry.id}>
-                  <span id={titleId} className="queue-title">
-                    {entry.title}
-                  </span>
-                  <span className="hint">{details(entry)}</span>
-                  <span className="queue-actions">
-                    <button type="button" data-command="play" aria-describedby={titleId} onClick={() => void queue.step('next', { toId: entry.id }).then(queue.hide)}>
-                      Play now
-                    </button>
-                    <button
-                      type="button"
-                      data-command="up"
-                      aria-describedby={titleId}
-                      aria-disabled={index === 0}
-                      onClick={() => move(entry, index, -1)}
-                    >
-                      Move up
-                    </button>
-                    <button
-                      type="button"
-                      data-command="down"
-                      aria-describedby={titleId}
-                      aria-disabled={index === upNext.length - 1}
-                      onClick={() => move(entry, index, 1)}
-                    >
-                      Move down
-                    </button>
-                    <button type="button" data-command="remove" aria-describedby={titleId} onClick={() => remove(entry, index)}>
-                      Remove
-                    </button>
-                  </span>
-                </li>
-              );
-            })}
+            {upNext.map((entry, index) => (
+              <QueueRow key={entry.id} id={entry.id} title={entry.title} details={details(entry)} index={index} first={index === 0} last={index === upNext.length - 1} onCommand={onRowCommand} />
+            ))}
           </ol>
         )}
         {upNext.length > 0 && !confirmClear && (
