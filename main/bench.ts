@@ -14,6 +14,7 @@ import { runExtractionBench, type PageResult } from './benchExtraction.js';
 import { runVariantBench } from './benchExtractionVariants.js';
 import { runWordTimingBench } from './benchWordTiming.js';
 import { runQueueBench } from './benchQueue.js';
+import { runTrimSilenceBench } from './benchTrimSilence.js';
 import { launchBenchBrowser, summarize, type Summary } from './benchSupport.js';
 import { LibraryStore } from './store/LibraryStore.js';
 import { existsSync, mkdtempSync } from 'node:fs';
@@ -284,6 +285,9 @@ async function main(): Promise<void> {
   const extraction = process.env.BENCH_SKIP_EXTRACTION ? null : await benchExtraction();
   const engine = (await speech('auto')).engine;
   const wordTiming = engine ? await runWordTimingBench(engine, blocks.map((block) => block.text)) : { skipped: 'no speech engine gives audio here' };
+  const silenceTrimming = engine
+    ? await runTrimSilenceBench(engine, join(here, '..', '..', '..', 'shared', 'corpus', 'wcxb-dev-articles'), blocks.map((block) => block.text))
+    : { skipped: 'no speech engine gives audio here' };
   const queue = process.env.BENCH_SKIP_QUEUE ? { skipped: 'BENCH_SKIP_QUEUE is set' } : await benchQueue(speech);
   const result = {
     machine: { cpus: cpus().length, node: process.version, engine: (await speech('auto')).engine?.name ?? null },
@@ -296,6 +300,7 @@ async function main(): Promise<void> {
     library1000: { openMs: { ...library.open, goal: 100 }, searchMs: { ...library.search, goal: 100 } },
     extraction,
     wordTimingErrorMs: wordTiming,
+    silenceTrimming,
     queue,
     baseline: {
       description:
