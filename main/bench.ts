@@ -16,6 +16,7 @@ import { runWordTimingBench } from './benchWordTiming.js';
 import { runQueueBench } from './benchQueue.js';
 import { runTrimSilenceBench } from './benchTrimSilence.js';
 import { launchBenchBrowser, summarize, type Summary } from './benchSupport.js';
+import { benchSpokenText } from './benchSpokenText.js';
 import { LibraryStore } from './store/LibraryStore.js';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -283,6 +284,7 @@ async function main(): Promise<void> {
   }
   const library = await benchLibrary(1000, RUNS);
   const extraction = process.env.BENCH_SKIP_EXTRACTION ? null : await benchExtraction();
+  const spokenText = benchSpokenText(join(here, '..', '..', '..', 'shared', 'corpus', 'wcxb-dev-articles'));
   const engine = (await speech('auto')).engine;
   const wordTiming = engine ? await runWordTimingBench(engine, blocks.map((block) => block.text)) : { skipped: 'no speech engine gives audio here' };
   const silenceTrimming = engine
@@ -299,6 +301,7 @@ async function main(): Promise<void> {
     rateChangeToAudibleMs: { ...summarize(rateChange), goal: 100 },
     library1000: { openMs: { ...library.open, goal: 100 }, searchMs: { ...library.search, goal: 100 } },
     extraction,
+    spokenText,
     wordTimingErrorMs: wordTiming,
     silenceTrimming,
     queue,

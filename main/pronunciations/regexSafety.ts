@@ -4,6 +4,13 @@
  * paths and scores how many ways one input could match; a pattern it cannot finish checking within
  * the time limit, or cannot check at all, is refused too (never tried on text to see: a bad pattern
  * run once can hang the process).
+ *
+ * The pattern is checked as one match attempt, anchored at its start (`^(?:pattern)`). Unanchored,
+ * the checker counts every start position in the text as another way to match, so it refuses any
+ * pattern with a repeat (`\d+ km`, `colou?rs*`, `cha[a-z]*ing`): nearly every useful one. What that
+ * refusal guards against is a cost linear in the text per start, quadratic at worst over one block (a
+ * paragraph, a few thousand characters); what stays refused is backtracking inside one attempt
+ * (`(a+)+b`, `(a|a)*b`, `a*a*a*b`), exponential or polynomial in the text, which is what hangs.
  */
 import { isSafePattern, type IsSafePatternConfig } from 'redos-detector';
 import type { PatternCheck } from '../../shared/pronunciations.js';
@@ -39,7 +46,7 @@ function check(pattern: string, flags: string): string | null {
   for (const config of configurations(flags)) {
     let result;
     try {
-      result = isSafePattern(pattern, config);
+      result = isSafePattern(`^(?:${pattern})`, config);
     } catch {
       continue; // this pattern cannot be read without the unicode flag (\p{L}): the other check decides
     }
