@@ -31,11 +31,11 @@ import { checkPatternSafety } from './pronunciations/regexSafety.js';
 
 /**
  * Detectors of what should not be heard, independent of shared/spokenText.ts's patterns: broader where
- * they can be (any bracketed number list or one or two letters, any run after a scheme or "www.", any
- * word@host.tld), so what a rule misses is counted rather than agreed with.
+ * they can be (any bracketed number list or one or two letters, any run after a scheme or "www." or a
+ * host.tld/ of any top-level domain, any word@host.tld), so what a rule misses is counted rather than agreed with.
  */
 const DETECT_CITATION = /\[\s*(?:\d+(?:\s*[-–—,]\s*\d+)*|[a-zA-Z]{1,2}|(?:note|fn|n)\s*\d+)\s*\]|[\p{L}\p{N}.,;:)](?:[¹²³⁰⁴⁵⁶⁷⁸⁹])+/gu;
-const DETECT_URL = /(?:\bhttps?:\/\/|\bwww\.)[^\s]+/giu;
+const DETECT_URL = /(?:\bhttps?:\/\/|\bwww\.)[^\s]+|(?<![\p{L}\p{N}@./-])(?:[\p{L}\p{N}-]+\.)+\p{L}{2,6}\/[^\s]+/giu;
 const DETECT_EMAIL = /[^\s@<>()[\]]+@[^\s@<>()[\]]+\.[\p{L}]{2,}/gu;
 
 export interface LeftCounts {

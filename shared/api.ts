@@ -85,8 +85,8 @@ export const apiParams = {
     })
     .strict(),
   cancelExport: z.object({ jobId: z.string().regex(/^[\w-]{1,40}$/u) }).strict(),
-  /** Speaks text through a direct-speech engine (speech-dispatcher); resolves when it has been spoken or stopped. */
-  speakDirect: z.object(speechRequest).strict(),
+  /** Speaks text through a direct-speech engine (speech-dispatcher), the reading rules and pronunciations applied unless `asWritten`; resolves when it has been spoken or stopped. */
+  speakDirect: z.object({ ...speechRequest, asWritten: z.boolean().optional() }).strict(),
   /** Stops what speakDirect is saying. */
   stopDirect: z.object({}).strict(),
   /**

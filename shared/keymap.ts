@@ -17,6 +17,7 @@ export const ACTIONS = {
   faster: 'Faster',
   slower: 'Slower',
   normalRate: 'Normal speed',
+  hearAsWritten: 'Hear as written',
   announceProgress: 'Say where I am and the time left',
   sleepTimer: 'Sleep timer',
   announceSleepTimer: 'Say the time left on the sleep timer',
@@ -43,6 +44,8 @@ export const DEFAULT_KEYMAP: Keymap = {
   faster: ['+', '='],
   slower: ['-'],
   normalRate: ['0'],
+  // The paragraph again from the sentence being read, every reading rule and pronunciation off.
+  hearAsWritten: ['w'],
   announceProgress: ['p'],
   sleepTimer: ['t'],
   announceSleepTimer: ['z'],

@@ -57,8 +57,19 @@ export interface SpokenOptions {
 
 /** "[12]", "[3–5]", "[1, 2]", "[a]", "[n 4]", "[note 2]", "[citation needed]", and superscript digits ("word¹²"), with the space before them. */
 export const CITATION = /\s*(?:\[(?:\d{1,4}(?:\s*[,–—-]\s*\d{1,4})*|[a-z]{1,2}|(?:n|nb|note|fn|lower-alpha)\s?\d{1,4}|citation needed|clarification needed|according to whom\?|when\?|who\?|by whom\?|page needed|dubious\s*[–—-]\s*discuss)\]|(?<=[\p{L}\p{N}.,;:)"”’])[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+)/giu;
-/** A web address with its scheme or "www.", up to the first space; trailing punctuation is the sentence's, not the address's. */
-export const URL_PATTERN = /\b(?:https?:\/\/|www\.)[^\s<>"“”«»]+/giu;
+/**
+ * Top-level domains an address written without its scheme is recognized by ("github.com/user/repo"),
+ * when a path follows. Not every one: "Node.js/Deno" and "v1.2/beta" are not addresses.
+ */
+const BARE_ADDRESS_TLDS = 'com|org|net|edu|gov|mil|int|info|biz|io|ai|app|dev|co|me|ly|tv|fm|news|blog|xyz|site|online|tech|uk|de|fr|nl|it|es|ca|au|in|jp|cn|ru|br|ch|se|no|eu|us|nz|ie|be|at|pl|dk|fi';
+/**
+ * A web address up to the first space: with its scheme or "www.", or a host with a known top-level
+ * domain followed by a path. Trailing punctuation is the sentence's, not the address's.
+ */
+export const URL_PATTERN = new RegExp(
+  `\\b(?:https?:\\/\\/|www\\.)[^\\s<>"“”«»]+|(?<![\\p{L}\\p{N}@._%+/-])(?:[\\p{L}\\p{N}-]+\\.)+(?:${BARE_ADDRESS_TLDS})\\/[^\\s<>"“”«»]*`,
+  'giu',
+);
 export const EMAIL_PATTERN = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}(?![\p{L}\p{N}-])/gu;
 
 /** Trailing characters a sentence puts after an address: "see https://a.org/x." — the "." is not part of it. */

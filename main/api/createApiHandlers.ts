@@ -45,6 +45,8 @@ export function createApiHandlers(context: ApiContext): ApiHandlers {
   const exports = new Map<string, AbortController>();
   /** What a direct-speech engine is saying now: one at a time, as from a speaker. */
   let speaking: { stop(): void } | null = null;
+  /** Counts speakDirect requests and stops, so one overtaken while its spoken text is made never starts. */
+  let directRequests = 0;
 
   const engineFor = async (choice: EngineChoice | undefined): Promise<{ engine: SpeechEngine; synthesize: CachedSynthesizer }> => {
     const detection = await context.speech(choice ?? 'auto');
@@ -149,13 +151,17 @@ export function createApiHandlers(context: ApiContext): ApiHandlers {
       }
     },
 
-    async speakDirect({ text, lang, voice, rate, engine: choice }) {
+    async speakDirect({ text, lang, voice, rate, engine: choice, asWritten }) {
+      const request = ++directRequests;
       const detection = await context.speech(choice ?? 'auto');
       const direct = detection.engine ? null : detection.direct;
       if (!direct) throw new UserFacingError(detection.problem ?? 'No engine here speaks directly.');
+      const spoken = await spokenFor(text, lang, asWritten ?? false);
+      // Stopped, or another paragraph asked for, while the engine was found or the spoken text made.
+      if (request !== directRequests) return { completed: false };
       speaking?.stop();
       let stopped = false;
-      const speech = direct.speak(text, { voice, lang, wordsPerMinute: direct.normalWordsPerMinute * rate });
+      const speech = direct.speak(spoken.text, { voice, lang, wordsPerMinute: direct.normalWordsPerMinute * rate });
       const current = { stop: () => ((stopped = true), speech.stop()) };
       speaking = current;
       try {
@@ -170,6 +176,7 @@ export function createApiHandlers(context: ApiContext): ApiHandlers {
     },
 
     async stopDirect() {
+      directRequests++;
       const was = speaking;
       speaking?.stop();
       speaking = null;

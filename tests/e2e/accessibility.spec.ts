@@ -161,7 +161,7 @@ test.describe('keyboard only', () => {
   test('tab order reaches every control in a logical order, with a visible focus ring', async ({ page, host }) => {
     await openPlayer(page, host.url);
     const names: string[] = [];
-    for (let i = 0; i < 12; i++) {
+    for (let i = 0; i < 13; i++) {
       await page.keyboard.press('Tab');
       names.push(
         await page.evaluate(() => {
@@ -176,6 +176,7 @@ test.describe('keyboard only', () => {
       'Previous paragraph',
       'Play',
       'Next paragraph',
+      'Hear as written',
       'Speech rate',
       'Sleep timer',
       'Open…',

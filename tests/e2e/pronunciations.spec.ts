@@ -37,8 +37,8 @@ async function addEntry(page: Page, section: ReturnType<Page['getByRole']>, matc
   await section.getByLabel('Match').press('Enter');
 }
 
-test('a paragraph with a pronunciation entry and a URL: the engine hears the replacements, the highlight stays on the displayed words', async ({ page, host }) => {
-  // What main handed the engine comes back with each block's audio ("spoken"): read off the real socket.
+/** What main handed the engine comes back with each block's audio ("spoken"): read off the real socket. */
+function recordSpoken(page: Page): string[] {
   const spoken: string[] = [];
   page.on('websocket', (socket) =>
     socket.on('framereceived', ({ payload }) => {
@@ -47,6 +47,24 @@ test('a paragraph with a pronunciation entry and a URL: the engine hears the rep
       if (message.result?.spoken) spoken.push(message.result.spoken);
     }),
   );
+  return spoken;
+}
+
+/** Every word highlight, sampled in the page as it plays. */
+async function recordHighlights(page: Page) {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { seenWords: string[] }).seenWords = seen;
+    setInterval(() => {
+      const word = [...(CSS.highlights.get('ap-word') ?? [])][0]?.toString();
+      if (word && seen.at(-1) !== word) seen.push(word);
+    }, 10);
+  });
+  return () => page.evaluate(() => (window as unknown as { seenWords: string[] }).seenWords);
+}
+
+test('a paragraph with a pronunciation entry and a URL: the engine hears the replacements, the highlight stays on the displayed words', async ({ page, host }) => {
+  const spoken = recordSpoken(page);
   await openPlayer(page, host.url);
   const section = await openPronunciations(page);
   await addEntry(page, section, 'SQL', 'sequel', { caseSensitive: true });
@@ -59,18 +77,10 @@ test('a paragraph with a pronunciation entry and a URL: the engine hears the rep
   // Blocks fetched ahead before the entry was added are synthesized again with it: only what comes now counts.
   spoken.length = 0;
 
-  // Every word highlight, sampled in the page as it plays.
-  await page.evaluate(() => {
-    const seen: string[] = [];
-    (window as unknown as { seenWords: string[] }).seenWords = seen;
-    setInterval(() => {
-      const word = [...(CSS.highlights.get('ap-word') ?? [])][0]?.toString();
-      if (word && seen.at(-1) !== word) seen.push(word);
-    }, 10);
-  });
+  const highlights = await recordHighlights(page);
   await page.keyboard.press('k');
-  await expect.poll(() => page.evaluate(() => (window as unknown as { seenWords: string[] }).seenWords), { timeout: 30_000 }).toContain('us');
-  const seen = await page.evaluate(() => (window as unknown as { seenWords: string[] }).seenWords);
+  await expect.poll(highlights, { timeout: 30_000 }).toContain('us');
+  const seen = await highlights();
   expect(seen).toContain('SQL');
   expect(seen).toContain(URL_TEXT); // the whole address, while "link to example.com" is spoken
   expect(seen.indexOf('SQL')).toBeLessThan(seen.indexOf(URL_TEXT));
@@ -83,6 +93,44 @@ test('a paragraph with a pronunciation entry and a URL: the engine hears the rep
   // The CLI, on the same data folder, gives the same engine input for the same article and settings.
   const cli = JSON.parse(execFileSync(process.execPath, [join(ROOT, 'out', 'main', 'cli.js'), 'extract', 'tests/fixtures/spoken-rules.md', '--json', '--spoken'], { cwd: ROOT, env: { ...process.env, ARTICLE_PLAYER_DATA_DIR: host.dataDir } }).toString()) as { blocks: Array<{ spoken: string }> };
   expect(cli.blocks[0]!.spoken).toBe(spoken[0]);
+});
+
+test('Hear as written: the paragraph again with no rule or entry, highlighted as shown; the rules apply again after it', async ({ page, host }) => {
+  const spoken = recordSpoken(page);
+  await openPlayer(page, host.url);
+  const section = await openPronunciations(page);
+  await addEntry(page, section, 'SQL', 'sequel', { caseSensitive: true });
+  await expect(section.getByRole('status')).toHaveText(/Added: SQL → sequel/u);
+  await page.keyboard.press('Escape');
+  const written = `Our team keeps every record in SQL tables, and the manual is at ${URL_TEXT} for all of us.[1]`;
+  const asWritten = page.getByRole('button', { name: 'Hear as written' });
+  await expect(asWritten).toHaveAttribute('aria-keyshortcuts', 'W');
+  spoken.length = 0;
+
+  const highlights = await recordHighlights(page);
+  await page.keyboard.press('w');
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+  await expect.poll(() => spoken, { timeout: 30_000 }).toContain(written);
+  expect(spoken).not.toContain(expect.stringContaining('sequel')); // the entry is off for this reading
+  // Heard as written, the word highlight still walks the displayed words: SQL, then the address's words.
+  await expect.poll(highlights, { timeout: 30_000 }).toContain('SQL');
+  await expect.poll(async () => (await highlights()).some((word) => URL_TEXT.includes(word) && word.length > 2 && !'Our team keeps every record'.includes(word)), { timeout: 30_000 }).toBe(true);
+  await expectNoAxeViolations(page);
+
+  // Back on the paragraph after leaving it: the rules and the entry apply again.
+  await page.keyboard.press('k');
+  spoken.length = 0;
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('[data-block-index="1"]')).toHaveAttribute('aria-current', 'location');
+  await page.keyboard.press('ArrowUp');
+  await expect(page.locator('[data-block-index="0"]')).toHaveAttribute('aria-current', 'location');
+  await expect.poll(() => spoken, { timeout: 30_000 }).toContain('Our team keeps every record in sequel tables, and the manual is at link to example.com for all of us.');
+  expect(spoken).not.toContain(written);
+  // Focus was never left on the page: the keys came from the reader, and the button still takes them.
+  await asWritten.focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => spoken, { timeout: 30_000 }).toContain(written);
+  await expect(asWritten).toBeFocused();
 });
 
 test('the list is exported and imported back; bad files and bad patterns are refused with what is wrong, and nothing is lost', async ({ page, host }) => {

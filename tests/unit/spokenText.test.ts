@@ -34,6 +34,14 @@ describe('web and e-mail addresses', () => {
   it('takes "www." addresses without a scheme', () => {
     expect(spoken('Go to www.example.net today.').text).toBe('Go to link to example.net today.');
   });
+  it('takes an address written without its scheme when a path follows its host', () => {
+    expect(spoken('Install it from github.com/ashvardanian/StringZilla. Seven more.').text).toBe('Install it from link to github.com. Seven more.');
+    expect(spoken('Order at seattleseed.com/products/belt?size=2, today.').text).toBe('Order at link to seattleseed.com, today.');
+    expect(spoken('Read bbc.co.uk/news/world-1 first.').text).toBe('Read link to bbc.co.uk first.');
+  });
+  it('leaves alone what only looks like a host: file names, versions, a bare site name', () => {
+    for (const text of ['Node.js/Deno and e.g./i.e. in v1.2/beta.', 'It runs on example.com as well.', 'See README.md/docs and a/b.']) expect(spoken(text).text).toBe(text);
+  });
 });
 
 describe('asides', () => {

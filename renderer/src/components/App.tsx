@@ -130,9 +130,7 @@ export function App({ api }: { api: ArticlePlayerApi }) {
             keymap={keymap}
             normalWordsPerMinute={normalWpm}
             disabled={!player}
-            onTogglePlay={() => run('togglePlay')}
-            onPrevious={() => run('previousParagraph')}
-            onNext={() => run('nextParagraph')}
+            run={run}
             onRate={(rate) => player?.setRate(rate)}
           />
           <SleepTimerControl timer={sleepTimer} keymap={keymap} disabled={!player} extendOnKey={settings.sleepTimerExtendOnKey} update={update} />

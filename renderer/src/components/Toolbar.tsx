@@ -1,17 +1,16 @@
-/** The playback toolbar: previous, play/pause, next, speech rate, shortcuts. */
-import { ariaKeyShortcuts, type Keymap } from '../../../shared/keymap';
+/** The playback toolbar: previous, play/pause, next, hear as written, speech rate. */
+import { ariaKeyShortcuts, type Action, type Keymap } from '../../../shared/keymap';
 import { describeRate, formatRate, RATE_MAX, RATE_MIN, RATE_STEP, wordsPerMinute } from '../../../shared/rate';
 import type { PlayerState } from '../player/Player';
-import { NextIcon, PauseIcon, PlayIcon, PreviousIcon } from './icons';
+import { AsWrittenIcon, NextIcon, PauseIcon, PlayIcon, PreviousIcon } from './icons';
 
 interface ToolbarProps {
   state: PlayerState;
   keymap: Keymap;
   normalWordsPerMinute: number;
   disabled: boolean;
-  onTogglePlay: () => void;
-  onPrevious: () => void;
-  onNext: () => void;
+  /** Runs a keymap action, as its key would. */
+  run: (action: Action) => void;
   onRate: (rate: number) => void;
 }
 
@@ -20,17 +19,27 @@ export function Toolbar(props: ToolbarProps) {
   const playing = state.status === 'playing' || state.status === 'loading';
   return (
     <div role="toolbar" aria-label="Player controls" className="toolbar">
-      <button type="button" onClick={props.onPrevious} disabled={disabled} aria-keyshortcuts={ariaKeyShortcuts(keymap, 'previousParagraph')}>
+      <button type="button" onClick={() => props.run('previousParagraph')} disabled={disabled} aria-keyshortcuts={ariaKeyShortcuts(keymap, 'previousParagraph')}>
         <PreviousIcon />
         <span className="label">Previous paragraph</span>
       </button>
-      <button type="button" className="primary" onClick={props.onTogglePlay} disabled={disabled} aria-keyshortcuts={ariaKeyShortcuts(keymap, 'togglePlay')}>
+      <button type="button" className="primary" onClick={() => props.run('togglePlay')} disabled={disabled} aria-keyshortcuts={ariaKeyShortcuts(keymap, 'togglePlay')}>
         {playing ? <PauseIcon /> : <PlayIcon />}
         <span className="label">{playing ? 'Pause' : 'Play'}</span>
       </button>
-      <button type="button" onClick={props.onNext} disabled={disabled} aria-keyshortcuts={ariaKeyShortcuts(keymap, 'nextParagraph')}>
+      <button type="button" onClick={() => props.run('nextParagraph')} disabled={disabled} aria-keyshortcuts={ariaKeyShortcuts(keymap, 'nextParagraph')}>
         <NextIcon />
         <span className="label">Next paragraph</span>
+      </button>
+      <button
+        type="button"
+        onClick={() => props.run('hearAsWritten')}
+        disabled={disabled}
+        aria-keyshortcuts={ariaKeyShortcuts(keymap, 'hearAsWritten')}
+        title="This paragraph again, from the sentence being read, with no reading rule or pronunciation"
+      >
+        <AsWrittenIcon />
+        <span className="label">Hear as written</span>
       </button>
       <div className="rate">
         <label htmlFor="speech-rate">Speech rate</label>

@@ -33,3 +33,10 @@ export const KeyboardIcon = () => (
     <path d="M3 6a2 2 0 0 0-2 2v8a2 2 0 0 0 2 2h18a2 2 0 0 0 2-2V8a2 2 0 0 0-2-2H3zm1 3h2v2H4V9zm4 0h2v2H8V9zm4 0h2v2h-2V9zm4 0h2v2h-2V9zm-12 4h2v2H4v-2zm4 0h8v2H8v-2zm10 0h2v2h-2v-2z" />
   </svg>
 );
+
+/** A quotation mark: the text as written. */
+export const AsWrittenIcon = () => (
+  <svg {...common}>
+    <path d="M4 18v-5.5C4 8.4 6.2 5.7 10 5l.6 1.9C8.4 7.6 7.4 9 7.2 11H10v7H4zm10 0v-5.5c0-4.1 2.2-6.8 6-7.5l.6 1.9c-2.2.7-3.2 2.1-3.4 4.1H20v7h-6z" />
+  </svg>
+);

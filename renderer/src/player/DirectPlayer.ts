@@ -81,6 +81,12 @@ export class DirectPlayer extends SessionState implements ReadingSession {
     if (this.isActive()) void this.speakFrom(this.state.blockIndex, Math.max(0, this.state.sentenceIndex));
   }
 
+  hearAsWritten(): void {
+    if (this.blocks.length === 0) return;
+    this.options.announce('This paragraph as written');
+    void this.speakFrom(this.state.blockIndex, Math.max(0, this.state.sentenceIndex), true);
+  }
+
   configure(preferences: SpeechPreferences): void {
     this.preferences = { ...preferences };
   }
@@ -132,7 +138,7 @@ export class DirectPlayer extends SessionState implements ReadingSession {
     void this.api.invoke('stopDirect', {}).catch(() => undefined);
   }
 
-  private async speakFrom(index: number, sentence: number): Promise<void> {
+  private async speakFrom(index: number, sentence: number, asWritten = false): Promise<void> {
     const generation = ++this.generation;
     clearTimeout(this.gapTimer);
     const block = this.blocks[index]!;
@@ -146,6 +152,7 @@ export class DirectPlayer extends SessionState implements ReadingSession {
         voice: this.preferences.voice,
         rate: this.state.rate,
         engine: this.preferences.engine,
+        ...(asWritten ? { asWritten: true } : {}),
       });
       if (!completed || generation !== this.generation) return;
       const reached = [...this.stops].filter(([, stop]) => stop.blockIndex === index);

@@ -85,6 +85,8 @@ export class Player extends SessionState implements ReadingSession {
   private startLatencyMs = 20;
   /** Where playback pauses by itself, by who asked (the end of a selection, a sleep timer's paragraph). */
   private readonly stops = new Map<string, PlaybackStop>();
+  /** The block being read as written (Hear as written), or -1: its cached audio is the as-written one. */
+  private asWrittenBlock = -1;
 
   constructor(
     private readonly api: ArticlePlayerApi,
@@ -232,6 +234,18 @@ export class Player extends SessionState implements ReadingSession {
     this.options.announce(`Speed ${next.toFixed(1)} times`);
   }
 
+  hearAsWritten(): void {
+    if (this.blocks.length === 0) return;
+    const index = Math.min(this.state.blockIndex, this.blocks.length - 1);
+    const sentence = Math.max(0, this.state.sentenceIndex);
+    // Where the sentence starts in the displayed text: the as-written timeline may split it otherwise.
+    const fromChar = this.currentTimeline()?.sentences[sentence]?.charStart;
+    this.forget(index);
+    this.asWrittenBlock = index;
+    this.options.announce('This paragraph as written');
+    void this.startBlock(index, fromChar === undefined ? sentence : 0, true, fromChar);
+  }
+
   /** New voice or pauses from the settings: blocks not yet playing are spoken again with them. */
   configure(preferences: SpeechPreferences): void {
     const resynthesize =
@@ -291,6 +305,7 @@ export class Player extends SessionState implements ReadingSession {
           rate,
           sentencePauseMs: this.preferences.sentencePauseMs,
           ...(this.preferences.trimSilences ? { trimSilences: true } : {}),
+          ...(index === this.asWrittenBlock ? { asWritten: true } : {}),
           engine: this.preferences.engine,
         })
         .then((result) => ({
@@ -323,6 +338,11 @@ export class Player extends SessionState implements ReadingSession {
     const generation = ++this.generation;
     this.pendingSentence = Math.max(0, sentence);
     clearTimeout(this.gapTimer);
+    if (this.asWrittenBlock !== -1 && index !== this.asWrittenBlock) {
+      // Leaving the paragraph heard as written: it is read with the rules again when it comes back.
+      this.forget(this.asWrittenBlock);
+      this.asWrittenBlock = -1;
+    }
     this.stopClock();
     this.audio.pause();
     const sameBlock = index === this.loadedBlock && this.loadedAudio;

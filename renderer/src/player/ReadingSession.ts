@@ -24,6 +24,12 @@ export interface ReadingSession {
   nextSentence(): void;
   previousSentence(): void;
   setRate(rate: number): void;
+  /**
+   * Reads the current paragraph again from the sentence being read, as written: no reading rule or
+   * pronunciation applies (to hear a skipped marker, a whole address, an entry's own word). The next
+   * paragraph is read with them again.
+   */
+  hearAsWritten(): void;
   configure(preferences: SpeechPreferences): void;
   remainingMs(wordsPerMinute: number): number;
   /** Reads from the word containing a character of a block. */

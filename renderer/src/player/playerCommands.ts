@@ -14,6 +14,7 @@ const PLAYER_ACTIONS = [
   'faster',
   'slower',
   'normalRate',
+  'hearAsWritten',
 ] as const satisfies readonly Action[];
 export type PlayerAction = (typeof PLAYER_ACTIONS)[number];
 
@@ -29,6 +30,7 @@ export function playerCommands(player: ReadingSession): Record<PlayerAction, () 
     faster: () => player.setRate(stepRate(player.getState().rate, 1)),
     slower: () => player.setRate(stepRate(player.getState().rate, -1)),
     normalRate: () => player.setRate(RATE_DEFAULT),
+    hearAsWritten: () => player.hearAsWritten(),
   };
 }
 
