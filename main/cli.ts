@@ -1,6 +1,6 @@
 /**
  * `npm run cli -- extract <path-or-url> [--json]` prints what would be read aloud;
- * `npm run cli -- export <path-or-url> --out FILE.wav [--rate R] [--voice V]` writes it as audio.
+ * `npm run cli -- export <path-or-url> --out FILE.wav [--rate R] [--voice V] [--trim-silences]` writes it as audio.
  */
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
@@ -20,8 +20,9 @@ import { SettingsStore } from './store/SettingsStore.js';
 const USAGE = `Usage:
   npm run cli -- extract <path-or-url> [--json] [--spoken] [--lexicon FILE]
     (--spoken: each block also carries "spoken", exactly the text the engine receives)
-  npm run cli -- export <path-or-url> --out FILE.wav|FILE.mp3 [--rate R] [--voice V] [--paragraph-pause MS] [--sentence-pause MS] [--lexicon FILE]
-    (a WebVTT chapter list, one cue per paragraph, is written beside it as FILE.vtt)
+  npm run cli -- export <path-or-url> --out FILE.wav|FILE.mp3 [--rate R] [--voice V] [--paragraph-pause MS] [--sentence-pause MS] [--trim-silences] [--lexicon FILE]
+    (--trim-silences: long silences inside sentences are shortened, as the player's setting does;
+    a WebVTT chapter list, one cue per paragraph, is written beside it as FILE.vtt)
   The reading rules in the settings apply, and the pronunciation list of the data folder unless --lexicon names another.`;
 
 /** Spoken text as the app makes it: the settings' reading rules, and --lexicon FILE or the data folder's list. */
@@ -86,6 +87,7 @@ async function exportAudio(args: string[]): Promise<void> {
       voice: { type: 'string' },
       'paragraph-pause': { type: 'string', default: '600' },
       'sentence-pause': { type: 'string', default: '250' },
+      'trim-silences': { type: 'boolean', default: false },
       lexicon: { type: 'string' },
     },
   });
@@ -107,7 +109,7 @@ async function exportAudio(args: string[]): Promise<void> {
   process.once('SIGTERM', () => controller.abort());
   const exported = await exportArticleAudio(
     article.blocks.map((block) => block.text), // exactly what the player reads
-    async (text, signal) => synthesizeBlock(engine, { text, spoken: await spokenFor(text, article.lang), lang: article.lang, voice: values.voice ?? null, rate, sentencePauseMs, signal }),
+    async (text, signal) => synthesizeBlock(engine, { text, spoken: await spokenFor(text, article.lang), lang: article.lang, voice: values.voice ?? null, rate, sentencePauseMs, ...(values['trim-silences'] ? { trimSilences: true } : {}), signal }),
     {
       title: article.title,
       format,

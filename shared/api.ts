@@ -82,6 +82,8 @@ export const apiParams = {
       sentencePauseMs: z.number().int().min(0).max(2000),
       paragraphPauseMs: z.number().int().min(0).max(5000),
       format: z.enum(['wav', 'mp3']),
+      /** Shorten long silences inside sentences, as the player does with the setting on. */
+      trimSilences: z.boolean().optional(),
     })
     .strict(),
   cancelExport: z.object({ jobId: z.string().regex(/^[\w-]{1,40}$/u) }).strict(),

@@ -124,7 +124,7 @@ export function createApiHandlers(context: ApiContext): ApiHandlers {
       }
     },
 
-    async exportAudio({ jobId, title, texts, lang, voice, rate, engine: choice, sentencePauseMs, paragraphPauseMs, format }) {
+    async exportAudio({ jobId, title, texts, lang, voice, rate, engine: choice, sentencePauseMs, paragraphPauseMs, format, trimSilences }) {
       // Registered before anything is awaited, so a cancel that follows at once finds it.
       const controller = new AbortController();
       exports.get(jobId)?.abort();
@@ -134,7 +134,7 @@ export function createApiHandlers(context: ApiContext): ApiHandlers {
         throw error;
       });
       try {
-        const exported = await exportArticleAudio(texts, async (text, signal) => synthesize({ text, spoken: await spokenFor(text, lang), lang, voice, rate, sentencePauseMs, signal }), {
+        const exported = await exportArticleAudio(texts, async (text, signal) => synthesize({ text, spoken: await spokenFor(text, lang), lang, voice, rate, sentencePauseMs, ...(trimSilences ? { trimSilences } : {}), signal }), {
           title,
           format,
           paragraphPauseMs,

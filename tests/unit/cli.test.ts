@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -51,6 +51,21 @@ describe('npm run cli (built)', () => {
     expect(ms).toBeLessThan(1500 + 6000);
     expect(readdirSync(dir).sort()).toEqual(['short.vtt', 'short.wav']); // the chapter list, and no temporary file
     expect(readFileSync(join(dir, 'short.vtt'), 'utf8').match(/ --> /g)).toHaveLength(3);
+  });
+
+  it('export --trim-silences writes shorter audio than without it, with the same chapters', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ap-export-trim-'));
+    const article = join(dir, 'pauses.txt');
+    writeFileSync(article, 'Pauses\n\nFirst, as they say, we wait; then, after a while, we go on.\n\nThe second paragraph (a short one, really) has pauses too.\n');
+    const env = { ...process.env, ARTICLE_PLAYER_DATA_DIR: dir };
+    await run(process.execPath, [BUILT_CLI, 'export', article, '--out', join(dir, 'plain.wav')], { env });
+    const { stdout } = await run(process.execPath, [BUILT_CLI, 'export', article, '--out', join(dir, 'trimmed.wav'), '--trim-silences'], { env });
+    expect(stdout).toContain('trimmed.wav');
+    const plainMs = pcmDurationMs(parseWav(readFileSync(join(dir, 'plain.wav'))));
+    const trimmedMs = pcmDurationMs(parseWav(readFileSync(join(dir, 'trimmed.wav'))));
+    expect(trimmedMs).toBeLessThan(plainMs - 200);
+    const cues = (name: string) => readFileSync(join(dir, name), 'utf8').match(/ --> /g);
+    expect(cues('trimmed.vtt')).toHaveLength(cues('plain.vtt')!.length);
   });
 
   it('export to .mp3 writes MP3', async () => {

@@ -72,6 +72,7 @@ export function ExportDialog({ open, onClose, api, article, settings, voice }: E
         sentencePauseMs: settings.sentencePauseMs,
         paragraphPauseMs: settings.paragraphPauseMs,
         format,
+        trimSilences: settings.trimSilences,
       });
       const name = safeFileName(article.title);
       downloadFile(result.audio, result.mimeType, `${name}.${result.extension}`);

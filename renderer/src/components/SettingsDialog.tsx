@@ -117,7 +117,7 @@ export function SettingsDialog({ open, onClose, settings, update, speech, langua
             <input id="trim-silences" type="checkbox" aria-describedby="trim-silences-hint" checked={settings.trimSilences} onChange={(e) => update({ trimSilences: e.currentTarget.checked })} />
             <label htmlFor="trim-silences">Shorten long silences in the speech</label>
             <p id="trim-silences-hint" className="hint">
-              For fast listening: the engine&rsquo;s pauses at commas and brackets become short. The pauses set above stay.
+              For fast listening: the engine&rsquo;s pauses at commas and brackets become short, in exported audio too. The pauses set above stay.
             </p>
           </div>
         </fieldset>
