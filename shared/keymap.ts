@@ -14,6 +14,8 @@ export const ACTIONS = {
   nextArticle: 'Next article in the queue',
   previousArticle: 'Previous article in the queue',
   showQueue: 'Queue',
+  addToQueue: 'Add to queue',
+  playNext: 'Play next',
   faster: 'Faster',
   slower: 'Slower',
   normalRate: 'Normal speed',
@@ -41,6 +43,9 @@ export const DEFAULT_KEYMAP: Keymap = {
   nextArticle: ['n'],
   previousArticle: ['b'],
   showQueue: ['q'],
+  // The open article, at the end of the queue or first in it (the Queue dialog's two buttons).
+  addToQueue: ['a'],
+  playNext: ['u'],
   faster: ['+', '='],
   slower: ['-'],
   normalRate: ['0'],

@@ -229,3 +229,16 @@ test('the Queue dialog: axe finds nothing in its states; adding from the library
   await queueButton.click();
   expect(await upNextTitles(page)).toHaveLength(1);
 });
+
+test('A and U add the open article to the queue (at the end, then first) from the keyboard, and say so', async ({ page, host }) => {
+  await openPlayer(page, host.url);
+  const status = page.locator('.app > [role="status"]');
+  await page.keyboard.press('a');
+  await expect(status).toHaveText(/Added Welcome to Article Player to the queue, at place 1\./u);
+  await page.keyboard.press('u');
+  await expect(status).toHaveText(/Welcome to Article Player already plays next\./u);
+  await page.keyboard.press('q');
+  await expect(page.getByRole('dialog', { name: 'Queue' }).getByRole('button', { name: 'Add to queue' })).toHaveAttribute('aria-keyshortcuts', 'A');
+  await expect(page.getByRole('dialog', { name: 'Queue' }).getByRole('button', { name: 'Play next' })).toHaveAttribute('aria-keyshortcuts', 'U');
+  expect(await upNextTitles(page)).toEqual(['Welcome to Article Player']);
+});

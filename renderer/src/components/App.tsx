@@ -102,7 +102,7 @@ export function App({ api }: { api: ArticlePlayerApi }) {
   const run = useCallback(
     (action: Action) => {
       if (action === 'showShortcuts') return setDialog('shortcuts');
-      if (isQueueAction(action)) return runQueueAction(queue, action);
+      if (isQueueAction(action)) return runQueueAction(queue, action, announce);
       if (!player) return;
       if (action === 'announceProgress') return announce(`${progress}, ${remaining}`);
       if (speechProblem && action === 'togglePlay') return announce(speechProblem);

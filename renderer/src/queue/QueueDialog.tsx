@@ -99,10 +99,10 @@ export function QueueDialog({ queue, article, keymap, settings, update }: QueueD
               {article.title}
             </p>
             <div className="queue-actions">
-              <button type="button" ref={addCurrentRef} aria-describedby="queue-current-title" onClick={() => void queue.add({ type: 'entry', id: currentId }, 'end')}>
+              <button type="button" ref={addCurrentRef} aria-describedby="queue-current-title" aria-keyshortcuts={ariaKeyShortcuts(keymap, 'addToQueue')} onClick={() => void queue.add({ type: 'entry', id: currentId }, 'end')}>
                 Add to queue
               </button>
-              <button type="button" aria-describedby="queue-current-title" onClick={() => void queue.add({ type: 'entry', id: currentId }, 'next')}>
+              <button type="button" aria-describedby="queue-current-title" aria-keyshortcuts={ariaKeyShortcuts(keymap, 'playNext')} onClick={() => void queue.add({ type: 'entry', id: currentId }, 'next')}>
                 Play next
               </button>
             </div>
