@@ -13,7 +13,7 @@ import { THEME_LABELS, THEMES } from '../../shared/settings.js';
 /** The subset of Electron's MenuItemConstructorOptions used here. */
 export interface MenuItemTemplate {
   label?: string;
-  role?: 'about' | 'quit' | 'editMenu' | 'windowMenu' | 'appMenu' | 'hide' | 'hideOthers' | 'unhide' | 'services' | 'minimize' | 'close' | 'togglefullscreen';
+  role?: 'about' | 'quit' | 'cut' | 'copy' | 'paste' | 'selectAll' | 'editMenu' | 'windowMenu' | 'appMenu' | 'hide' | 'hideOthers' | 'unhide' | 'services' | 'minimize' | 'close' | 'togglefullscreen';
   type?: 'separator' | 'submenu' | 'normal';
   accelerator?: string;
   registerAccelerator?: boolean;

@@ -21,6 +21,7 @@ import { defaultDataDirectory } from '../store/dataDirectory.js';
 import { whenAllWritten } from '../store/JsonFile.js';
 import { buildMenuTemplate, buildTrayTemplate, type MenuTarget } from './appMenu.js';
 import { createAppWindow } from './appWindow.js';
+import { buildContextMenuTemplate } from './contextMenu.js';
 import { articleFromArgv, type CommandLineContext } from './commandLine.js';
 import { parseDeepLink, PROTOCOL_SCHEME } from './deepLink.js';
 import { saveDownload } from './downloads.js';
@@ -112,7 +113,9 @@ const menuTarget: MenuTarget = {
 
 /** What the settings decide in the shell: the menu's accelerators (the keymap) and the clipboard shortcut. */
 let clipboardShortcut = '';
+let keymapNow = effectiveKeymap({ keymap: {} });
 function applySettings(settings: Settings): void {
+  keymapNow = effectiveKeymap(settings);
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(effectiveKeymap(settings), process.platform, menuTarget)));
   if (settings.clipboardShortcut === clipboardShortcut) return;
   if (clipboardShortcut) globalShortcut.unregister(clipboardShortcut);
@@ -189,6 +192,11 @@ void app.whenReady().then(async () => {
   // A reload starts a new page: it listens again once it asks for its article.
   contents.on('did-start-navigation', (details) => {
     if (details.isMainFrame && !details.isSameDocument) windowListening = false;
+  });
+  // Right-click: Read Selection on selected article text, editing commands in a text field (main/electron/contextMenu.ts).
+  contents.on('context-menu', (_event, params) => {
+    const template = buildContextMenuTemplate(params, keymapNow, process.platform, menuTarget);
+    if (template.length > 0 && mainWindow) Menu.buildFromTemplate(template).popup({ window: mainWindow });
   });
   // A renderer that crashed cannot stop the direct speech it started.
   contents.on('render-process-gone', stopDirectSpeech);
