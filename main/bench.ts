@@ -17,6 +17,8 @@ import { runQueueBench } from './benchQueue.js';
 import { runTrimSilenceBench } from './benchTrimSilence.js';
 import { launchBenchBrowser, summarize, type Summary } from './benchSupport.js';
 import { benchSpokenText } from './benchSpokenText.js';
+import { runPlayStartBench } from './benchPlayStart.js';
+import { runLongArticleBench } from './benchLongArticle.js';
 import { LibraryStore } from './store/LibraryStore.js';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -233,6 +235,7 @@ async function main(): Promise<void> {
   const highlight: number[] = [];
   const gaps: number[] = [];
   const rateChange: number[] = [];
+  let longArticle: unknown = { skipped: 'BENCH_SKIP_LONG_ARTICLE is set' };
   try {
     for (let run = 0; run < RUNS; run++) {
       const page = await browser.newPage();
@@ -271,10 +274,15 @@ async function main(): Promise<void> {
         await shortHost.close();
       }
     }
+    if (!process.env.BENCH_SKIP_LONG_ARTICLE) longArticle = await runLongArticleBench({ browser, rendererDir: join(here, '..', 'renderer'), speech });
   } finally {
     await browser.close();
     await host.close();
   }
+  // Fresh starts of the app, one at a time, with nothing else running.
+  const playStart = process.env.BENCH_SKIP_PLAY_START
+    ? { skipped: 'BENCH_SKIP_PLAY_START is set' }
+    : await runPlayStartBench({ startScript: join(here, 'start.js'), freshStarts: Math.max(3, Math.ceil(RUNS / 2)), laterPlaysPerStart: 2 });
 
   const baselinePlay: number[] = [];
   const baselineNext: number[] = [];
@@ -299,6 +307,9 @@ async function main(): Promise<void> {
     nextParagraphHighlightMs: { ...summarize(highlight), goal: 50 },
     paragraphGapExtraMs: { ...summarize(gaps), configuredPauseMs: PARAGRAPH_PAUSE_MS, goal: 30 },
     rateChangeToAudibleMs: { ...summarize(rateChange), goal: 100 },
+    // The paragraph gap of issue 13 is paragraphGapExtraMs above (p95 goal 30).
+    playStart,
+    longArticle,
     library1000: { openMs: { ...library.open, goal: 100 }, searchMs: { ...library.search, goal: 100 } },
     extraction,
     spokenText,

@@ -1,7 +1,8 @@
-/** What every browser bench shares: the summary of a list of timings and Debian's Chromium, launched the same way. */
-import { chromium, type Browser } from '@playwright/test';
+/** What every browser bench shares: the summary of a list of timings, Debian's Chromium launched the same way, waiting for the player. */
+import { chromium, type Browser, type Page } from '@playwright/test';
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--autoplay-policy=no-user-gesture-required'];
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface Summary {
   median: number;
@@ -11,13 +12,20 @@ export interface Summary {
   runs: number;
 }
 
+export const round = (n: number, places = 1) => Math.round(n * 10 ** places) / 10 ** places;
+
 export function summarize(values: number[]): Summary {
+  if (values.length === 0) return { median: NaN, p95: NaN, min: NaN, max: NaN, runs: 0 };
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-  const round = (n: number) => Math.round(n * 10) / 10;
   return { median: round(at(0.5)), p95: round(at(0.95)), min: round(sorted[0]!), max: round(sorted.at(-1)!), runs: values.length };
 }
 
 export function launchBenchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** The Play button is enabled: a player exists for the article. */
+export async function waitForPlayer(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('[aria-keyshortcuts="Space K"]')?.disabled, undefined, { timeout: 60_000 });
 }
