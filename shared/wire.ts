@@ -44,3 +44,54 @@ export function decodeWire(text: string): unknown {
     return value;
   });
 }
+
+/**
+ * Frames for the socket: a message without bytes is JSON text as above; one with bytes (a block's
+ * audio, a dropped file) is one binary frame, [u32 LE length of the JSON][the JSON, UTF-8][the bytes,
+ * one after another], each Uint8Array in the JSON replaced by {"$bin": [offset, length]} into the
+ * bytes. So audio is neither base64-encoded nor parsed as text, and arrives as a view into the frame.
+ */
+const BIN_TAG = '$bin';
+
+export function encodeWireFrame(message: ClientMessage | ServerMessage): string | Uint8Array {
+  const attachments: Uint8Array[] = [];
+  let offset = 0;
+  const json = JSON.stringify(message, function (this: Record<string, unknown>, key: string, value: unknown) {
+    const original = this[key];
+    if (!(original instanceof Uint8Array)) return value;
+    attachments.push(original);
+    const placeholder = { [BIN_TAG]: [offset, original.length] };
+    offset += original.length;
+    return placeholder;
+  });
+  if (attachments.length === 0) return json;
+  const text = new TextEncoder().encode(json);
+  const frame = new Uint8Array(4 + text.length + offset);
+  new DataView(frame.buffer).setUint32(0, text.length, true);
+  frame.set(text, 4);
+  let at = 4 + text.length;
+  for (const bytes of attachments) {
+    frame.set(bytes, at);
+    at += bytes.length;
+  }
+  return frame;
+}
+
+export function decodeWireFrame(data: string | ArrayBuffer | Uint8Array): unknown {
+  if (typeof data === 'string') return decodeWire(data);
+  const frame = data instanceof Uint8Array ? data : new Uint8Array(data);
+  if (frame.length < 4) throw new Error('binary frame too short');
+  const jsonLength = new DataView(frame.buffer, frame.byteOffset, frame.byteLength).getUint32(0, true);
+  const bytesStart = 4 + jsonLength;
+  if (bytesStart > frame.length) throw new Error('binary frame shorter than its JSON');
+  const json = new TextDecoder().decode(frame.subarray(4, bytesStart));
+  return JSON.parse(json, (_key, value: unknown) => {
+    const span = value && typeof value === 'object' ? (value as Record<string, unknown>)[BIN_TAG] : undefined;
+    if (!Array.isArray(span)) return value;
+    const [start, length] = span as unknown[];
+    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(length) || (start as number) < 0 || (length as number) < 0 || bytesStart + (start as number) + (length as number) > frame.length) {
+      throw new Error('binary frame with bytes out of range');
+    }
+    return frame.subarray(bytesStart + (start as number), bytesStart + (start as number) + (length as number));
+  });
+}

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { type ApiEvent, type ApiEvents, type ApiHandlers } from '../../shared/api.js';
 import { SOCKET_PATH } from '../../shared/apiChannels.js';
-import { decodeWire, encodeWire, type ServerMessage } from '../../shared/wire.js';
+import { decodeWireFrame, encodeWireFrame, type ServerMessage } from '../../shared/wire.js';
 import { dispatchApiCall, errorMessageForRenderer } from '../api/dispatchApiCall.js';
 import { readAppFile } from './appFiles.js';
 import { SECURITY_HEADERS } from './securityHeaders.js';
@@ -30,7 +30,7 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
-// A dropped 20 MB file arrives base64-encoded inside one message.
+// A dropped 20 MB file arrives in one message (one binary frame; base64 inside JSON from older pages).
 const MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
 
 function sameSecret(given: string | undefined, token: string): boolean {
@@ -46,6 +46,12 @@ function cookieValue(request: IncomingMessage, name: string): string | undefined
     if (key === name) return value.join('=');
   }
   return undefined;
+}
+
+/** A binary message as one byte array, whatever shape ws delivered it in. */
+function binaryMessage(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
 }
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
@@ -112,19 +118,18 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         }
       });
       ws.on('message', (data, isBinary) => {
-        if (isBinary) return ws.close(1003, 'text messages only');
         let id = -1;
         let method: unknown;
         void (async () => {
-          const message = decodeWire(data.toString()) as { id?: unknown; method?: unknown; params?: unknown };
+          const message = decodeWireFrame(isBinary ? binaryMessage(data) : data.toString()) as { id?: unknown; method?: unknown; params?: unknown };
           if (typeof message.id !== 'number') throw new Error('missing id');
           id = message.id;
           method = message.method;
           if (method === 'speakDirect') directSpeaker = ws;
           const result = await dispatchApiCall(options.handlers, message.method, message.params);
-          ws.send(encodeWire({ id, result }));
+          ws.send(encodeWireFrame({ id, result }));
         })().catch((error: unknown) => {
-          ws.send(encodeWire({ id, error: errorMessageForRenderer(error, String(method)) }));
+          ws.send(encodeWireFrame({ id, error: errorMessageForRenderer(error, String(method)) }));
         });
       });
     });
@@ -140,8 +145,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     emit(event, payload) {
-      const text = encodeWire({ event, payload } satisfies ServerMessage);
-      for (const ws of sockets) ws.send(text);
+      const frame = encodeWireFrame({ event, payload } satisfies ServerMessage);
+      for (const ws of sockets) ws.send(frame);
     },
     async close() {
       for (const ws of sockets) ws.terminate();

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, openPlayer, test } from './browserHost.fixture';
+import { decodeWireFrame } from '../../shared/wire';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const URL_TEXT = 'https://www.example.com/manual/index.html';
@@ -42,8 +43,7 @@ function recordSpoken(page: Page): string[] {
   const spoken: string[] = [];
   page.on('websocket', (socket) =>
     socket.on('framereceived', ({ payload }) => {
-      if (typeof payload !== 'string' || !payload.includes('"spoken"')) return;
-      const message = JSON.parse(payload) as { result?: { spoken?: string } };
+      const message = decodeWireFrame(payload) as { result?: { spoken?: string } };
       if (message.result?.spoken) spoken.push(message.result.spoken);
     }),
   );

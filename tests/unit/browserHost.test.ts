@@ -7,7 +7,7 @@ import WebSocket from 'ws';
 import { createAppHandlers } from '../../main/api/createAppContext';
 import { loadArticleSource } from '../../main/article/loadArticleSource';
 import { startBrowserHost, type BrowserHost } from '../../main/hosts/browserHost';
-import { decodeWire, encodeWire } from '../../shared/wire';
+import { decodeWireFrame, encodeWire, encodeWireFrame } from '../../shared/wire';
 
 describe('browser host', () => {
   let host: BrowserHost;
@@ -75,8 +75,8 @@ describe('browser host', () => {
     const ws = await openSocket(host.port, { Origin: `http://127.0.0.1:${host.port}`, Cookie: cookie });
     const call = (id: number, method: string, params: unknown) =>
       new Promise<Record<string, unknown>>((resolve) => {
-        const onMessage = (data: WebSocket.RawData) => {
-          const message = decodeWire(data.toString()) as Record<string, unknown>;
+        const onMessage = (data: WebSocket.RawData, isBinary: boolean) => {
+          const message = decodeWireFrame(isBinary ? (data as Buffer) : data.toString()) as Record<string, unknown>;
           if (message.id === id) {
             ws.off('message', onMessage);
             resolve(message);
@@ -90,6 +90,17 @@ describe('browser host', () => {
     expect(await call(2, 'deleteEverything', {})).toEqual({ id: 2, error: 'Unknown API method: deleteEverything' });
     const audio = (await call(3, 'synthesizeBlock', { text: 'Hello there.', lang: 'en', voice: null, rate: 1 })) as { result: { audio: Uint8Array } };
     expect(Buffer.from(audio.result.audio).subarray(0, 4).toString()).toBe('RIFF');
+    // A client may send bytes in a binary frame too (a dropped file), and a broken one gets an answer, not a crash.
+    const opened = await new Promise<Record<string, unknown>>((resolve) => {
+      ws.once('message', (data, isBinary) => resolve(decodeWireFrame(isBinary ? (data as Buffer) : data.toString()) as Record<string, unknown>));
+      ws.send(encodeWireFrame({ id: 4, method: 'openArticle', params: { source: { type: 'file', name: 'note.txt', bytes: new TextEncoder().encode('A note\n\nIt has one paragraph of text to read.') } } }));
+    });
+    expect(opened).toMatchObject({ id: 4, result: { ok: true } });
+    const broken = await new Promise<Record<string, unknown>>((resolve) => {
+      ws.once('message', (data, isBinary) => resolve(decodeWireFrame(isBinary ? (data as Buffer) : data.toString()) as Record<string, unknown>));
+      ws.send(Buffer.from([1, 0, 0, 0]));
+    });
+    expect(broken).toMatchObject({ id: -1, error: expect.any(String) });
     ws.close();
   });
 });

@@ -1,7 +1,7 @@
 /** The API contract over the browser host's WebSocket (the cookie set from the printed address authenticates it). */
 import type { ApiEvent, ApiEvents, ApiMethod, ApiParams, ApiResults, ArticlePlayerApi } from '../../../shared/api';
 import { SOCKET_PATH } from '../../../shared/apiChannels';
-import { decodeWire, encodeWire, type ServerMessage } from '../../../shared/wire';
+import { decodeWireFrame, encodeWireFrame, type ServerMessage } from '../../../shared/wire';
 
 interface Pending {
   resolve: (value: unknown) => void;
@@ -23,6 +23,8 @@ export function connectWebSocketApi(location: Location): ArticlePlayerApi {
   const connect = (): Promise<WebSocket> => {
     opened ??= new Promise((resolve, reject) => {
       const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${SOCKET_PATH}`);
+      // Audio comes as binary frames: bytes the page uses as they are, with no base64 or text parsing on the main thread.
+      ws.binaryType = 'arraybuffer';
       ws.onopen = () => {
         socket = ws;
         resolve(ws);
@@ -33,8 +35,8 @@ export function connectWebSocketApi(location: Location): ArticlePlayerApi {
         socket = null;
         failAll('The connection to Article Player was closed. Is it still running?');
       };
-      ws.onmessage = (event: MessageEvent<string>) => {
-        const message = decodeWire(event.data) as ServerMessage;
+      ws.onmessage = (event: MessageEvent<string | ArrayBuffer>) => {
+        const message = decodeWireFrame(event.data) as ServerMessage;
         if ('event' in message) {
           for (const listener of listeners.get(message.event) ?? []) listener(message.payload);
           return;
@@ -55,7 +57,7 @@ export function connectWebSocketApi(location: Location): ArticlePlayerApi {
       const id = nextId++;
       return new Promise<ApiResults[M]>((resolve, reject) => {
         pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-        ws.send(encodeWire({ id, method, params }));
+        ws.send(encodeWireFrame({ id, method, params }));
       });
     },
     on<E extends ApiEvent>(event: E, listener: (payload: ApiEvents[E]) => void) {
