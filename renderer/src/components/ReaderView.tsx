@@ -1,11 +1,16 @@
 /**
  * The article as clean text: one element per block with data-block-index, text nodes only (article
  * markup never reaches the DOM). The block being read carries aria-current and is kept in view.
+ * The blocks render once per article (memoised); the reading position is marked on two elements
+ * (useReadingMarks), so a step costs the same in a long article as in a short one. Every block stays
+ * in the document (find in page, browse mode, selection); off-screen ones skip layout by CSS
+ * (content-visibility in styles.css).
  */
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import type { Article, Block, HiddenBlock } from '../../../shared/article';
 import type { Settings } from '../../../shared/settings';
 import type { PlayerState } from '../player/Player';
+import { useReadingMarks } from './useReadingMarks';
 import { useSpeechHighlight } from './useSpeechHighlight';
 
 interface ReaderViewProps {
@@ -21,12 +26,12 @@ function prefersReducedMotion(): boolean {
   return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
-function BlockElement({ block, index, current, read, onReadFrom }: { block: Block; index: number; current: boolean; read: boolean; onReadFrom: (index: number) => void }) {
+/** aria-current, the tab stop and `read` are set by useReadingMarks, not here. */
+const BlockElement = memo(function BlockElement({ block, index, onReadFrom }: { block: Block; index: number; onReadFrom: (index: number) => void }) {
   const props = {
     'data-block-index': index,
-    'aria-current': current ? ('location' as const) : undefined,
-    tabIndex: current ? 0 : -1,
-    className: `block block-${block.kind}${read ? ' read' : ''}`,
+    tabIndex: -1,
+    className: `block block-${block.kind}`,
     onClick: () => {
       if (!window.getSelection()?.toString()) onReadFrom(index); // selecting text is not a request to read
     },
@@ -49,7 +54,7 @@ function BlockElement({ block, index, current, read, onReadFrom }: { block: Bloc
     default:
       return <p {...props}>{block.text}</p>;
   }
-}
+});
 
 /** One hidden (left out) block, shown only on request, with a way to bring it back into the reading. */
 function HiddenBlockElement({ block, onRestore }: { block: HiddenBlock; onRestore: () => void }) {
@@ -98,6 +103,26 @@ function groupListItems(items: Item[], blocks: readonly Block[], render: (item: 
   return out;
 }
 
+/** Every block (and the hidden text when shown), rendered again only for another article or the hidden text's toggle. */
+const BlockList = memo(function BlockList({ article, showHidden, onReadFrom, onRestoreHidden }: { article: Article; showHidden: boolean; onReadFrom: (index: number) => void; onRestoreHidden: (hiddenIndex: number) => void }) {
+  return groupListItems(readingOrder(article, showHidden), article.blocks, (item) =>
+    item.type === 'block' ? (
+      <BlockElement key={`b${item.index}`} block={article.blocks[item.index]!} index={item.index} onReadFrom={onReadFrom} />
+    ) : (
+      <HiddenBlockElement key={`h${item.hiddenIndex}`} block={article.hidden![item.hiddenIndex]!} onRestore={() => onRestoreHidden(item.hiddenIndex)} />
+    ),
+  );
+});
+
+/** A callback that keeps one identity while always calling the latest function given (so memoised children stay put). */
+function useStableCallback<A extends unknown[]>(callback: (...args: A) => void): (...args: A) => void {
+  const latest = useRef(callback);
+  useEffect(() => {
+    latest.current = callback;
+  });
+  return useCallback((...args: A) => latest.current(...args), []);
+}
+
 export function ReaderView({ article, state, settings, headingRef, onReadFrom, onRestoreHidden }: ReaderViewProps) {
   const [showHidden, setShowHidden] = useState(false);
   const hiddenCount = article.hidden?.length ?? 0;
@@ -105,6 +130,10 @@ export function ReaderView({ article, state, settings, headingRef, onReadFrom, o
   const rulerRef = useRef<HTMLDivElement>(null);
   useSpeechHighlight(articleRef, article, state, settings.readingAid === 'ruler' ? rulerRef : null);
   const { focusFollowsReading } = settings;
+  const readFrom = useStableCallback(onReadFrom);
+  const restoreHidden = useStableCallback(onRestoreHidden);
+  const rendered = useMemo(() => ({ article, showHidden }), [article, showHidden]);
+  useReadingMarks(articleRef, state.blockIndex, rendered);
 
   useEffect(() => {
     const element = articleRef.current?.querySelector<HTMLElement>(`[data-block-index="${state.blockIndex}"]`);
@@ -136,20 +165,7 @@ export function ReaderView({ article, state, settings, headingRef, onReadFrom, o
           </button>
         </p>
       )}
-      {groupListItems(readingOrder(article, showHidden), article.blocks, (item) =>
-        item.type === 'block' ? (
-          <BlockElement
-            key={`b${item.index}`}
-            block={article.blocks[item.index]!}
-            index={item.index}
-            current={item.index === state.blockIndex}
-            read={item.index < state.blockIndex}
-            onReadFrom={onReadFrom}
-          />
-        ) : (
-          <HiddenBlockElement key={`h${item.hiddenIndex}`} block={article.hidden![item.hiddenIndex]!} onRestore={() => onRestoreHidden(item.hiddenIndex)} />
-        ),
-      )}
+      <BlockList article={article} showHidden={showHidden} onReadFrom={readFrom} onRestoreHidden={restoreHidden} />
     </article>
   );
 }
