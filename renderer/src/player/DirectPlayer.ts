@@ -11,6 +11,7 @@ import { splitSentences } from '../../../shared/segment';
 import type { PlayerOptions, SpeechPreferences } from './Player';
 import type { PlaybackStop, ReadingSession } from './ReadingSession';
 import { initialPlayerState, SessionState } from './SessionState';
+import { WordCounts } from './WordCounts';
 
 const RESTART_THRESHOLD_MS = 2000;
 
@@ -21,6 +22,10 @@ export class DirectPlayer extends SessionState implements ReadingSession {
   private preferences: SpeechPreferences;
   /** Direct speech cannot stop inside a paragraph it is speaking, so every stop is met at its block's end. */
   private readonly stops = new Map<string, PlaybackStop>();
+  private wordCountsMade: WordCounts | null = null;
+  private get wordCounts(): WordCounts {
+    return (this.wordCountsMade ??= new WordCounts(this.blocks));
+  }
 
   constructor(
     private readonly api: ArticlePlayerApi,
@@ -110,7 +115,7 @@ export class DirectPlayer extends SessionState implements ReadingSession {
   }
 
   remainingMs(wordsPerMinute: number): number {
-    const words = this.blocks.slice(this.state.blockIndex).reduce((sum, block) => sum + (block.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0), 0);
+    const words = this.wordCounts.from(this.state.blockIndex);
     return (words / (wordsPerMinute * this.state.rate)) * 60_000;
   }
 

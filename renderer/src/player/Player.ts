@@ -13,6 +13,7 @@ import { endMsAtChar, startMsAtChar } from '../../../shared/timelineRange';
 import { seekSecondsFor } from './mediaTime';
 import type { PlaybackStop, ReadingSession } from './ReadingSession';
 import { initialPlayerState, SessionState } from './SessionState';
+import { WordCounts } from './WordCounts';
 
 export type PlayerStatus = 'idle' | 'loading' | 'playing' | 'paused' | 'ended' | 'error';
 
@@ -87,6 +88,7 @@ export class Player extends SessionState implements ReadingSession {
   private readonly stops = new Map<string, PlaybackStop>();
   /** The block being read as written (Hear as written), or -1: its cached audio is the as-written one. */
   private asWrittenBlock = -1;
+  private readonly wordCounts: WordCounts;
 
   constructor(
     private readonly api: ArticlePlayerApi,
@@ -96,6 +98,7 @@ export class Player extends SessionState implements ReadingSession {
     initialRate = RATE_DEFAULT,
   ) {
     super(initialPlayerState(blocks.length, options.start, initialRate), blocks.length, options.announce);
+    this.wordCounts = new WordCounts(blocks);
     const startBlock = this.state.blockIndex;
     this.pendingSentence = options.start?.sentenceIndex ?? 0;
     this.preferences = {
@@ -110,8 +113,8 @@ export class Player extends SessionState implements ReadingSession {
     audio.addEventListener('ended', this.onEnded);
     audio.addEventListener('error', this.onAudioError);
     audio.addEventListener('pause', this.onPauseEvent);
-    // Speak the first blocks before anyone presses Play, so Play starts at once.
-    if (blocks.length > 0) void this.load(startBlock).catch(() => undefined);
+    // Speak the first blocks before anyone presses Play and make the element ready, so Play starts at once.
+    if (blocks.length > 0) void this.prepare(startBlock).catch(() => undefined);
     this.prefetchAround(startBlock);
   }
 
@@ -266,13 +269,10 @@ export class Player extends SessionState implements ReadingSession {
 
   /** Time left at the current rate, from the words not yet read (the current block counted from its position). */
   remainingMs(wordsPerMinute: number): number {
-    const wordsIn = (text: string) => text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
-    let words = 0;
-    for (let i = this.state.blockIndex + 1; i < this.blocks.length; i++) words += wordsIn(this.blocks[i]!.text);
-    const current = this.blocks[this.state.blockIndex];
+    let words = this.wordCounts.from(this.state.blockIndex + 1);
     const timeline = this.currentTimeline();
     const fractionLeft = timeline && timeline.durationMs > 0 ? Math.max(0, 1 - this.positionMs / timeline.durationMs) : 1;
-    if (current) words += wordsIn(current.text) * fractionLeft;
+    words += this.wordCounts.in(this.state.blockIndex) * fractionLeft;
     return (words / (wordsPerMinute * this.state.rate)) * 60_000;
   }
 
@@ -331,6 +331,34 @@ export class Player extends SessionState implements ReadingSession {
     if (index > 0) void this.load(index - 1).catch(() => undefined);
     // Keep memory bounded: only the neighbourhood stays cached.
     for (const cached of [...this.cache.keys()]) if (cached < index - 1 || cached > index + PREFETCH_AHEAD) this.forget(cached);
+  }
+
+  /**
+   * At article open: the block at the reading position is synthesized, put on the audio element and
+   * positioned, and the element's output started once, muted (the first play of an element starts the
+   * browser's audio output, which is most of a cold Play's delay), so Play itself only has to play.
+   * Nothing happens if the listener acted first.
+   */
+  private async prepare(index: number): Promise<void> {
+    const opened = this.generation;
+    await this.load(index);
+    if (opened !== this.generation || this.disposed || this.state.status !== 'idle' || this.loadedBlock !== -1) return;
+    await this.startBlock(index, this.pendingSentence, false);
+    const prepared = this.generation;
+    if (this.disposed || this.loadedBlock !== index || this.state.status !== 'idle') return;
+    const startAt = this.audio.currentTime;
+    this.audio.muted = true;
+    try {
+      await this.audio.play();
+    } catch {
+      // Refused (a browser that wants a gesture first) or interrupted: Play starts the output itself.
+    } finally {
+      if (prepared === this.generation && !this.disposed) {
+        this.audio.pause();
+        this.audio.currentTime = startAt;
+      }
+      this.audio.muted = false;
+    }
   }
 
   /** Loads block `index` and positions it at the start of a sentence, playing or not. */
