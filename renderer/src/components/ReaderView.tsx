@@ -10,6 +10,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardE
 import type { Article, Block, HiddenBlock } from '../../../shared/article';
 import type { Settings } from '../../../shared/settings';
 import type { PlayerState } from '../player/Player';
+import { scrollToBlock } from './scrollToBlock';
 import { useReadingMarks } from './useReadingMarks';
 import { useSpeechHighlight } from './useSpeechHighlight';
 
@@ -20,10 +21,6 @@ interface ReaderViewProps {
   headingRef: RefObject<HTMLHeadingElement | null>;
   onReadFrom: (blockIndex: number) => void;
   onRestoreHidden: (hiddenIndex: number) => void;
-}
-
-function prefersReducedMotion(): boolean {
-  return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
 /** aria-current, the tab stop and `read` are set by useReadingMarks, not here. */
@@ -138,9 +135,7 @@ export function ReaderView({ article, state, settings, headingRef, onReadFrom, o
   useEffect(() => {
     const element = articleRef.current?.querySelector<HTMLElement>(`[data-block-index="${state.blockIndex}"]`);
     if (!element) return;
-    const rect = element.getBoundingClientRect();
-    const visible = rect.top >= 0 && rect.bottom <= window.innerHeight;
-    if (!visible) element.scrollIntoView({ block: rect.height > window.innerHeight ? 'start' : 'center', behavior: prefersReducedMotion() ? 'instant' : 'smooth' });
+    scrollToBlock(element);
     // Only when asked for: moving focus makes a screen reader read the paragraph over the voice.
     if (focusFollowsReading && !document.querySelector('dialog[open]')) element.focus({ preventScroll: true });
   }, [state.blockIndex, focusFollowsReading]);
