@@ -41,7 +41,7 @@ async function timeKeyToAudio(page: Page, key: string): Promise<{ audioMs: numbe
   const before = await page.evaluate(() => ({ src: document.querySelector('audio')!.src, block: document.querySelector('[aria-current]')?.getAttribute('data-block-index') ?? null }));
   await page.keyboard.press(key);
   return page.evaluate(
-    ({ src, block }) =>
+    ({ src, block, pressed }) =>
       new Promise<{ audioMs: number; highlightMs: number }>((resolve) => {
         const w = window as unknown as { __bench: { t0: number } };
         const audio = document.querySelector('audio')!;
@@ -50,14 +50,14 @@ async function timeKeyToAudio(page: Page, key: string): Promise<{ audioMs: numbe
           const now = performance.now() - w.__bench.t0;
           const current = document.querySelector('[aria-current]')?.getAttribute('data-block-index') ?? null;
           if (highlightMs < 0 && current !== block) highlightMs = now;
-          const newAudio = src === '' || audio.src !== src || key === 'k';
+          // Play counts any audio (the block is on the element before Play); a move counts the next block's.
+          const newAudio = pressed === 'k' || src === '' || audio.src !== src;
           if (newAudio && !audio.paused && audio.currentTime > 0) resolve({ audioMs: now, highlightMs });
           else setTimeout(poll, 1);
         };
-        const key = block === null ? 'k' : '';
         poll();
       }),
-    before,
+    { ...before, pressed: key },
   );
 }
 
