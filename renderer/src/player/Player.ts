@@ -343,9 +343,12 @@ export class Player extends SessionState implements ReadingSession {
     const opened = this.generation;
     await this.load(index);
     if (opened !== this.generation || this.disposed || this.state.status !== 'idle' || this.loadedBlock !== -1) return;
+    const shown = { sentenceIndex: this.state.sentenceIndex, wordIndex: this.state.wordIndex };
     await this.startBlock(index, this.pendingSentence, false);
     const prepared = this.generation;
     if (this.disposed || this.loadedBlock !== index || this.state.status !== 'idle') return;
+    // Nothing is highlighted before anything is said: the highlight starts with Play.
+    this.update(shown);
     const startAt = this.audio.currentTime;
     this.audio.muted = true;
     try {
