@@ -63,12 +63,18 @@ async function recordHighlights(page: Page) {
   return () => page.evaluate(() => (window as unknown as { seenWords: string[] }).seenWords);
 }
 
-test('a paragraph with a pronunciation entry and a URL: the engine hears the replacements, the highlight stays on the displayed words', async ({ page, host }) => {
+/** The player open, what the engine hears recorded, and an entry "SQL" → "sequel" added from Settings by keyboard (Settings stays open). */
+async function openWithSqlEntry(page: Page, url: string) {
   const spoken = recordSpoken(page);
-  await openPlayer(page, host.url);
+  await openPlayer(page, url);
   const section = await openPronunciations(page);
   await addEntry(page, section, 'SQL', 'sequel', { caseSensitive: true });
   await expect(section.getByRole('status')).toHaveText(/Added: SQL → sequel/u);
+  return { spoken, section };
+}
+
+test('a paragraph with a pronunciation entry and a URL: the engine hears the replacements, the highlight stays on the displayed words', async ({ page, host }) => {
+  const { spoken, section } = await openWithSqlEntry(page, host.url);
   await expect(section.getByRole('list', { name: 'Pronunciation list' }).getByRole('listitem')).toHaveCount(1);
   await expect(section.getByLabel('Match')).toBeFocused();
   await expectNoAxeViolations(page);
@@ -96,11 +102,7 @@ test('a paragraph with a pronunciation entry and a URL: the engine hears the rep
 });
 
 test('Hear as written: the paragraph again with no rule or entry, highlighted as shown; the rules apply again after it', async ({ page, host }) => {
-  const spoken = recordSpoken(page);
-  await openPlayer(page, host.url);
-  const section = await openPronunciations(page);
-  await addEntry(page, section, 'SQL', 'sequel', { caseSensitive: true });
-  await expect(section.getByRole('status')).toHaveText(/Added: SQL → sequel/u);
+  const { spoken } = await openWithSqlEntry(page, host.url);
   await page.keyboard.press('Escape');
   const written = `Our team keeps every record in SQL tables, and the manual is at ${URL_TEXT} for all of us.[1]`;
   const asWritten = page.getByRole('button', { name: 'Hear as written' });
