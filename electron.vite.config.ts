@@ -18,6 +18,8 @@ export default defineConfig({
           bench: resolve('main/bench.ts'),
           // Extraction runs in a worker with a time limit (main/article/extractInWorker.ts).
           extractWorker: resolve('main/article/extractWorker.ts'),
+          // espeak-ng's library speaks in a worker (main/speech/espeakLibraryWorker.ts).
+          espeakWorker: resolve('main/speech/espeakWorker.ts'),
         },
         // The bench drives Chromium through Playwright, a development tool resolved from node_modules at run time.
         external: ['@playwright/test', 'playwright', 'playwright-core', 'jsdom'],

@@ -1,11 +1,21 @@
 /**
- * How near the highlighted word is to the word being said, for an engine that reports no word times
- * (espeak-ng). The reference for each word boundary is how long the engine takes to say the text before
- * it on its own; the error is how far our timeline's start of the next word is from that. The baseline,
- * in the same run, spreads the sentence over its words by letter count alone (the usual estimate).
+ * How near the highlighted word is to the word being said, per engine (word events where the engine
+ * has them: espeak-ng's library; an estimate otherwise), against two references measured from audio
+ * lengths alone, with no word times in them.
+ * - Said before (the reference the goals were set on): a word starts when the engine, saying the text
+ *   before it on its own, stops. That text said alone ends a sentence, and engines lengthen a
+ *   sentence's last word, so this reference runs late; `prefixLastWordLongerMedianMs` says by how much
+ *   (the last word at the end of the text said alone against the same word inside the sentence).
+ * - From the end: a word starts at the sentence's length less the time the rest of the sentence takes
+ *   said on its own. Its sentence-final lengthening is the same as the whole sentence's; what differs
+ *   is only the start of the rest said afresh.
+ * The error is how far our timeline's start of each word (after the first) is from the reference. The
+ * baseline, in the same run, spreads the sentence over its words by letter count alone.
  */
 import { splitSentences, splitWords } from '../shared/segment.js';
-import type { SpeechEngine } from './speech/SpeechEngine.js';
+import { listAvailableEngines } from './speech/detectEngine.js';
+import { EspeakNgEngine } from './speech/espeakNg.js';
+import { canSynthesize, type SpeechEngine } from './speech/SpeechEngine.js';
 import { synthesizeBlock } from './speech/synthesizeBlock.js';
 
 /** Sentences that are hard on an estimate: numbers, symbols, abbreviations, many clauses. */
@@ -46,21 +56,62 @@ function lettersOnlyStarts(text: string, startMs: number, endMs: number, lang: s
   });
 }
 
-export async function runWordTimingBench(engine: SpeechEngine, paragraphs: readonly string[], lang = 'en') {
+/** `withWordEvents`: the engine's word times are its own, so the prefix's last word can be timed by them. */
+export async function runWordTimingBench(engine: SpeechEngine, paragraphs: readonly string[], lang = 'en', withWordEvents = false) {
   const sentences = [...paragraphs.flatMap((text) => splitSentences(text, lang).map((span) => text.slice(span.start, span.end))), ...HARD_SENTENCES];
   const ours: number[] = [];
   const lettersOnly: number[] = [];
+  const oursFromEnd: number[] = [];
+  const lettersOnlyFromEnd: number[] = [];
+  const lastWordLonger: number[] = [];
   const said = async (text: string) => (await synthesizeBlock(engine, { text, lang, voice: null, rate: 1 })).timeline;
   for (const sentence of sentences) {
     const words = splitWords(sentence, lang);
     if (words.length < 3) continue;
-    const timing = (await said(sentence)).sentences[0]!;
+    const full = await said(sentence);
+    const timing = full.sentences[0]!;
     const baseline = lettersOnlyStarts(sentence, timing.startMs, timing.endMs, lang);
     for (let k = 1; k < words.length; k++) {
-      const reference = (await said(sentence.slice(0, words[k - 1]!.end))).durationMs;
+      const before = await said(sentence.slice(0, words[k - 1]!.end));
+      const reference = before.durationMs;
       ours.push(Math.abs(timing.words[k]!.startMs - reference));
       lettersOnly.push(Math.abs(baseline[k]! - reference));
+      // The second reference: the sentence's length less the time the rest of it takes said on its own.
+      const fromEnd = full.durationMs - (await said(sentence.slice(words[k]!.start))).durationMs;
+      oursFromEnd.push(Math.abs(timing.words[k]!.startMs - fromEnd));
+      lettersOnlyFromEnd.push(Math.abs(baseline[k]! - fromEnd));
+      // How much longer the prefix's last word is said at the end of the prefix than inside the sentence (by the engine's own word times).
+      const lastSaid = before.sentences.at(-1)?.words.at(-1);
+      if (lastSaid) lastWordLonger.push(before.durationMs - lastSaid.startMs - (timing.words[k]!.startMs - timing.words[k - 1]!.startMs));
     }
   }
-  return { engine: engine.name, sentences: sentences.length, ours: summarize(ours), baselineLettersOnly: summarize(lettersOnly) };
+  lastWordLonger.sort((a, b) => a - b);
+  return {
+    engine: engine.name,
+    sentences: sentences.length,
+    ours: summarize(ours),
+    baselineLettersOnly: summarize(lettersOnly),
+    referenceFromTheEnd: { ours: summarize(oursFromEnd), baselineLettersOnly: summarize(lettersOnlyFromEnd) },
+    ...(withWordEvents ? { prefixLastWordLongerMedianMs: Math.round(lastWordLonger[Math.floor(lastWordLonger.length / 2)] ?? 0) } : {}),
+  };
+}
+
+/**
+ * The bench for every engine here that gives audio; for espeak-ng also through its command (word
+ * times estimated), the way it speaks when the library cannot load: the before and after in one run.
+ */
+export async function runWordTimingBenchPerEngine(paragraphs: readonly string[], lang = 'en') {
+  const results: Record<string, Awaited<ReturnType<typeof runWordTimingBench>> & { wordTimes: string }> = {};
+  for (const available of await listAvailableEngines()) {
+    const { engine } = available;
+    if (!canSynthesize(engine)) continue;
+    const withWordEvents = engine instanceof EspeakNgEngine && (await engine.backend()).kind === 'library';
+    const wordTimes = withWordEvents ? 'library word events' : engine instanceof EspeakNgEngine ? 'estimated (command)' : 'estimated';
+    results[available.id] = { ...(await runWordTimingBench(engine, paragraphs, lang, withWordEvents)), wordTimes };
+    if (engine instanceof EspeakNgEngine) {
+      results['espeak-ng command'] = { ...(await runWordTimingBench(new EspeakNgEngine('espeak-ng', null, null), paragraphs, lang)), wordTimes: 'estimated (command)' };
+      await engine.close();
+    }
+  }
+  return results;
 }

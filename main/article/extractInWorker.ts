@@ -2,20 +2,16 @@
  * Extraction with a hard time limit: the extractor runs in a worker thread, which is terminated when
  * it takes too long (a page that makes Readability hang cannot freeze the app) or runs out of memory.
  *
- * The worker file: after the build it is out/main/extractWorker.js, beside the module that starts it
- * (electron.vite.config.ts has an `extractWorker` entry). Running from source (vitest, tsx) there is no
- * .js file, so the worker entry is bundled once per process with esbuild (a development dependency)
- * into node_modules/.cache/article-player/, where the project's packages resolve. If neither is
- * possible, extraction runs in this thread without the time limit, and says so once on stderr.
+ * The worker file is found by main/process/workerScript.ts (built beside this module, or bundled from
+ * source under vitest and tsx). If neither is possible, extraction runs in this thread without the
+ * time limit, and says so once on stderr.
  */
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Article } from '../../shared/article.js';
 import { extractArticle, type ExtractionInput } from './extractArticle.js';
 import type { WorkerReply } from './extractWorker.js';
 import { isWorkerStartFailure } from '../process/workerStartFailure.js';
+import { findWorkerScript } from '../process/workerScript.js';
 
 export const EXTRACTION_TIME_LIMIT_MS = 10_000;
 
@@ -28,37 +24,9 @@ export interface ExtractionLimits {
 
 export type ExtractionOutcome = { ok: true; article: Article } | { ok: false; message: string };
 
-let sourceWorker: Promise<URL | null> | null = null;
 let warnedInline = false;
 
-/** Bundles main/article/extractWorker.ts for runs from source; the result is cached for the process. */
-async function bundleWorkerFromSource(entry: string): Promise<URL | null> {
-  const root = join(dirname(entry), '..', '..');
-  const outDir = join(root, 'node_modules', '.cache', 'article-player');
-  const outFile = join(outDir, 'extractWorker.mjs');
-  const temp = join(outDir, `extractWorker-${process.pid}-${Date.now()}.mjs`);
-  try {
-    // A variable specifier keeps bundlers from pulling the development-only esbuild into the build.
-    const specifier = 'esbuild';
-    const esbuild = (await import(/* @vite-ignore */ specifier)) as typeof import('esbuild');
-    mkdirSync(outDir, { recursive: true });
-    await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: temp, logLevel: 'silent' });
-    renameSync(temp, outFile); // atomic: parallel test workers never see half a file
-    return pathToFileURL(outFile);
-  } catch {
-    return null;
-  }
-}
-
-async function findWorker(): Promise<URL | null> {
-  const here = fileURLToPath(import.meta.url);
-  const built = new URL('./extractWorker.js', import.meta.url);
-  if (!here.endsWith('.ts') && existsSync(fileURLToPath(built))) return built;
-  const source = join(dirname(here), 'extractWorker.ts');
-  if (!existsSync(source)) return null;
-  sourceWorker ??= bundleWorkerFromSource(source);
-  return sourceWorker;
-}
+const findWorker = () => findWorkerScript(import.meta.url, 'extractWorker');
 
 function seconds(ms: number): string {
   const s = ms / 1000;

@@ -1,8 +1,17 @@
-/** espeak-ng adapter: text on stdin, WAV on stdout, one process per sentence (about 10 ms each here). */
+/**
+ * espeak-ng adapter. Speech comes from libespeak-ng in a worker thread (main/speech/espeakLibraryWorker.ts)
+ * with the library's own word events as word marks; where the library cannot be used (not installed,
+ * koffi missing, the worker cannot start) it says why once on stderr and runs the espeak-ng command
+ * instead: text on stdin, WAV on stdout, one process per sentence (about 10 ms each here), with word
+ * times estimated. Voices are listed by the command either way.
+ */
 import type { Voice } from '../../shared/api.js';
 import { ProcessError, runProcess } from '../process/runProcess.js';
-import { memoizeUntilFailure, voiceForLanguage, type SpeechEngine, type SynthesisOptions } from './SpeechEngine.js';
-import { parseWav, WavFormatError, type Pcm } from './wav.js';
+import { defaultEspeakLibraryPath } from './espeakLibrary.js';
+import { EspeakLibraryWorker } from './espeakLibraryWorker.js';
+import { wordMarksFromEvents } from './espeakWordMarks.js';
+import { memoizeUntilFailure, voiceForLanguage, type SpeechEngine, type Synthesized, type SynthesisOptions } from './SpeechEngine.js';
+import { parseWav, WavFormatError } from './wav.js';
 
 const MIN_WPM = 80;
 const MAX_WPM = 1000;
@@ -20,24 +29,53 @@ export function parseEspeakVoices(output: string): Voice[] {
   return voices;
 }
 
+function clampedWordsPerMinute(wordsPerMinute: number): number {
+  return Math.round(Math.min(MAX_WPM, Math.max(MIN_WPM, wordsPerMinute)));
+}
+
 export function espeakArguments(options: Pick<SynthesisOptions, 'wordsPerMinute'> & { voice: string | null }): string[] {
-  const wpm = Math.round(Math.min(MAX_WPM, Math.max(MIN_WPM, options.wordsPerMinute)));
+  const wpm = clampedWordsPerMinute(options.wordsPerMinute);
   // -b 1: stdin is UTF-8; --stdin: never put text in argv (text starting with "-" would become options).
   const args = ['-b', '1', '--stdin', '-s', String(wpm), '--stdout'];
   if (options.voice) args.push('-v', options.voice);
   return args;
 }
 
+/** Which way the engine speaks: through the library (with word events), or the command and why. */
+export type EspeakBackend = { kind: 'library' } | { kind: 'command'; reason: string };
+
 export class EspeakNgEngine implements SpeechEngine {
   readonly id = 'espeak-ng';
   readonly name = 'eSpeak NG';
   readonly normalWordsPerMinute = 175;
+  private readonly library: EspeakLibraryWorker | null;
+  private backendChoice: Promise<EspeakBackend> | null = null;
 
   constructor(
     private readonly command = 'espeak-ng',
     /** Time limit per sentence; by default 10 s plus 20 ms per character. */
     private readonly timeoutMs: number | null = null,
-  ) {}
+    /** The libespeak-ng file to load (a path or a name the loader finds); null: always the command. */
+    libraryPath: string | null = defaultEspeakLibraryPath(),
+  ) {
+    this.library = libraryPath ? new EspeakLibraryWorker(libraryPath) : null;
+  }
+
+  /** Decided once, on first use: the library when it loads, else the command (said once on stderr). */
+  backend(): Promise<EspeakBackend> {
+    return (this.backendChoice ??= (async (): Promise<EspeakBackend> => {
+      if (!this.library) return { kind: 'command', reason: 'no library was asked for' };
+      const reason = await this.library.ready();
+      if (!reason) return { kind: 'library' };
+      console.error(`Article Player: the espeak-ng library is not used (${reason}); speaking through the espeak-ng command, with estimated word times.`);
+      return { kind: 'command', reason };
+    })());
+  }
+
+  /** Ends the library's worker thread (a later request starts it again). */
+  close(): Promise<void> {
+    return this.library?.close() ?? Promise.resolve();
+  }
 
   readonly listVoices = memoizeUntilFailure((): Promise<Voice[]> => {
     return runProcess(this.command, ['--voices'], { timeoutMs: 5000 })
@@ -47,11 +85,17 @@ export class EspeakNgEngine implements SpeechEngine {
       });
   });
 
-  async synthesize(text: string, options: SynthesisOptions): Promise<Pcm> {
+  async synthesize(text: string, options: SynthesisOptions): Promise<Synthesized> {
     const voice = options.voice ?? voiceForLanguage(await this.listVoices(), options.lang)?.id ?? null;
+    const timeoutMs = this.timeoutMs ?? 10_000 + text.length * 20;
+    if (this.library && (await this.backend()).kind === 'library') {
+      const said = await this.library.synthesize(text, voice, clampedWordsPerMinute(options.wordsPerMinute), { timeoutMs, signal: options.signal });
+      if (said.samples.length === 0) throw new Error('espeak-ng produced no audio');
+      return { sampleRate: said.sampleRate, channels: 1, samples: said.samples, wordMarks: wordMarksFromEvents(text, said.words, options.lang) };
+    }
     const { stdout, stderr } = await runProcess(this.command, espeakArguments({ ...options, voice }), {
       stdin: text,
-      timeoutMs: this.timeoutMs ?? 10_000 + text.length * 20,
+      timeoutMs,
       signal: options.signal,
     }).catch((error: unknown) => {
       throw missingHint(error);

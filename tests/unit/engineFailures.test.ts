@@ -41,7 +41,7 @@ describe('broken engines are reported clearly and leave no process behind', () =
   it('hanging: stopped at the time limit with its children', async () => {
     const { path, marker } = brokenEngine((m) => `cat >/dev/null; sleep ${m} & echo "warming up" >&2; wait`);
     const started = Date.now();
-    await expect(new EspeakNgEngine(path, 800).synthesize('Hello.', options)).rejects.toThrow(/did not finish within 800 ms/);
+    await expect(new EspeakNgEngine(path, 800, null).synthesize('Hello.', options)).rejects.toThrow(/did not finish within 800 ms/);
     expect(Date.now() - started).toBeLessThan(4000);
     await sleep(150);
     expect(survivors(marker)).toEqual([]);
@@ -52,7 +52,7 @@ describe('broken engines are reported clearly and leave no process behind', () =
       (m) => `cat >/dev/null; sleep ${m} & espeak-ng -b 1 --stdout "half a sentence" | head -c 3000; kill -9 $$`,
     );
     const started = Date.now();
-    await expect(new EspeakNgEngine(path, 20_000).synthesize('Hello.', options)).rejects.toThrow(/was stopped by SIGKILL/);
+    await expect(new EspeakNgEngine(path, 20_000, null).synthesize('Hello.', options)).rejects.toThrow(/was stopped by SIGKILL/);
     expect(Date.now() - started).toBeLessThan(5000); // not held until the time limit by the child's open stdout
     await sleep(150);
     expect(survivors(marker)).toEqual([]);
@@ -60,23 +60,23 @@ describe('broken engines are reported clearly and leave no process behind', () =
 
   it('garbage on stderr and exit 1: the error carries the engine’s stderr', async () => {
     const { path, marker } = brokenEngine((m) => `cat >/dev/null; sleep ${m} & printf 'ALSA lib pcm.c:8526: \\001\\377 garbage\\nsegfault in phoneme table\\n' >&2; exit 1`);
-    await expect(new EspeakNgEngine(path).synthesize('Hello.', options)).rejects.toThrow(/exited with code 1: .*garbage segfault in phoneme table/);
+    await expect(new EspeakNgEngine(path, null, null).synthesize('Hello.', options)).rejects.toThrow(/exited with code 1: .*garbage segfault in phoneme table/);
     await sleep(150);
     expect(survivors(marker)).toEqual([]);
   });
 
   it('no output and exit 0: "produced no audio"', async () => {
     const { path } = brokenEngine(() => `cat >/dev/null; echo "nothing to say" >&2`);
-    await expect(new EspeakNgEngine(path).synthesize('Hello.', options)).rejects.toThrow(/espeak-ng produced no audio: nothing to say/);
+    await expect(new EspeakNgEngine(path, null, null).synthesize('Hello.', options)).rejects.toThrow(/espeak-ng produced no audio: nothing to say/);
   });
 
   it('garbage on stdout and exit 0: not taken for audio', async () => {
     const { path } = brokenEngine(() => `cat >/dev/null; echo "<html>proxy error</html>"`);
-    await expect(new EspeakNgEngine(path).synthesize('Hello.', options)).rejects.toThrow(/not usable audio \(not a RIFF\/WAVE file\)/);
+    await expect(new EspeakNgEngine(path, null, null).synthesize('Hello.', options)).rejects.toThrow(/not usable audio \(not a RIFF\/WAVE file\)/);
   });
 
   it('missing from PATH: names the package to install', async () => {
-    await expect(new EspeakNgEngine(join(dir, 'no-espeak-ng')).synthesize('Hello.', options)).rejects.toThrow(
+    await expect(new EspeakNgEngine(join(dir, 'no-espeak-ng'), null, null).synthesize('Hello.', options)).rejects.toThrow(
       /not installed or not on PATH: install the espeak-ng package \(for example: sudo apt install espeak-ng\)/,
     );
   });
@@ -87,7 +87,7 @@ describe('broken engines are reported clearly and leave no process behind', () =
 
   it('a broken engine fails the whole block with its message, and a cancelled block leaves nothing running', async () => {
     const { path, marker } = brokenEngine((m) => `cat >/dev/null; sleep ${m} & wait`);
-    const engine = new EspeakNgEngine(path, 30_000);
+    const engine = new EspeakNgEngine(path, 30_000, null);
     const controller = new AbortController();
     const block = synthesizeBlock(engine, { text: 'One. Two. Three. Four.', lang: null, voice: 'en-us', rate: 1, signal: controller.signal });
     await sleep(300);
