@@ -68,7 +68,8 @@ export function openEspeakLibrary(path: string): EspeakLibrary {
     user_data: 'void *',
     id: koffi.union('espeak_EVENT_id', { number: 'int', name: 'const char *', string: koffi.array('char', 8) }),
   });
-  const Voice = koffi.struct('espeak_VOICE', {
+  // Registered by name for espeak_SetVoiceByProperties below.
+  koffi.struct('espeak_VOICE', {
     name: 'const char *',
     languages: 'const char *',
     identifier: 'const char *',
