@@ -1,9 +1,9 @@
 /**
- * espeak-ng adapter. Speech comes from libespeak-ng in a worker thread (main/speech/espeakLibraryWorker.ts)
- * with the library's own word events as word marks; where the library cannot be used (not installed,
- * koffi missing, the worker cannot start) it says why once on stderr and runs the espeak-ng command
- * instead: text on stdin, WAV on stdout, one process per sentence (about 10 ms each here), with word
- * times estimated. Voices are listed by the command either way.
+ * espeak-ng adapter. Audio from the espeak-ng command: text on stdin, WAV on stdout, one process per
+ * sentence (about 10 ms each here). Word marks from libespeak-ng's own word events, said alongside in
+ * a worker thread (main/speech/espeakLibraryWorker.ts); where the library cannot be used (not
+ * installed, koffi missing, the worker cannot start) it says why once on stderr and word times are
+ * estimated (synthesizeBlock). Voices are listed by the command.
  */
 import type { Voice } from '../../shared/api.js';
 import { ProcessError, runProcess } from '../process/runProcess.js';
@@ -11,7 +11,7 @@ import { defaultEspeakLibraryPath } from './espeakLibrary.js';
 import { EspeakLibraryWorker } from './espeakLibraryWorker.js';
 import { wordMarksFromEvents } from './espeakWordMarks.js';
 import { memoizeUntilFailure, voiceForLanguage, type SpeechEngine, type Synthesized, type SynthesisOptions } from './SpeechEngine.js';
-import { parseWav, WavFormatError } from './wav.js';
+import { parseWav, WavFormatError, type Pcm } from './wav.js';
 
 const MIN_WPM = 80;
 const MAX_WPM = 1000;
@@ -88,11 +88,24 @@ export class EspeakNgEngine implements SpeechEngine {
   async synthesize(text: string, options: SynthesisOptions): Promise<Synthesized> {
     const voice = options.voice ?? voiceForLanguage(await this.listVoices(), options.lang)?.id ?? null;
     const timeoutMs = this.timeoutMs ?? 10_000 + text.length * 20;
-    if (this.library && (await this.backend()).kind === 'library') {
-      const said = await this.library.synthesize(text, voice, clampedWordsPerMinute(options.wordsPerMinute), { timeoutMs, signal: options.signal });
-      if (said.samples.length === 0) throw new Error('espeak-ng produced no audio');
-      return { sampleRate: said.sampleRate, channels: 1, samples: said.samples, wordMarks: wordMarksFromEvents(text, said.words, options.lang) };
-    }
+    const spoken = this.runCommand(text, voice, options, timeoutMs);
+    if (!this.library || (await this.backend()).kind !== 'library') return spoken;
+    // The audio is the command's (a new process says a text to the same sample every time); the word
+    // times are the library's, said alongside in the worker. The library's pitch flutter runs on from
+    // one utterance to the next, so its audio can be a few ms longer or shorter: its times are scaled to
+    // the command's length.
+    const [pcm, fromLibrary] = await Promise.allSettled([
+      spoken,
+      this.library.synthesize(text, voice, clampedWordsPerMinute(options.wordsPerMinute), { timeoutMs, signal: options.signal }),
+    ]);
+    if (pcm.status === 'rejected') throw pcm.reason;
+    if (fromLibrary.status === 'rejected' || fromLibrary.value.samples.length === 0) return pcm.value;
+    const scale = pcm.value.samples.length / pcm.value.channels / pcm.value.sampleRate / (fromLibrary.value.samples.length / fromLibrary.value.sampleRate);
+    const events = fromLibrary.value.words.map((event) => ({ ...event, audioMs: event.audioMs * scale }));
+    return { ...pcm.value, wordMarks: wordMarksFromEvents(text, events, options.lang) };
+  }
+
+  private async runCommand(text: string, voice: string | null, options: SynthesisOptions, timeoutMs: number): Promise<Pcm> {
     const { stdout, stderr } = await runProcess(this.command, espeakArguments({ ...options, voice }), {
       stdin: text,
       timeoutMs,

@@ -1,7 +1,7 @@
 /**
- * espeak-ng through libespeak-ng for real (a worker thread loads the library with koffi): the word
- * events become word marks on the text's words, the audio is the command's, and a library that cannot
- * load leaves the command in charge, saying why.
+ * espeak-ng with libespeak-ng for real (a worker thread loads the library with koffi): the library's
+ * word events become word marks on the text's words, the audio is the command's, and a library that
+ * cannot load leaves estimated word times, saying why.
  */
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { splitWords } from '../../shared/segment';
@@ -34,14 +34,14 @@ describe('espeak-ng through its library (real library)', () => {
     expect(marks.at(-1)!.startMs).toBeLessThan(durationMs);
   });
 
-  it('says what the espeak-ng command says (same voice, same rate, same audio length)', async () => {
+  it('gives the espeak-ng command\'s audio, to the sample, with the marks added', async () => {
     const text = 'The quick brown fox jumps over the lazy dog.';
     for (const wordsPerMinute of [120, 175, 400]) {
-      const fromLibrary = await engine.synthesize(text, { ...options, wordsPerMinute });
+      const withMarks = await engine.synthesize(text, { ...options, wordsPerMinute });
       const fromCommand = await command.synthesize(text, { ...options, wordsPerMinute });
-      expect(fromLibrary.sampleRate).toBe(fromCommand.sampleRate);
-      expect(fromLibrary.channels).toBe(1);
-      expect(Math.abs(fromLibrary.samples.length - fromCommand.samples.length)).toBeLessThan(fromCommand.sampleRate * 0.02);
+      expect(Buffer.from(withMarks.samples.buffer).equals(Buffer.from(fromCommand.samples.buffer))).toBe(true);
+      expect(withMarks.wordMarks).toHaveLength(9);
+      expect(withMarks.wordMarks!.at(-1)!.startMs).toBeLessThan(pcmDurationMs(fromCommand) * 0.95);
       expect(fromCommand.wordMarks).toBeUndefined();
     }
   });
@@ -66,7 +66,7 @@ describe('espeak-ng through its library (real library)', () => {
   it('rejects a request aborted before its turn', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(engine.synthesize('Never said.', { ...options, signal: controller.signal })).rejects.toThrow(/abort/i);
+    await expect(engine.synthesize('Never said.', { ...options, signal: controller.signal })).rejects.toThrow(/abort|cancel/i);
   });
 
   it('gives synthesizeBlock word times from the marks, on the displayed words', async () => {
@@ -75,12 +75,12 @@ describe('espeak-ng through its library (real library)', () => {
     const words = block.timeline.sentences.flatMap((sentence) => sentence.words);
     expect(words.map((word) => text.slice(word.charStart, word.charEnd))).toEqual(splitWords(text, 'en').map((word) => text.slice(word.start, word.end)));
     for (let i = 1; i < words.length; i++) expect(words[i]!.startMs).toBeGreaterThanOrEqual(words[i - 1]!.endMs - 0.001);
-    expect(words.at(-1)!.endMs).toBeLessThanOrEqual(block.timeline.durationMs);
+    expect(words.at(-1)!.endMs).toBeLessThanOrEqual(block.timeline.durationMs + 1e-6);
   });
 });
 
 describe('espeak-ng when its library cannot load', () => {
-  it('uses the command, says why once on stderr, and still speaks (word times estimated later)', async () => {
+  it('says why once on stderr and still speaks, without marks (word times are then estimated)', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
       const broken = new EspeakNgEngine('espeak-ng', null, '/nowhere/libespeak-ng-missing.so.1');

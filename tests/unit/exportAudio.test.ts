@@ -5,10 +5,7 @@ import { EspeakNgEngine } from '../../main/speech/espeakNg';
 import { synthesizeBlock } from '../../main/speech/synthesizeBlock';
 import { parseWav, pcmDurationMs } from '../../main/speech/wav';
 
-// The espeak-ng command (a new process per sentence) says the same text to the same sample every time;
-// the library carries its pitch flutter over from one utterance to the next (a few ms of length), and
-// the WAV and MP3 exports below are compared to the millisecond.
-const engine = new EspeakNgEngine('espeak-ng', null, null);
+const engine = new EspeakNgEngine();
 const texts = ['The first paragraph is short.', 'The second paragraph is a little longer, with two sentences. Here is the second one.', 'The end.'];
 const speak = (text: string, signal?: AbortSignal) => synthesizeBlock(engine, { text, lang: 'en', voice: null, rate: 1.5, signal });
 
