@@ -31,7 +31,8 @@ describe('synthesizeBlock (real espeak-ng)', () => {
   it('times words near where espeak-ng says them, numbers and clause pauses included', async () => {
     // What is measured: when a word starts in the block's audio, against how long espeak-ng takes to
     // say the text before it on its own (the real boundary, give or take the end of a phrase being
-    // drawn out, and the comma's pause). Here the errors are 135, 217, 135 and 46 ms; estimating by
+    // drawn out, and the comma's pause). With espeak-ng's word events the errors are about 135, 96, 124
+    // and 98 ms (the estimate's were 135, 217, 135 and 46 ms); estimating by
     // letters alone, "from" was 570 ms off: "$14,499" is five spoken words.
     const sentence = 'In 2024 the company reported revenue of $14,499 million, up 12% from 1999, and it grew again.';
     const block = await synthesizeBlock(engine, { text: sentence, lang: 'en', voice: null, rate: 1 });
