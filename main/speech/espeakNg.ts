@@ -89,6 +89,8 @@ export class EspeakNgEngine implements SpeechEngine {
     const voice = options.voice ?? voiceForLanguage(await this.listVoices(), options.lang)?.id ?? null;
     const timeoutMs = this.timeoutMs ?? 10_000 + text.length * 20;
     const spoken = this.runCommand(text, voice, options, timeoutMs);
+    // Awaited below; until then a failure must not count as unhandled.
+    spoken.catch(() => {});
     if (!this.library || (await this.backend()).kind !== 'library') return spoken;
     // The audio is the command's (a new process says a text to the same sample every time); the word
     // times are the library's, said alongside in the worker. The library's pitch flutter runs on from
