@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, matchesGlob } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -16,6 +16,7 @@ const config = parse(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) a
   fileAssociations: Array<{ ext: string | string[] }>;
   protocols: Array<{ schemes: string[] }>;
   productName: string;
+  asarUnpack?: string[];
 };
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { main: string; productName?: string; dependencies: Record<string, string>; devDependencies: Record<string, string> };
 
@@ -88,6 +89,14 @@ describe('electron-builder.yml', () => {
   it('names the app as the README and the data folder do, in the package too (Electron reads productName)', () => {
     expect(pkg.productName).toBe('Article Player');
     expect(config.productName).toBe(pkg.productName);
+  });
+
+  it("keeps koffi's native binary outside app.asar, where it can load", () => {
+    // koffi's compiled add-on comes in a package per platform; this machine's is installed.
+    const folder = join(ROOT, 'node_modules', '@koromix');
+    const addons = readdirSync(folder, { recursive: true }).map(String).filter((file) => file.endsWith('.node')).map((file) => `node_modules/@koromix/${file}`);
+    expect(addons.length).toBeGreaterThan(0);
+    for (const addon of addons) expect((config.asarUnpack ?? []).some((glob) => matchesGlob(addon, glob)), addon).toBe(true);
   });
 
   it('ships only what runs in main: React and the fonts are bundled by Vite into the renderer', () => {
