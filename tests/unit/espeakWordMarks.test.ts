@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { wordMarksFromEvents, type EspeakWordEvent } from '../../main/speech/espeakWordMarks';
 
 const event = (textPosition: number, length: number, audioMs: number): EspeakWordEvent => ({ textPosition, length, audioMs });
+/** Each mark as the word of the text it is on and its time. */
+const markedWords = (text: string, events: EspeakWordEvent[]) => wordMarksFromEvents(text, events, 'en').map((mark) => [text.slice(mark.charStart, mark.charEnd), mark.startMs]);
 
 describe('espeak-ng word events as word marks', () => {
   it('gives one mark per word of the text, at its event, in UTF-16 offsets of the text', () => {
@@ -18,8 +20,7 @@ describe('espeak-ng word events as word marks', () => {
 
   it('puts the several words espeak says for a number on that number, at the first', () => {
     const text = 'In 2024 the';
-    const marks = wordMarksFromEvents(text, [event(1, 2, 0), event(4, 4, 130), event(5, 4, 350), event(5, 4, 700), event(9, 3, 1200)], 'en');
-    expect(marks.map((mark) => [text.slice(mark.charStart, mark.charEnd), mark.startMs])).toEqual([
+    expect(markedWords(text, [event(1, 2, 0), event(4, 4, 130), event(5, 4, 350), event(5, 4, 700), event(9, 3, 1200)])).toEqual([
       ['In', 0],
       ['2024', 130],
       ['the', 1200],
@@ -28,8 +29,7 @@ describe('espeak-ng word events as word marks', () => {
 
   it('gives a word the event of a symbol just before it ("$" is said after the digits, but its event comes first)', () => {
     const text = 'of $14 million';
-    const marks = wordMarksFromEvents(text, [event(1, 2, 0), event(4, 1, 200), event(5, 2, 420), event(8, 7, 900)], 'en');
-    expect(marks.map((mark) => [text.slice(mark.charStart, mark.charEnd), mark.startMs])).toEqual([
+    expect(markedWords(text, [event(1, 2, 0), event(4, 1, 200), event(5, 2, 420), event(8, 7, 900)])).toEqual([
       ['of', 0],
       ['14', 200],
       ['million', 900],
@@ -56,8 +56,7 @@ describe('espeak-ng events for symbols outside words', () => {
     const text = 'up 12% from A & B';
     // "percent" (the "%") is said after "twelve"; "and" (the "&") between A and B.
     const events = [event(1, 2, 0), event(4, 2, 190), event(6, 1, 420), event(8, 4, 700), event(13, 1, 900), event(15, 1, 1000), event(17, 1, 1150)];
-    const marks = wordMarksFromEvents(text, events, 'en');
-    expect(marks.map((mark) => [text.slice(mark.charStart, mark.charEnd), mark.startMs])).toEqual([
+    expect(markedWords(text, events)).toEqual([
       ['up', 0],
       ['12', 190],
       ['from', 700],
