@@ -223,6 +223,11 @@ async function benchQueue(speech: ReturnType<typeof memoizedSpeech>) {
 
 async function main(): Promise<void> {
   const speech = memoizedSpeech();
+  // One part alone, to measure a change to it without the rest of the bench: BENCH_ONLY=queue.
+  if (process.env.BENCH_ONLY === 'queue') {
+    console.log(JSON.stringify({ machine: { cpus: cpus().length, node: process.version }, queue: await benchQueue(speech) }, null, 2));
+    return;
+  }
   const initial = await loadArticleSource(null);
   if (!initial.ok) throw new Error(initial.message);
   const blocks = initial.article.blocks.filter((block) => block.kind === 'paragraph');

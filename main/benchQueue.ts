@@ -7,7 +7,9 @@
  *   synthesizing its first paragraph only when the previous one has ended (no prefetch), timed in main
  *   alone, before any transport or playback, so it is a lower bound of what the listener would wait.
  * - dialog: a 1,000-entry queue, opening the Queue dialog and moving one entry up, against the same
- *   operations on a 3-entry queue in the same run.
+ *   operations on a 3-entry queue in the same run. A move is shown before main answers (the window
+ *   reorders its list at once), so it is timed twice: to the row painted in its new place, which is
+ *   what the listener waits for, and to main's answer, the move written to the queue file.
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -118,9 +120,20 @@ function seedEntries(count: number): LibraryEntry[] {
   }));
 }
 
-/** Before any page script: the arrival time of every WebSocket message (the API's answers), and a "painted" clock. */
+/**
+ * Before any page script: the arrival time of every WebSocket message (the API's answers), a "painted"
+ * clock, and `__arm`, which from the next key press checks at every frame whether the page shows what
+ * is awaited and takes the time once that frame is painted. Timed in the page, from the keydown event
+ * itself, so Playwright's own round trips (the key's release, the next evaluate) are not counted.
+ */
 const PAGE_PROBES = () => {
-  const w = window as unknown as { __messages: number[]; __painted: () => Promise<number> };
+  type Check = { kind: 'open'; count: number } | { kind: 'moved'; at: number; id: string };
+  const w = window as unknown as {
+    __messages: number[];
+    __painted: () => Promise<number>;
+    __arm: (check: Check) => void;
+    __key: { t0: number; before: number; painted: Promise<number> };
+  };
   w.__messages = [];
   const Native = window.WebSocket;
   window.WebSocket = class extends Native {
@@ -138,55 +151,63 @@ const PAGE_PROBES = () => {
         channel.port2.postMessage(0);
       }),
     );
+  const options = () => document.querySelectorAll<HTMLElement>('dialog.queue-dialog .queue-list [role="option"]');
+  const shows = (check: Check) =>
+    check.kind === 'open' ? Boolean(document.querySelector<HTMLDialogElement>('dialog.queue-dialog')?.open) && options().length === check.count : options()[check.at]?.dataset.queueId === check.id;
+  w.__arm = (check) => {
+    let resolvePainted: (at: number) => void = () => undefined;
+    w.__key = { t0: 0, before: w.__messages.length, painted: new Promise((resolve) => (resolvePainted = resolve)) };
+    window.addEventListener(
+      'keydown',
+      () => {
+        w.__key.t0 = performance.now();
+        const everyFrame = () =>
+          requestAnimationFrame(() => {
+            if (!shows(check)) return everyFrame();
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => resolvePainted(performance.now());
+            channel.port2.postMessage(0);
+          });
+        everyFrame();
+      },
+      { capture: true, once: true },
+    );
+  };
 };
 
-/** In the page: the time of the next key press, and how many API answers had come before it. */
-async function markKeyPress(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __messages: number[]; __key: { t0: number; before: number } };
-    w.__key = { t0: 0, before: w.__messages.length };
-    window.addEventListener('keydown', () => (w.__key.t0 = performance.now()), { capture: true, once: true });
+type PageWithProbes = { __messages: number[]; __painted: () => Promise<number>; __key: { t0: number; before: number; painted: Promise<number> } };
+
+/** Opens the Queue dialog with its key: to the first frame painted with the dialog and every article in it, and to the refreshed list (the dialog asks main again) painted. */
+async function timeOpen(page: Page, count: number): Promise<{ openMs: number; settledMs: number }> {
+  await page.evaluate((rows) => (window as unknown as { __arm: (check: unknown) => void }).__arm({ kind: 'open', count: rows }), count);
+  await page.keyboard.press('q');
+  return page.evaluate(async () => {
+    const w = window as unknown as PageWithProbes;
+    const openMs = (await w.__key.painted) - w.__key.t0;
+    while (!w.__messages.slice(w.__key.before).some((at) => at > w.__key.t0)) await new Promise((resolve) => setTimeout(resolve, 1));
+    return { openMs, settledMs: (await w.__painted()) - w.__key.t0 };
   });
 }
 
-/** Opens the Queue dialog with its key: to the dialog painted with every row, and to the refreshed list (the dialog asks main again) painted. */
-async function timeOpen(page: Page, rows: number): Promise<{ openMs: number; settledMs: number }> {
-  await markKeyPress(page);
-  await page.keyboard.press('q');
-  return page.evaluate(async (count) => {
-    const w = window as unknown as { __messages: number[]; __key: { t0: number; before: number }; __painted: () => Promise<number> };
-    const { t0, before } = w.__key;
-    const wait = () => new Promise((resolve) => setTimeout(resolve, 1));
-    const shown = () => {
-      const dialog = document.querySelector<HTMLDialogElement>('dialog.queue-dialog');
-      return dialog?.open && dialog.querySelectorAll('.queue-list > li').length === count;
-    };
-    while (!shown()) await wait();
-    const openMs = (await w.__painted()) - t0;
-    while (!w.__messages.slice(before).some((at) => at > t0)) await wait();
-    return { openMs, settledMs: (await w.__painted()) - t0 };
-  }, rows);
-}
-
-/** Moves the row at `index` up with its button and Enter: to the moved row painted in its new place, and from main's answer to that paint. */
-async function timeMoveUp(page: Page, index: number): Promise<{ totalMs: number; renderMs: number }> {
-  const id = await page.evaluate((at) => {
-    const row = document.querySelectorAll<HTMLElement>('.queue-list > li')[at]!;
-    row.querySelector<HTMLElement>('[data-command="up"]')!.focus();
-    return row.dataset.queueId!;
+/** Moves the article at `index` up with the Move up button and Enter: to the first frame painted with it in its new place, and to main's answer (the move written to the queue file). */
+async function timeMoveUp(page: Page, index: number): Promise<{ paintedMs: number; confirmedMs: number }> {
+  // The article chosen in the list (selection follows focus), then the Move up button below the list.
+  await page.evaluate(async (at) => {
+    const option = document.querySelectorAll<HTMLElement>('.queue-list [role="option"]')[at]!;
+    option.focus();
+    await new Promise(requestAnimationFrame);
+    if (option.getAttribute('aria-selected') !== 'true') throw new Error('the focused article was not selected');
+    document.querySelector<HTMLElement>('.queue-dialog [data-command="up"]')!.focus();
+    (window as unknown as { __arm: (check: unknown) => void }).__arm({ kind: 'moved', at: at - 1, id: option.dataset.queueId! });
   }, index);
-  await markKeyPress(page);
   await page.keyboard.press('Enter');
-  return page.evaluate(
-    async ({ at, movedId }) => {
-      const w = window as unknown as { __messages: number[]; __key: { t0: number; before: number }; __painted: () => Promise<number> };
-      while (document.querySelectorAll<HTMLElement>('.queue-list > li')[at - 1]?.dataset.queueId !== movedId) await new Promise((resolve) => setTimeout(resolve, 0));
-      const answeredAt = w.__messages.at(-1)!;
-      const painted = await w.__painted();
-      return { totalMs: painted - w.__key.t0, renderMs: painted - answeredAt };
-    },
-    { at: index, movedId: id },
-  );
+  return page.evaluate(async () => {
+    const w = window as unknown as PageWithProbes;
+    const paintedMs = (await w.__key.painted) - w.__key.t0;
+    const answer = () => w.__messages.slice(w.__key.before).find((at) => at > w.__key.t0);
+    while (answer() === undefined) await new Promise((resolve) => setTimeout(resolve, 1));
+    return { paintedMs, confirmedMs: answer()! - w.__key.t0 };
+  });
 }
 
 async function benchDialog({ browser, rendererDir, speech, runs }: QueueBenchOptions, entries: number) {
@@ -199,20 +220,20 @@ async function benchDialog({ browser, rendererDir, speech, runs }: QueueBenchOpt
   const page = await browser.newPage();
   const open: number[] = [];
   const settled: number[] = [];
-  const moveTotal: number[] = [];
-  const moveRender: number[] = [];
+  const movePainted: number[] = [];
+  const moveConfirmed: number[] = [];
   try {
     await page.addInitScript(PAGE_PROBES);
     await page.goto(host.url);
     await page.waitForFunction(READY);
-    await page.waitForFunction((count) => document.querySelectorAll('.queue-list > li').length === count, entries); // the queue is read at start
+    await page.waitForFunction((count) => document.querySelectorAll('.queue-list [role="option"]').length === count, entries); // the queue is read at start
     for (let run = 0; run < runs; run++) {
       const opened = await timeOpen(page, entries);
       open.push(opened.openMs);
       settled.push(opened.settledMs);
       const moved = await timeMoveUp(page, entries - 1 - (run % (entries - 1)));
-      moveTotal.push(moved.totalMs);
-      moveRender.push(moved.renderMs);
+      movePainted.push(moved.paintedMs);
+      moveConfirmed.push(moved.confirmedMs);
       await page.keyboard.press('Escape');
       await page.waitForFunction(() => !document.querySelector<HTMLDialogElement>('dialog.queue-dialog')?.open);
       await page.waitForTimeout(100);
@@ -225,8 +246,8 @@ async function benchDialog({ browser, rendererDir, speech, runs }: QueueBenchOpt
     entries,
     openToPaintedMs: summarize(open),
     openToRefreshedListPaintedMs: summarize(settled),
-    moveUpToPaintedMs: summarize(moveTotal),
-    moveUpAnswerToPaintedMs: summarize(moveRender),
+    moveUpToPaintedMs: summarize(movePainted),
+    moveUpToConfirmedByMainMs: summarize(moveConfirmed),
   };
 }
 
@@ -238,7 +259,7 @@ export async function runQueueBench(options: QueueBenchOptions) {
     handoverToNextArticleAudio: handover,
     dialog1000: { ...large, goalMs: 50 },
     baseline: {
-      description: 'the same dialog operations on a 3-entry queue, in the same run; totals include the WebSocket round trip and the queue file written (fsync) before main answers',
+      description: 'the same dialog operations on a 3-entry queue, in the same run; moveUpToConfirmedByMainMs includes the WebSocket round trip and the queue file written (fsync) before main answers',
       dialog3: small,
     },
   };

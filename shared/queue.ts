@@ -100,3 +100,19 @@ export interface QueueView {
   upNext: LibraryEntry[];
   previous: LibraryEntry | null;
 }
+
+const sameEntry = (a: LibraryEntry | null, b: LibraryEntry | null): boolean =>
+  a === b ||
+  (a !== null &&
+    b !== null &&
+    a.id === b.id &&
+    a.title === b.title &&
+    a.wordCount === b.wordCount &&
+    a.blockCount === b.blockCount &&
+    a.position.blockIndex === b.position.blockIndex &&
+    a.position.sentenceIndex === b.position.sentenceIndex);
+
+/** Whether two views show the same thing (order, titles, lengths, places), so a refresh that changed nothing need not be drawn again. */
+export function sameQueueView(a: QueueView, b: QueueView): boolean {
+  return a.upNext.length === b.upNext.length && sameEntry(a.previous, b.previous) && a.upNext.every((entry, i) => sameEntry(entry, b.upNext[i]!));
+}

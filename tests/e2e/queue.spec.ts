@@ -5,8 +5,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import type { LibraryEntry } from '../../shared/library';
+import { LibraryStore } from '../../main/store/LibraryStore';
+import { QueueStore } from '../../main/store/QueueStore';
 import { audioTime, currentBlock, expect, openPlayer, startHost, test } from './browserHost.fixture';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -36,7 +40,7 @@ async function queueText(page: Page, title: string, body: string): Promise<void>
   await expect(dialog.getByRole('status')).toHaveText(new RegExp(`Added ${title} to the queue`));
 }
 
-const upNextTitles = (page: Page) => page.getByRole('dialog', { name: 'Queue' }).getByRole('list', { name: 'Up next' }).locator(':scope > li .queue-title').allTextContents();
+const upNextTitles = (page: Page) => page.getByRole('dialog', { name: 'Queue' }).getByRole('listbox', { name: 'Up next' }).getByRole('option').locator('.queue-title').allTextContents();
 
 test('a queue of three short articles plays through to the end, announcing each next one', async ({ page }) => {
   test.setTimeout(120_000);
@@ -88,18 +92,37 @@ test('the queue survives a kill (SIGKILL) and a restart, in the order it was giv
     await queueText(page, 'Beta Story', 'Beta has a paragraph.');
     await queueText(page, 'Gamma Story', 'Gamma has a paragraph.');
     const dialog = page.getByRole('dialog', { name: 'Queue' });
-    // Reorder from the keyboard: Alpha down twice, focus staying on its Move down button.
-    const row = (title: string) => dialog.locator('li', { hasText: title });
-    await row('Alpha Story').getByRole('button', { name: 'Move down' }).focus();
+    // Reorder from the keyboard: Alpha chosen in the list, then down twice with its Move down button,
+    // focus staying on the button; then back up with Alt+Up in the list, focus staying on Alpha.
+    const list = dialog.getByRole('listbox', { name: 'Up next' });
+    const moveDown = dialog.getByRole('group', { name: 'Selected article' }).getByRole('button', { name: 'Move down' });
+    await list.getByRole('option', { name: /Alpha Story/u }).focus();
+    await expect(list.getByRole('option', { name: /Alpha Story/u })).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('ArrowDown'); // selection follows focus
+    await expect(list.getByRole('option', { name: /Beta Story/u })).toBeFocused();
+    await expect(list.getByRole('option', { name: /Beta Story/u })).toHaveAttribute('aria-selected', 'true');
+    await expect(list.getByRole('option', { name: /Alpha Story/u })).toHaveAttribute('aria-selected', 'false');
+    await page.keyboard.press('ArrowUp');
+    await expect(moveDown).toHaveAccessibleDescription('Alpha Story');
+    await moveDown.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => upNextTitles(page)).toEqual(['Beta Story', 'Alpha Story', 'Gamma Story']);
-    await expect(row('Alpha Story').getByRole('button', { name: 'Move down' })).toBeFocused();
+    await expect(dialog.getByRole('status')).toHaveText('Alpha Story: place 2 of 3.');
+    await expect(moveDown).toBeFocused();
     await page.keyboard.press('Enter');
     await expect.poll(() => upNextTitles(page)).toEqual(['Beta Story', 'Gamma Story', 'Alpha Story']);
-    await expect(row('Alpha Story').getByRole('button', { name: 'Move down' })).toBeFocused();
-    await expect(row('Alpha Story').getByRole('button', { name: 'Move down' })).toHaveAttribute('aria-disabled', 'true');
+    await expect(moveDown).toBeFocused();
+    await expect(moveDown).toHaveAttribute('aria-disabled', 'true');
     await page.keyboard.press('Enter'); // at the end: it stays, and says so
     await expect(dialog.getByRole('status')).toHaveText('Alpha Story is already last.');
+    await list.getByRole('option', { name: /Alpha Story/u }).focus();
+    await page.keyboard.press('Alt+ArrowUp');
+    await expect.poll(() => upNextTitles(page)).toEqual(['Beta Story', 'Alpha Story', 'Gamma Story']);
+    await expect(list.getByRole('option', { name: /Alpha Story/u })).toBeFocused();
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(() => upNextTitles(page)).toEqual(['Beta Story', 'Gamma Story', 'Alpha Story']);
+    await expect(list.getByRole('option', { name: /Alpha Story/u })).toBeFocused();
+    await expectNoAxeViolations(page, 'reordering the queue');
     // On disk before the kill: the store writes every change at once.
     const onDisk = () => (JSON.parse(readFileSync(join(data, 'queue.json'), 'utf8')) as { data: { upNext: string[] } }).data.upNext.length;
     expect(onDisk()).toBe(3);
@@ -241,4 +264,79 @@ test('A and U add the open article to the queue (at the end, then first) from th
   await expect(page.getByRole('dialog', { name: 'Queue' }).getByRole('button', { name: 'Add to queue' })).toHaveAttribute('aria-keyshortcuts', 'A');
   await expect(page.getByRole('dialog', { name: 'Queue' }).getByRole('button', { name: 'Play next' })).toHaveAttribute('aria-keyshortcuts', 'U');
   expect(await upNextTitles(page)).toEqual(['Welcome to Article Player']);
+});
+
+/** A data folder whose library and queue hold `count` articles (titles and places only: none is played). */
+async function seededQueue(count: number): Promise<string> {
+  const data = mkdtempSync(join(tmpdir(), 'ap-long-queue-'));
+  const entries: LibraryEntry[] = Array.from({ length: count }, (_, i) => ({
+    id: createHash('sha256').update(`long queue ${i}`).digest('hex').slice(0, 20),
+    title: `Queued story number ${i + 1}`,
+    byline: null,
+    source: `https://example.test/queued/${i + 1}`,
+    lang: 'en',
+    blockCount: 5,
+    wordCount: 900,
+    addedAt: new Date(2026, 0, 1).toISOString(),
+    openedAt: new Date(2026, 0, 1).toISOString(),
+    position: { blockIndex: 0, sentenceIndex: 0 },
+  }));
+  const library = new LibraryStore(data);
+  await library.index.update(() => entries);
+  await new QueueStore(data, library).file.update(() => ({ upNext: entries.map((entry) => entry.id), history: [] }));
+  return data;
+}
+
+test('a long queue is one Tab stop: arrows, End, Delete and Remove work across it, focus never lost', async ({ page }) => {
+  const data = await seededQueue(60);
+  const { url, child } = await startHost([], { ...process.env, ARTICLE_PLAYER_DATA_DIR: data });
+  try {
+    await openPlayer(page, url);
+    await page.getByRole('button', { name: 'Queue', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Queue' });
+    const list = dialog.getByRole('listbox', { name: 'Up next' });
+    const option = (n: number) => list.getByRole('option', { name: new RegExp(`^Queued story number ${n} `, 'u') });
+    await expect(list.getByRole('option')).toHaveCount(60);
+    // One Tab stop for sixty articles: in from Play next, out to the buttons for the selected one.
+    await dialog.getByRole('button', { name: 'Play next' }).focus();
+    await page.keyboard.press('Tab');
+    await expect(option(1)).toBeFocused();
+    await expect(option(1)).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Tab');
+    await expect(dialog.getByRole('button', { name: 'Play now' })).toBeFocused();
+    await expect(dialog.getByRole('button', { name: 'Play now' })).toHaveAccessibleDescription('Queued story number 1');
+    await page.keyboard.press('Shift+Tab');
+    await expect(option(1)).toBeFocused();
+    // End: the last article, far below in a part of the list not yet laid out, is focused and shown.
+    await page.keyboard.press('End');
+    await expect(option(60)).toBeFocused();
+    await expect(option(60)).toBeInViewport();
+    await page.keyboard.press('PageUp');
+    await expect(option(50)).toBeFocused();
+    await expectNoAxeViolations(page, 'a long queue, deep in the list');
+    // Delete in the list: the article after it takes its place and focus.
+    await page.keyboard.press('Delete');
+    await expect(dialog.getByRole('status')).toHaveText('Removed Queued story number 50 from the queue.');
+    await expect(list.getByRole('option')).toHaveCount(59);
+    await expect(option(51)).toBeFocused();
+    await expect(option(51)).toHaveAttribute('aria-selected', 'true');
+    // The Remove button: focus stays on it, the selection moves to the next article.
+    const remove = dialog.getByRole('button', { name: 'Remove' });
+    await remove.focus();
+    await page.keyboard.press('Enter');
+    await expect(list.getByRole('option')).toHaveCount(58);
+    await expect(remove).toBeFocused();
+    await expect(remove).toHaveAccessibleDescription('Queued story number 52');
+    // Alt+Up in the list moves the selected article and focus stays on it.
+    await option(52).focus();
+    await page.keyboard.press('Alt+ArrowUp');
+    await expect(dialog.getByRole('status')).toHaveText('Queued story number 52: place 49 of 58.');
+    await expect(option(52)).toBeFocused();
+    // The queue file has the move once main has answered.
+    await expect
+      .poll(() => (JSON.parse(readFileSync(join(data, 'queue.json'), 'utf8')) as { data: { upNext: string[] } }).data.upNext.length)
+      .toBe(58);
+  } finally {
+    child.kill();
+  }
 });

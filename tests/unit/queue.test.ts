@@ -20,11 +20,43 @@ import {
   previousInQueue,
   removeFromQueue,
   retreatQueue,
+  sameQueueView,
   type QueueState,
 } from '../../shared/queue';
 
 const q = (upNext: string[], history: string[] = []): QueueState => ({ upNext, history });
 const isId = (value: unknown): value is string => typeof value === 'string' && /^[a-z]$/u.test(value);
+
+describe('sameQueueView', () => {
+  const entry = (id: string, patch: Partial<LibraryEntry> = {}): LibraryEntry => ({
+    id,
+    title: `Story ${id}`,
+    byline: null,
+    source: null,
+    lang: 'en',
+    blockCount: 4,
+    wordCount: 500,
+    addedAt: '2026-01-01T00:00:00.000Z',
+    openedAt: '2026-01-01T00:00:00.000Z',
+    position: { blockIndex: 0, sentenceIndex: 0 },
+    ...patch,
+  });
+  const shown = { upNext: [entry('a'), entry('b')], previous: entry('c') };
+
+  it('is true for a refreshed copy with the same content, whatever the opened time', () => {
+    expect(sameQueueView(shown, structuredClone({ ...shown, upNext: [entry('a', { openedAt: '2026-02-02T00:00:00.000Z' }), entry('b')] }))).toBe(true);
+  });
+
+  it('is false when the order, a title, a length, a saved place or the previous article differs', () => {
+    expect(sameQueueView(shown, { ...shown, upNext: [entry('b'), entry('a')] })).toBe(false);
+    expect(sameQueueView(shown, { ...shown, upNext: [entry('a')] })).toBe(false);
+    expect(sameQueueView(shown, { ...shown, upNext: [entry('a', { title: 'Renamed' }), entry('b')] })).toBe(false);
+    expect(sameQueueView(shown, { ...shown, upNext: [entry('a', { wordCount: 501 }), entry('b')] })).toBe(false);
+    expect(sameQueueView(shown, { ...shown, upNext: [entry('a'), entry('b', { position: { blockIndex: 2, sentenceIndex: 0 } })] })).toBe(false);
+    expect(sameQueueView(shown, { ...shown, previous: null })).toBe(false);
+    expect(sameQueueView({ ...shown, previous: null }, { ...shown, previous: null })).toBe(true);
+  });
+});
 
 describe('queue ordering', () => {
   it('adds at the end once, and "play next" puts an article first (moving it if queued)', () => {

@@ -1,16 +1,16 @@
 /**
- * The "Queue" dialog: the open article and what plays after it, with keyboard reordering (Move up /
- * Move down keep focus on the moved article), removal, clearing with a confirmation, auto-continue, and
+ * The "Queue" dialog: the open article and what plays after it (UpNext: a listbox with Play now, Move
+ * up, Move down and Remove for its selected article), clearing with a confirmation, auto-continue, and
  * adding an address, a file or pasted text straight into the queue without opening it.
  */
-import { useCallback, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { Article } from '../../../shared/article';
 import { ariaKeyShortcuts, type Keymap } from '../../../shared/keymap';
 import type { LibraryEntry } from '../../../shared/library';
 import type { Settings, SettingsPatch } from '../../../shared/settings';
 import { Dialog } from '../components/Dialog';
 import { fileSource } from '../components/OpenDialog';
-import { QueueRow, type QueueRowCommand } from './QueueRow';
+import { UpNext } from './UpNext';
 import type { QueueController } from './useQueue';
 import './queue.css';
 
@@ -28,51 +28,15 @@ function details(entry: LibraryEntry): string {
   return `${minutes} min${where}`;
 }
 
-/** Focus the same command on the moved row once React has put it in its new place (a moved node loses focus). */
-function refocus(list: HTMLElement | null, id: string, command: string) {
-  requestAnimationFrame(() => list?.querySelector<HTMLElement>(`[data-queue-id="${id}"] [data-command="${command}"]`)?.focus());
-}
-
 export function QueueDialog({ queue, article, keymap, settings, update }: QueueDialogProps) {
   const [confirmClear, setConfirmClear] = useState(false);
   const [url, setUrl] = useState('');
   const [text, setText] = useState('');
-  const listRef = useRef<HTMLOListElement>(null);
   const clearRef = useRef<HTMLButtonElement>(null);
   const addCurrentRef = useRef<HTMLButtonElement>(null);
   const { view, currentId } = queue;
   const upNext = view.upNext;
-
-  const move = (entry: LibraryEntry, index: number, by: -1 | 1) => {
-    const to = index + by;
-    const command = by < 0 ? 'up' : 'down';
-    // At either end the button stays where it is (aria-disabled, still focusable) and says why.
-    if (to < 0 || to >= upNext.length) return queue.note(`${entry.title} is already ${by < 0 ? 'first' : 'last'}.`);
-    void queue.move(entry.id, to).then(() => refocus(listRef.current, entry.id, command));
-  };
-
-  const remove = (entry: LibraryEntry, index: number) => {
-    void queue.remove(entry).then(() => {
-      // Focus goes to the row that took its place, or the one before, or the list's heading.
-      const rows = listRef.current?.querySelectorAll<HTMLElement>('[data-queue-id]');
-      const target = rows?.[Math.min(index, (rows?.length ?? 1) - 1)]?.querySelector<HTMLElement>('[data-command="play"]');
-      (target ?? addCurrentRef.current ?? document.querySelector<HTMLElement>('#queue-url'))?.focus();
-    });
-  };
-
-  const runRowCommand = (command: QueueRowCommand, id: string, index: number) => {
-    const entry = upNext[index]?.id === id ? upNext[index] : upNext.find((queued) => queued.id === id);
-    if (!entry) return;
-    if (command === 'play') void queue.step('next', { toId: id }).then(queue.hide);
-    else if (command === 'remove') remove(entry, index);
-    else move(entry, index, command === 'up' ? -1 : 1);
-  };
-  // The rows get one callback that never changes (so they stay memoised); it runs the latest commands.
-  const latestRowCommand = useRef(runRowCommand);
-  useLayoutEffect(() => {
-    latestRowCommand.current = runRowCommand;
-  });
-  const onRowCommand = useCallback((command: QueueRowCommand, id: string, index: number) => latestRowCommand.current(command, id, index), []);
+  const focusAfterEmptied = () => (addCurrentRef.current ?? document.querySelector<HTMLElement>('#queue-url'))?.focus();
 
   const submitUrl = (event: FormEvent) => {
     event.preventDefault();
@@ -120,11 +84,7 @@ export function QueueDialog({ queue, article, keymap, settings, update }: QueueD
         {upNext.length === 0 ? (
           <p className="hint">The queue is empty. Add the open article, an article from the library, or an address, a file or text below.</p>
         ) : (
-          <ol className="queue-list" ref={listRef} aria-labelledby="queue-up-next">
-            {upNext.map((entry, index) => (
-              <QueueRow key={entry.id} id={entry.id} title={entry.title} details={details(entry)} index={index} first={index === 0} last={index === upNext.length - 1} onCommand={onRowCommand} />
-            ))}
-          </ol>
+          <UpNext queue={queue} details={details} labelledBy="queue-up-next" onEmptied={focusAfterEmptied} />
         )}
         {upNext.length > 0 && !confirmClear && (
           <button type="button" ref={clearRef} onClick={() => setConfirmClear(true)}>
@@ -139,7 +99,7 @@ export function QueueDialog({ queue, article, keymap, settings, update }: QueueD
               onClick={() =>
                 void queue.clear().then(() => {
                   setConfirmClear(false);
-                  (addCurrentRef.current ?? document.querySelector<HTMLElement>('#queue-url'))?.focus();
+                  focusAfterEmptied();
                 })
               }
             >

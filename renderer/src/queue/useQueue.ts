@@ -9,7 +9,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArticlePlayerApi, ArticleSource, LoadResult } from '../../../shared/api';
 import type { Article } from '../../../shared/article';
 import type { LibraryEntry } from '../../../shared/library';
-import type { QueuePlacement, QueueView } from '../../../shared/queue';
+import { sameQueueView, type QueuePlacement, type QueueView } from '../../../shared/queue';
 import type { Settings } from '../../../shared/settings';
 import type { PlayerState } from '../player/Player';
 import type { ReadingSession } from '../player/ReadingSession';
@@ -53,6 +53,16 @@ export interface QueueController {
 
 const EMPTY: QueueView = { upNext: [], previous: null };
 
+/** `moveInQueue` (shared/queue.ts) on the entries the window shows: the same place, clamped to the list. */
+function moveEntry(entries: LibraryEntry[], id: string, toIndex: number): LibraryEntry[] {
+  const from = entries.findIndex((queued) => queued.id === id);
+  const to = Math.max(0, Math.min(entries.length - 1, Math.floor(toIndex)));
+  if (from < 0 || from === to) return entries;
+  const moved = entries.filter((queued) => queued.id !== id);
+  moved.splice(to, 0, entries[from]!);
+  return moved;
+}
+
 /** Focus would be lost when the article it is in is replaced: it moves to the new article's heading. */
 function focusWasInArticle(): boolean {
   const active = document.activeElement;
@@ -79,7 +89,8 @@ export function useQueue({ api, player, state, article, entry, settings, announc
   const prefetched = useRef<{ forId: string | null; result: Promise<LoadResult | null> } | null>(null);
 
   const refresh = useCallback(() => {
-    api.invoke('getQueue', { currentId }).then(setView, () => undefined);
+    // A refresh that changed nothing keeps the list on screen as it is (nothing is drawn again).
+    api.invoke('getQueue', { currentId }).then((next) => setView((shown) => (sameQueueView(shown, next) ? shown : next)), () => undefined);
   }, [api, currentId]);
   useEffect(refresh, [refresh]);
   useEffect(() => {
@@ -113,18 +124,28 @@ export function useQueue({ api, player, state, article, entry, settings, announc
     [api, currentId, failed],
   );
 
+  // A move shows at once (the list is reordered here, as main will reorder it) and main's answer confirms
+  // it: the listener pressing Move up ten times hears and sees ten moves without waiting for ten file
+  // writes. Only the answer to the latest move is shown, so an older answer never undoes a newer move; a
+  // failed move says so and puts back the list main has.
+  const latestMove = useRef(0);
   const move = useCallback(
     async (id: string, toIndex: number) => {
+      const request = ++latestMove.current;
+      const upNext = moveEntry(view.upNext, id, toIndex);
+      const at = upNext.findIndex((queued) => queued.id === id);
+      if (upNext !== view.upNext) setView({ ...view, upNext });
+      if (at >= 0) setMessage(`${upNext[at]!.title}: place ${at + 1} of ${upNext.length}.`);
       try {
         const next = await api.invoke('moveInQueue', { id, toIndex, currentId });
-        setView(next);
-        const at = next.upNext.findIndex((queued) => queued.id === id);
-        if (at >= 0) setMessage(`${next.upNext[at]!.title}: place ${at + 1} of ${next.upNext.length}.`);
+        // Main's answer is what is already shown unless another window changed the queue meanwhile.
+        if (request === latestMove.current) setView((shown) => (sameQueueView(shown, next) ? shown : next));
       } catch (error) {
         failed(error);
+        if (request === latestMove.current) refresh();
       }
     },
-    [api, currentId, failed],
+    [api, currentId, view, failed, refresh],
   );
 
   const remove = useCallback(
