@@ -6,17 +6,18 @@
  * harmonic mean of the averaged precision and recall.
  *
  * Two extractors: (a) the project's extractHtml (blocks' text joined by newlines) and (b) the baseline,
- * plain Readability.js on jsdom with textContent. jsdom's CSS parser can throw uncaught errors on some
- * pages; such a page counts as empty output for the baseline.
+ * plain Readability.js on jsdom with textContent, in a worker thread replaced every hundred pages
+ * (main/benchReadabilityBaseline.ts: jsdom keeps memory per page). jsdom's CSS parser can throw uncaught
+ * errors on some pages; such a page counts as empty output for the baseline.
  *
  * Run by `npm run bench` (main/bench.ts); BENCH_SKIP_EXTRACTION=1 leaves it out.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { Readability } from '@mozilla/readability';
 import { extractHtml } from './article/extractHtml.js';
 import { splitOf } from './article/training/corpus.js';
+import { ReadabilityBaseline } from './benchReadabilityBaseline.js';
 
 export interface ExtractionBenchOptions {
   corpusDir: string;
@@ -149,24 +150,6 @@ function summarize(scores: Score[], times: number[]): Summary {
   };
 }
 
-type JsdomModule = typeof import('jsdom');
-
-async function loadJsdom(): Promise<JsdomModule> {
-  return import('jsdom');
-}
-
-/** Plain Readability.js on jsdom: no scripts, no subresources, console errors swallowed. */
-function baselineText(jsdom: JsdomModule, html: string, url: string): string {
-  const virtualConsole = new jsdom.VirtualConsole();
-  virtualConsole.on('jsdomError', () => {});
-  const dom = new jsdom.JSDOM(html, { url, virtualConsole });
-  try {
-    return new Readability(dom.window.document).parse()?.textContent ?? '';
-  } finally {
-    dom.window.close();
-  }
-}
-
 /** The bench's title and byline comparison: case-insensitive, whitespace-normalized. */
 export function sameText(ours: string, truth: string): boolean {
   const fold = (text: string) => text.toLowerCase().replace(/\s+/gu, ' ').trim();
@@ -179,20 +162,13 @@ function sample(keys: string[]): string {
 
 export async function runExtractionBench(options: ExtractionBenchOptions): Promise<ExtractionBenchReport> {
   const useBaseline = options.baseline ?? true;
-  const jsdom = useBaseline ? await loadJsdom() : null;
+  const readability = useBaseline ? await ReadabilityBaseline.start() : null;
   let ids = readdirSync(join(options.corpusDir, 'html'))
     .filter((name) => name.endsWith('.html.gz'))
     .map((name) => name.slice(0, -'.html.gz'.length))
     .sort();
   if (options.only) ids = ids.filter((id) => options.only!.includes(id));
   if (options.limit) ids = ids.slice(0, options.limit);
-
-  // jsdom's CSS parser may throw from a callback, outside any try: count it against the page being parsed.
-  let uncaught: string | null = null;
-  const onUncaught = (error: Error) => {
-    uncaught = error.message;
-  };
-  process.on('uncaughtException', onUncaught);
 
   const results: PageResult[] = [];
   const skipped: string[] = [];
@@ -211,7 +187,7 @@ export async function runExtractionBench(options: ExtractionBenchOptions): Promi
       }
       const url = truthFile.url && /^https?:/u.test(truthFile.url) ? truthFile.url : 'https://example.org/';
 
-      let start = performance.now();
+      const start = performance.now();
       let output = '';
       let title = '';
       let byline: string | null = null;
@@ -229,22 +205,11 @@ export async function runExtractionBench(options: ExtractionBenchOptions): Promi
       let baseline: Score | null = null;
       let baselineMs: number | null = null;
       let baselineError: string | null = null;
-      if (jsdom) {
-        uncaught = null;
-        start = performance.now();
-        let text = '';
-        try {
-          text = baselineText(jsdom, html, url);
-        } catch (error) {
-          baselineError = (error as Error).message.slice(0, 120);
-        }
-        await new Promise((resolveTick) => setImmediate(resolveTick));
-        baselineMs = performance.now() - start;
-        if (uncaught) {
-          baselineError = String(uncaught).slice(0, 120);
-          text = '';
-        }
-        const scored = scoreText(text, truth);
+      if (readability) {
+        const reply = await readability.extract(html, url);
+        baselineMs = reply.ms;
+        baselineError = reply.error;
+        const scored = scoreText(reply.text, truth);
         baseline = { precision: scored.precision, recall: scored.recall, f1: scored.f1 };
       }
       const author = truthFile.ground_truth.author;
@@ -266,7 +231,7 @@ export async function runExtractionBench(options: ExtractionBenchOptions): Promi
       });
     }
   } finally {
-    process.off('uncaughtException', onUncaught);
+    await readability?.close();
   }
 
   const worseThanBaseline = results
@@ -278,7 +243,7 @@ export async function runExtractionBench(options: ExtractionBenchOptions): Promi
     skipped,
     tokenization: 'lowercased runs of Unicode letters, digits and underscore ([\\p{L}\\p{N}_]+), 4-word shingles as multisets',
     ours: summarize(results.map((r) => r.ours), results.map((r) => r.oursMs)),
-    baseline: jsdom ? summarize(results.map((r) => r.baseline!), results.map((r) => r.baselineMs!)) : null,
+    baseline: readability ? summarize(results.map((r) => r.baseline!), results.map((r) => r.baselineMs!)) : null,
     baselineErrors: results.filter((r) => r.baselineError).length,
     worseThanBaseline,
     worst: [...results].sort((a, b) => a.ours.f1 - b.ours.f1).slice(0, options.worst ?? 10),

@@ -11,8 +11,17 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const bundled = new Map<string, Promise<URL | null>>();
 
+/** The nearest folder up from `from` with a package.json: where node_modules (and the bundle's packages) are. */
+function packageRoot(from: string): string | null {
+  for (let folder = from; ; folder = dirname(folder)) {
+    if (existsSync(join(folder, 'package.json'))) return folder;
+    if (dirname(folder) === folder) return null;
+  }
+}
+
 async function bundleFromSource(entry: string, name: string): Promise<URL | null> {
-  const root = join(dirname(entry), '..', '..');
+  const root = packageRoot(dirname(entry));
+  if (!root) return null;
   const outDir = join(root, 'node_modules', '.cache', 'article-player');
   const outFile = join(outDir, `${name}.mjs`);
   const temp = join(outDir, `${name}-${process.pid}-${Date.now()}.mjs`);
