@@ -20,8 +20,8 @@ export default defineConfig({
           extractWorker: resolve('main/article/extractWorker.ts'),
           // espeak-ng's library speaks in a worker (main/speech/espeakLibraryWorker.ts).
           espeakWorker: resolve('main/speech/espeakWorker.ts'),
-          // The extraction bench's Readability.js baseline on jsdom, in a worker it replaces (main/benchReadabilityBaseline.ts).
-          benchReadabilityWorker: resolve('main/benchReadabilityWorker.ts'),
+          // jsdom for the extraction bench and the training tools, in workers replaced every 100 pages (main/article/training/jsdomWorkers.ts).
+          jsdomWorker: resolve('main/article/training/jsdomWorker.ts'),
         },
         // The bench drives Chromium through Playwright, a development tool resolved from node_modules at run time.
         external: ['@playwright/test', 'playwright', 'playwright-core', 'jsdom'],

@@ -7,7 +7,7 @@
  *
  * Two extractors: (a) the project's extractHtml (blocks' text joined by newlines) and (b) the baseline,
  * plain Readability.js on jsdom with textContent, in a worker thread replaced every hundred pages
- * (main/benchReadabilityBaseline.ts: jsdom keeps memory per page). jsdom's CSS parser can throw uncaught
+ * (main/article/training/jsdomWorkers.ts: jsdom keeps memory per page). jsdom's CSS parser can throw uncaught
  * errors on some pages; such a page counts as empty output for the baseline.
  *
  * Run by `npm run bench` (main/bench.ts); BENCH_SKIP_EXTRACTION=1 leaves it out.
@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { extractHtml } from './article/extractHtml.js';
 import { splitOf } from './article/training/corpus.js';
-import { ReadabilityBaseline } from './benchReadabilityBaseline.js';
+import { JsdomWorkers } from './article/training/jsdomWorkers.js';
 
 export interface ExtractionBenchOptions {
   corpusDir: string;
@@ -162,7 +162,7 @@ function sample(keys: string[]): string {
 
 export async function runExtractionBench(options: ExtractionBenchOptions): Promise<ExtractionBenchReport> {
   const useBaseline = options.baseline ?? true;
-  const readability = useBaseline ? await ReadabilityBaseline.start() : null;
+  const readability = useBaseline ? await JsdomWorkers.start() : null;
   let ids = readdirSync(join(options.corpusDir, 'html'))
     .filter((name) => name.endsWith('.html.gz'))
     .map((name) => name.slice(0, -'.html.gz'.length))
@@ -206,7 +206,7 @@ export async function runExtractionBench(options: ExtractionBenchOptions): Promi
       let baselineMs: number | null = null;
       let baselineError: string | null = null;
       if (readability) {
-        const reply = await readability.extract(html, url);
+        const reply = await readability.readability(html, { url });
         baselineMs = reply.ms;
         baselineError = reply.error;
         const scored = scoreText(reply.text, truth);

@@ -8,19 +8,12 @@
  * Every figure is given for all pages, the training split and the held-out split (training/corpus.ts: one
  * site in four, never seen by the trained models or the tuning). Scoring: benchExtraction's shingle F1.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Readability } from '@mozilla/readability';
 import { extractHtml } from './article/extractHtml.js';
 import { extractPlainText } from './article/extractPlainText.js';
-import { cachedPageTexts, cachedShortPages, corpusIds, readCorpusPage, withBrowserDocument, type CorpusPage } from './article/training/corpus.js';
+import { cachedPageTexts, cachedShortPages, corpusIds, readCorpusPage, type CorpusPage } from './article/training/corpus.js';
+import { JsdomWorkers } from './article/training/jsdomWorkers.js';
 import { sameText, scoreText, type Score } from './benchExtraction.js';
-
-interface Variants {
-  pageText(document: Document): string;
-  shortenArticle(document: Document, truth: string, keep: number): { html: string; truth: string } | null;
-}
 
 interface Row {
   id: string;
@@ -68,70 +61,67 @@ function worst(rows: Row[], name: string, count: number) {
     .map((row) => ({ id: row.id, split: row.split, f1: round(row.scores[name]!.f1), precision: round(row.scores[name]!.precision), recall: round(row.scores[name]!.recall) }));
 }
 
-function readabilityText(document: Document): string {
-  try {
-    return new Readability(document).parse()?.textContent ?? '';
-  } catch {
-    return '';
-  }
-}
-
 const plain = (score: Score): Score => ({ precision: score.precision, recall: score.recall, f1: score.f1 });
 
 export async function runVariantBench(corpusDir: string, options: { limit?: number; worst?: number } = {}) {
   const variantsFile = join(corpusDir, '..', 'variants', 'pageVariants.mjs');
-  const variants = (await import(pathToFileURL(variantsFile).href)) as Variants;
-  const variantsSource = readFileSync(variantsFile, 'utf8');
   let ids = corpusIds(corpusDir);
   if (options.limit) ids = ids.slice(0, options.limit);
   const pages = ids.map((id) => readCorpusPage(corpusDir, id)).filter((page) => page !== null);
-  const texts = await cachedPageTexts(corpusDir, pages, variants.pageText, variantsSource);
-  const shorts = await cachedShortPages(corpusDir, pages, variants.shortenArticle, variantsSource);
+  const texts = await cachedPageTexts(corpusDir, pages, variantsFile);
+  const shorts = await cachedShortPages(corpusDir, pages, variantsFile);
+  // Readability.js on the short pages, in jsdom workers (jsdom keeps memory per page).
+  const readability = await JsdomWorkers.start();
+  if (!readability) throw new Error('the jsdom worker could not be found or built');
 
   const textRows: Row[] = [];
   const shortRows: Row[] = [];
-  for (const page of pages) {
-    const text = texts.get(page.id)!;
-    let ours = '';
-    let title = '';
-    try {
-      const article = extractPlainText(text, `${page.id}.txt`);
-      ours = article.blocks.map((block) => block.text).join('\n');
-      title = article.title;
-    } catch {
-      ours = '';
-    }
-    let html = '';
-    try {
-      html = extractHtml(page.html, page.id, page.url).blocks.map((block) => block.text).join('\n');
-    } catch {
-      html = '';
-    }
-    textRows.push({
-      id: page.id,
-      split: page.split,
-      scores: { ours: plain(scoreText(ours, page.truth.text)), wholeText: plain(scoreText(text, page.truth.text)), projectOnHtml: plain(scoreText(html, page.truth.text)) },
-      titleRight: sameText(title, page.truth.title),
-    });
+  try {
+    for (const page of pages) {
+      const text = texts.get(page.id)!;
+      let ours = '';
+      let title = '';
+      try {
+        const article = extractPlainText(text, `${page.id}.txt`);
+        ours = article.blocks.map((block) => block.text).join('\n');
+        title = article.title;
+      } catch {
+        ours = '';
+      }
+      let html = '';
+      try {
+        html = extractHtml(page.html, page.id, page.url).blocks.map((block) => block.text).join('\n');
+      } catch {
+        html = '';
+      }
+      textRows.push({
+        id: page.id,
+        split: page.split,
+        scores: { ours: plain(scoreText(ours, page.truth.text)), wholeText: plain(scoreText(text, page.truth.text)), projectOnHtml: plain(scoreText(html, page.truth.text)) },
+        titleRight: sameText(title, page.truth.title),
+      });
 
-    const short = shorts.get(page.id);
-    if (!short) continue;
-    let shortOutput = '';
-    let noReadableText = false;
-    try {
-      const article = extractHtml(short.html, page.id, page.url);
-      shortOutput = article.blocks.map((block) => block.text).join('\n');
-      noReadableText = article.blocks.length === 0;
-    } catch {
-      noReadableText = true;
+      const short = shorts.get(page.id);
+      if (!short) continue;
+      let shortOutput = '';
+      let noReadableText = false;
+      try {
+        const article = extractHtml(short.html, page.id, page.url);
+        shortOutput = article.blocks.map((block) => block.text).join('\n');
+        noReadableText = article.blocks.length === 0;
+      } catch {
+        noReadableText = true;
+      }
+      const baseline = (await readability.readability(short.html, { dropStyleSheets: true })).text;
+      shortRows.push({
+        id: page.id,
+        split: page.split,
+        scores: { ours: plain(scoreText(shortOutput, short.truth)), readabilityJs: plain(scoreText(baseline, short.truth)) },
+        noReadableText,
+      });
     }
-    const baseline = await withBrowserDocument(short.html, readabilityText);
-    shortRows.push({
-      id: page.id,
-      split: page.split,
-      scores: { ours: plain(scoreText(shortOutput, short.truth)), readabilityJs: plain(scoreText(baseline, short.truth)) },
-      noReadableText,
-    });
+  } finally {
+    await readability.close();
   }
   const count = options.worst ?? 10;
   return {

@@ -5,8 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { JsdomWorkers } from './jsdomWorkers.js';
 
 export interface CorpusPage {
   id: string;
@@ -48,69 +49,44 @@ export function readCorpusPage(corpusDir: string, id: string): CorpusPage | null
   return { id, url, html, truth: { title: file.ground_truth.title ?? '', author: file.ground_truth.author ?? null, text }, split: splitOf(url) };
 }
 
-/**
- * The page parsed as a browser parses it (jsdom: HTML5 tree building, no scripts, no subresources), for the
- * variants of pageVariants.mjs. linkedom follows broken markup literally and gives some corpus pages an
- * empty <body>; a scraper working from a browser's DOM would not see that. Style sheets are dropped first.
- */
-export async function withBrowserDocument<T>(html: string, use: (document: Document) => T): Promise<T> {
-  const { JSDOM, VirtualConsole } = await import('jsdom');
-  const virtualConsole = new VirtualConsole();
-  virtualConsole.on('jsdomError', () => {});
-  // Style sheets are not text and jsdom's CSS parser throws on some of them: they are left out.
-  const dom = new JSDOM(html.replace(/<style\b[\s\S]*?<\/style\s*>/giu, ''), { virtualConsole });
-  try {
-    return use(dom.window.document);
-  } finally {
-    dom.window.close();
-  }
+/** A cache file in node_modules/.cache, keyed by the variants file's text, so a changed variants file is never read from a stale cache. */
+function cacheFile(corpusDir: string, variantsFile: string, name: string): string {
+  const key = createHash('sha1').update(readFileSync(variantsFile, 'utf8')).update(corpusDir).digest('hex').slice(0, 12);
+  return join(process.cwd(), 'node_modules', '.cache', 'article-player', `${name}-${key}.json`);
 }
 
 /**
- * `pageText` of every page, cached in node_modules/.cache (parsing 709 pages with jsdom takes a minute).
- * The cache is keyed by the variants file's text, so a changed variants file is never read from a stale cache.
+ * `exportName(document, ...args)` of the variants file on every page not in the cache file yet, parsed
+ * with jsdom in workers (jsdomWorkers.ts: jsdom keeps memory per page), then the cache written.
  */
-export async function cachedPageTexts(corpusDir: string, pages: CorpusPage[], pageText: (document: Document) => string, variantsSource: string): Promise<Map<string, string>> {
-  const key = createHash('sha1').update(variantsSource).update(corpusDir).digest('hex').slice(0, 12);
-  const dir = join(process.cwd(), 'node_modules', '.cache', 'article-player');
-  const file = join(dir, `pageText-${key}.json`);
-  const cached = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
-  let changed = false;
-  for (const page of pages) {
-    if (cached[page.id] !== undefined) continue;
-    cached[page.id] = await withBrowserDocument(page.html, pageText);
-    changed = true;
+async function cachedVariant<T>(file: string, pages: CorpusPage[], variantsFile: string, exportName: string, args: (page: CorpusPage) => unknown[]): Promise<Record<string, T>> {
+  const cached = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, T>) : {};
+  const missing = pages.filter((page) => !(page.id in cached));
+  if (missing.length === 0) return cached;
+  const workers = await JsdomWorkers.start();
+  if (!workers) throw new Error('the jsdom worker could not be found or built');
+  try {
+    for (const page of missing) {
+      const { value, error } = await workers.call<T>(variantsFile, exportName, page.html, args(page));
+      if (error) throw new Error(`${exportName} of page ${page.id}: ${error}`);
+      cached[page.id] = value as T;
+    }
+  } finally {
+    await workers.close();
   }
-  if (changed) {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(file, JSON.stringify(cached));
-  }
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(cached));
+  return cached;
+}
+
+/** `pageText` of every page (parsing 709 pages with jsdom takes a minute), cached. */
+export async function cachedPageTexts(corpusDir: string, pages: CorpusPage[], variantsFile: string): Promise<Map<string, string>> {
+  const cached = await cachedVariant<string>(cacheFile(corpusDir, variantsFile, 'pageText'), pages, variantsFile, 'pageText', () => []);
   return new Map(pages.map((page) => [page.id, cached[page.id]!]));
 }
 
-/**
- * `shortenArticle(document, truth, 2)` of every page (null where the variants file cannot cut it down
- * cleanly), cached like cachedPageTexts.
- */
-export async function cachedShortPages(
-  corpusDir: string,
-  pages: CorpusPage[],
-  shortenArticle: (document: Document, truth: string, keep: number) => { html: string; truth: string } | null,
-  variantsSource: string,
-): Promise<Map<string, { html: string; truth: string } | null>> {
-  const key = createHash('sha1').update(variantsSource).update(corpusDir).digest('hex').slice(0, 12);
-  const dir = join(process.cwd(), 'node_modules', '.cache', 'article-player');
-  const file = join(dir, `shortArticle-${key}.json`);
-  const cached = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, { html: string; truth: string } | null>) : {};
-  let changed = false;
-  for (const page of pages) {
-    if (page.id in cached) continue;
-    cached[page.id] = await withBrowserDocument(page.html, (document) => shortenArticle(document, page.truth.text, 2));
-    changed = true;
-  }
-  if (changed) {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(file, JSON.stringify(cached));
-  }
+/** `shortenArticle(document, truth, 2)` of every page (null where the variants file cannot cut it down cleanly), cached. */
+export async function cachedShortPages(corpusDir: string, pages: CorpusPage[], variantsFile: string): Promise<Map<string, { html: string; truth: string } | null>> {
+  const cached = await cachedVariant<{ html: string; truth: string } | null>(cacheFile(corpusDir, variantsFile, 'shortArticle'), pages, variantsFile, 'shortenArticle', (page) => [page.truth.text, 2]);
   return new Map(pages.map((page) => [page.id, cached[page.id] ?? null]));
 }

@@ -12,7 +12,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { FEATURE_NAMES, type FeatureVector } from '../blockFeatures.js';
 import { bestStretch, contextVector, decideBlocks, probability, stretchWeights, type ContentModel, type ModelFiles, type TitleModel } from '../contentModel.js';
 import { classifyTextBlocks, plainTextBlocks, textBlockVectors, titleCandidates, TITLE_FEATURE_NAMES, type TextBlock } from '../extractPlainText.js';
@@ -22,10 +22,6 @@ import { fitBoostedTrees, normalizeTitle, scoreMacro, shingleHits } from './trai
 const here = dirname(fileURLToPath(import.meta.url));
 const corpusDir = resolve(process.env.CORPUS_DIR ?? join(here, '..', '..', '..', '..', 'shared', 'corpus', 'wcxb-dev-articles'));
 const variantsFile = join(corpusDir, '..', 'variants', 'pageVariants.mjs');
-
-interface Variants {
-  pageText(document: Document): string;
-}
 
 interface TextPage {
   page: CorpusPage;
@@ -38,9 +34,8 @@ interface TextPage {
 const words = (text: string) => text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 
 async function main(): Promise<void> {
-  const variants = (await import(pathToFileURL(variantsFile).href)) as Variants;
   const corpus = corpusIds(corpusDir).map((id) => readCorpusPage(corpusDir, id)).filter((page) => page !== null);
-  const texts = await cachedPageTexts(corpusDir, corpus, variants.pageText, readFileSync(variantsFile, 'utf8'));
+  const texts = await cachedPageTexts(corpusDir, corpus, variantsFile);
   const pages: TextPage[] = [];
   for (const page of corpus) {
     const blocks = plainTextBlocks(texts.get(page.id)!);

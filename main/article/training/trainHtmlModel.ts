@@ -7,7 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { countWords, type FeatureVector } from '../blockFeatures.js';
 import { bestStretch, contextVector, decideBlocks, preferModelReading, probability, stretchWeights, type ContentModel, type ModelFiles } from '../contentModel.js';
 import { analyzeHtml } from '../extractHtml.js';
@@ -34,9 +34,8 @@ interface Example {
 }
 
 async function main(): Promise<void> {
-  const variants = (await import(pathToFileURL(variantsFile).href)) as { shortenArticle(document: Document, truth: string, keep: number): { html: string; truth: string } | null };
   const corpus = corpusIds(corpusDir).map((id) => readCorpusPage(corpusDir, id)).filter((page) => page !== null);
-  const shorts = await cachedShortPages(corpusDir, corpus, variants.shortenArticle, readFileSync(variantsFile, 'utf8'));
+  const shorts = await cachedShortPages(corpusDir, corpus, variantsFile);
   const examples: Example[] = [];
   const add = (id: string, split: Example['split'], variant: Example['variant'], html: string, truth: string, url: string) => {
     const analysis = analyzeHtml(html, id, url);
