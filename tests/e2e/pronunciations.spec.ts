@@ -80,9 +80,6 @@ test('a paragraph with a pronunciation entry and a URL: the engine hears the rep
   await expectNoAxeViolations(page);
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog', { name: 'Settings' })).toBeHidden();
-  // Blocks fetched ahead before the entry was added are synthesized again with it: only what comes now counts.
-  spoken.length = 0;
-
   const highlights = await recordHighlights(page);
   await page.keyboard.press('k');
   await expect.poll(highlights, { timeout: 30_000 }).toContain('us');
@@ -94,11 +91,13 @@ test('a paragraph with a pronunciation entry and a URL: the engine hears the rep
   // The reader still shows the text as written.
   await expect(page.locator('[data-block-index="0"]')).toHaveText(`Our team keeps every record in SQL tables, and the manual is at ${URL_TEXT} for all of us.[1]`);
 
-  expect(spoken.length).toBeGreaterThan(0);
-  expect(spoken[0]).toBe('Our team keeps every record in sequel tables, and the manual is at link to example.com for all of us.');
+  // Blocks fetched ahead before the entry was added are synthesized again with it (before or after
+  // Play, depending on load): the last synthesis of the paragraph is the one heard.
+  const heard = spoken.filter((text) => text.startsWith('Our team')).at(-1);
+  expect(heard).toBe('Our team keeps every record in sequel tables, and the manual is at link to example.com for all of us.');
   // The CLI, on the same data folder, gives the same engine input for the same article and settings.
   const cli = JSON.parse(execFileSync(process.execPath, [join(ROOT, 'out', 'main', 'cli.js'), 'extract', 'tests/fixtures/spoken-rules.md', '--json', '--spoken'], { cwd: ROOT, env: { ...process.env, ARTICLE_PLAYER_DATA_DIR: host.dataDir } }).toString()) as { blocks: Array<{ spoken: string }> };
-  expect(cli.blocks[0]!.spoken).toBe(spoken[0]);
+  expect(cli.blocks[0]!.spoken).toBe(heard);
 });
 
 test('Hear as written: the paragraph again with no rule or entry, highlighted as shown; the rules apply again after it', async ({ page, host }) => {
