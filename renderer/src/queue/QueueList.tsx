@@ -7,7 +7,7 @@
  *
  * One Tab stop for the whole list (a thousand articles are not a thousand Tab stops): the arrow keys,
  * Home, End, Page Up and Page Down move the selection; Alt+Up and Alt+Down move the selected article,
- * Delete removes it, Enter plays it. The same commands are buttons below the list (QueueActions).
+ * Delete removes it, Enter plays it. The same commands are buttons below the list (UpNext).
  * The groups are plain <div>s with no role, so assistive technology sees the options as the listbox's
  * own and counts them as one list.
  */
@@ -32,10 +32,9 @@ interface QueueListProps {
   onCommand: (command: QueueCommand) => void;
 }
 
-/** Focuses an option (selection follows focus); an option in a group out of view is scrolled to and laid out. */
-export function focusOption(list: HTMLElement | null, id: string | undefined): void {
-  if (!list || !id) return;
-  list.querySelector<HTMLElement>(`[data-queue-id="${CSS.escape(id)}"]`)?.focus();
+/** The option of an article in the list, if it is there. */
+export function optionElement(list: HTMLElement | null, id: string | undefined): HTMLElement | null {
+  return list && id ? list.querySelector<HTMLElement>(`[data-queue-id="${CSS.escape(id)}"]`) : null;
 }
 
 const COMMAND_KEYS: Record<string, QueueCommand> = { 'Alt+ArrowUp': 'up', 'Alt+ArrowDown': 'down', Delete: 'remove', Enter: 'play' };
@@ -53,7 +52,8 @@ export const QueueList = forwardRef<HTMLDivElement, QueueListProps>(function Que
     const targets: Record<string, number> = { ArrowDown: selectedIndex + 1, ArrowUp: selectedIndex - 1, Home: 0, End: last, PageDown: selectedIndex + PAGE, PageUp: selectedIndex - PAGE };
     if (!(event.key in targets)) return;
     event.preventDefault();
-    focusOption(event.currentTarget, entries[Math.max(0, Math.min(last, targets[event.key]!))]?.id);
+    // Selection follows focus; an option in a group out of view is scrolled to and laid out.
+    optionElement(event.currentTarget, entries[Math.max(0, Math.min(last, targets[event.key]!))]?.id)?.focus();
   };
 
   const groups: LibraryEntry[][] = [];

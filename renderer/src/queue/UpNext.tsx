@@ -6,7 +6,7 @@
 import { useCallback, useLayoutEffect, useRef } from 'react';
 import type { LibraryEntry } from '../../../shared/library';
 import { optionTitleId } from './QueueOption';
-import { QueueList, type QueueCommand } from './QueueList';
+import { optionElement, QueueList, type QueueCommand } from './QueueList';
 import { useQueueSelection } from './useQueueSelection';
 import type { QueueController } from './useQueue';
 
@@ -36,7 +36,7 @@ export function UpNext({ queue, details, labelledBy, onEmptied }: UpNextProps) {
     if (wanted.kind === 'removed' && present) return; // not yet: main has not answered
     pending.current = null;
     const id = wanted.kind === 'moved' ? wanted.id : selection.entry?.id;
-    const target = id ? listRef.current?.querySelector<HTMLElement>(`[data-queue-id="${CSS.escape(id)}"]`) : null;
+    const target = optionElement(listRef.current, id);
     if (wanted.kind === 'removed' || wanted.focus || document.activeElement === document.body) target?.focus();
     else target?.scrollIntoView({ block: 'nearest' });
   }, [entries, selection.entry]);
