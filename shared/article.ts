@@ -7,6 +7,10 @@ export interface Block {
   kind: BlockKind;
   /** Plain text, whitespace collapsed; exactly what is spoken. */
   text: string;
+  /** The page label the block starts on (PDF page labels, EPUB page-break marks); absent for web pages. */
+  page?: string;
+  /** The title of the chapter the block belongs to (EPUB navigation, PDF outline); absent for web pages. */
+  chapter?: string;
 }
 
 /** Text the extractor left out, kept so the user can see it and bring it back ("show hidden blocks"). */
@@ -51,7 +55,8 @@ export function restoreHiddenBlock(article: Article, hiddenIndex: number): { art
   const restored = hidden[hiddenIndex];
   if (!restored) return null;
   const insertedAt = Math.min(Math.max(0, restored.position), article.blocks.length);
-  const blocks = [...article.blocks.slice(0, insertedAt), { kind: restored.kind, text: restored.text }, ...article.blocks.slice(insertedAt)];
+  const { position: _position, reason: _reason, ...block } = restored;
+  const blocks = [...article.blocks.slice(0, insertedAt), block, ...article.blocks.slice(insertedAt)];
   const rest = hidden
     .filter((_, i) => i !== hiddenIndex)
     // Blocks that stood after the restored one now stand one further on; one restored just before them stays before.
