@@ -1,6 +1,6 @@
 /** The article model: what was extracted from a source and what is read aloud. */
 
-export const BLOCK_KINDS = ['heading', 'paragraph', 'quote', 'list-item', 'code', 'table'] as const;
+export const BLOCK_KINDS = ['heading', 'paragraph', 'quote', 'list-item', 'code', 'table', 'note'] as const;
 export type BlockKind = (typeof BLOCK_KINDS)[number];
 
 export interface Block {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ACTIONS, DEFAULT_KEYMAP, type Action, type Keymap } from './keymap.js';
 import { RATE_DEFAULT, RATE_MAX, RATE_MIN } from './rate.js';
+import { DEFAULT_NOTE_PLACEMENT, NOTE_PLACEMENTS } from './notes.js';
 import { DEFAULT_READING_RULES, readingRulesSchema } from './readingRules.js';
 
 export const THEMES = ['system', 'light', 'dark', 'sepia', 'contrast'] as const;
@@ -77,6 +78,8 @@ export const settingsSchema = z.object({
   clipboardShortcut: z.union([z.literal(''), z.string().max(80).regex(GLOBAL_ACCELERATOR)]).catch(''),
   /** What is not read as written (shared/readingRules.ts): each rule on or off. */
   readingRules: readingRulesSchema.catch(structuredClone(DEFAULT_READING_RULES)),
+  /** Where the footnotes and endnotes of a PDF or EPUB are read (shared/notes.ts). */
+  notePlacement: z.enum(NOTE_PLACEMENTS).catch(DEFAULT_NOTE_PLACEMENT),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
