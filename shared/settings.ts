@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ACTIONS, DEFAULT_KEYMAP, type Action, type Keymap } from './keymap.js';
 import { RATE_DEFAULT, RATE_MAX, RATE_MIN } from './rate.js';
+import { SENTENCE_HIGHLIGHTS, WORD_HIGHLIGHTS } from './highlightStyles.js';
 import { DEFAULT_NOTE_PLACEMENT, NOTE_PLACEMENTS } from './notes.js';
 import { DEFAULT_READING_RULES, readingRulesSchema } from './readingRules.js';
 
@@ -62,6 +63,9 @@ export const settingsSchema = z.object({
   /** Maximum line length in characters (em-based). */
   lineWidthEm: z.number().min(20).max(80).catch(40),
   readingAid: z.enum(READING_AIDS).catch('none'),
+  /** How the spoken sentence and word are marked (shared/highlightStyles.ts); either can be turned off. */
+  sentenceHighlight: z.enum(SENTENCE_HIGHLIGHTS).catch('background'),
+  wordHighlight: z.enum(WORD_HIGHLIGHTS).catch('fill'),
   /** Move keyboard focus to the paragraph being read (off: a screen reader's focus is left where the user put it). */
   focusFollowsReading: z.boolean().catch(false),
   /** When an article ends, the next one in the queue opens and plays after an announced pause. */

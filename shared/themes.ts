@@ -15,6 +15,8 @@ export interface Palette {
   currentBg: string;
   sentenceBg: string;
   sentenceFg: string;
+  /** The line under (or around) the spoken sentence: its cue beyond colour, 3:1 against the current paragraph and the sentence. */
+  sentenceLine: string;
   wordBg: string;
   wordFg: string;
   focus: string;
@@ -37,6 +39,7 @@ export const PALETTES = {
     currentBg: '#eef3fc',
     sentenceBg: '#fff1a8',
     sentenceFg: '#1a1a1a',
+    sentenceLine: '#8a6a00',
     wordBg: '#0b57d0',
     wordFg: '#ffffff',
     focus: '#0b57d0',
@@ -56,6 +59,7 @@ export const PALETTES = {
     currentBg: '#252c3a',
     sentenceBg: '#4a4420',
     sentenceFg: '#f5f5f5',
+    sentenceLine: '#e0c45c',
     wordBg: '#a8c7fa',
     wordFg: '#0b1a33',
     focus: '#a8c7fa',
@@ -75,6 +79,7 @@ export const PALETTES = {
     currentBg: '#ecdfc0',
     sentenceBg: '#f7d98b',
     sentenceFg: '#2e2416',
+    sentenceLine: '#805000',
     wordBg: '#8a4b08',
     wordFg: '#ffffff',
     focus: '#8a4b08',
@@ -94,6 +99,7 @@ export const PALETTES = {
     currentBg: '#000000',
     sentenceBg: '#003a8c',
     sentenceFg: '#ffffff',
+    sentenceLine: '#00ffff',
     wordBg: '#ffff00',
     wordFg: '#000000',
     focus: '#00ffff',

@@ -29,6 +29,10 @@ describe('contrast of every theme (WCAG 2.2 AA)', () => {
       ['the focus ring against the toolbar', p.focus, p.barBg],
       ['the current-paragraph bar against the page', p.accent, p.bg],
       ['the spoken word against the spoken sentence', p.wordBg, p.sentenceBg],
+      // The sentence's cue beyond colour (issue 25: its background had 1.03:1 against the current paragraph's).
+      ['the line marking the spoken sentence against the current paragraph', p.sentenceLine, p.currentBg],
+      ['the line marking the spoken sentence against the sentence', p.sentenceLine, p.sentenceBg],
+      ['the underline of the spoken word (underline style) against the current paragraph', p.wordBg, p.currentBg],
       ['control borders against the page', p.border, p.bg],
     ])('%s has at least 3:1', (_what, a, b) => {
       expect(contrastRatio(a, b)).toBeGreaterThanOrEqual(3);

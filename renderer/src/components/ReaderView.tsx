@@ -17,7 +17,7 @@ import { useSpeechHighlight } from './useSpeechHighlight';
 interface ReaderViewProps {
   article: Article;
   state: PlayerState;
-  settings: Pick<Settings, 'readingAid' | 'focusFollowsReading'>;
+  settings: Pick<Settings, 'readingAid' | 'focusFollowsReading' | 'sentenceHighlight' | 'wordHighlight'>;
   headingRef: RefObject<HTMLHeadingElement | null>;
   onReadFrom: (blockIndex: number) => void;
   onRestoreHidden: (hiddenIndex: number) => void;
@@ -125,7 +125,9 @@ export function ReaderView({ article, state, settings, headingRef, onReadFrom, o
   const hiddenCount = article.hidden?.length ?? 0;
   const articleRef = useRef<HTMLElement>(null);
   const rulerRef = useRef<HTMLDivElement>(null);
-  useSpeechHighlight(articleRef, article, state, settings.readingAid === 'ruler' ? rulerRef : null);
+  const { sentenceHighlight, wordHighlight } = settings;
+  const highlightStyles = useMemo(() => ({ sentence: sentenceHighlight, word: wordHighlight }), [sentenceHighlight, wordHighlight]);
+  useSpeechHighlight(articleRef, article, state, settings.readingAid === 'ruler' ? rulerRef : null, highlightStyles);
   const { focusFollowsReading } = settings;
   const readFrom = useStableCallback(onReadFrom);
   const restoreHidden = useStableCallback(onRestoreHidden);
@@ -141,7 +143,7 @@ export function ReaderView({ article, state, settings, headingRef, onReadFrom, o
   }, [state.blockIndex, focusFollowsReading]);
 
   return (
-    <article ref={articleRef} lang={article.lang ?? undefined} className="reader">
+    <article ref={articleRef} lang={article.lang ?? undefined} className="reader" data-sentence-highlight={sentenceHighlight} data-word-highlight={wordHighlight}>
       {settings.readingAid === 'ruler' && <div ref={rulerRef} className="reading-ruler" aria-hidden="true" />}
       <h1 ref={headingRef} tabIndex={-1}>
         {article.title}

@@ -1,6 +1,7 @@
 /** Settings: voice, pauses, theme, font and spacing, reading aids, focus. Every change applies at once and is saved. */
 import { useId, useState, type ReactNode } from 'react';
 import type { ArticlePlayerApi, SpeechInfo } from '../../../shared/api';
+import { SENTENCE_HIGHLIGHT_LABELS, SENTENCE_HIGHLIGHTS, WORD_HIGHLIGHT_LABELS, WORD_HIGHLIGHTS } from '../../../shared/highlightStyles';
 import { FONT_LABELS, FONTS, READING_AID_LABELS, READING_AIDS, THEME_LABELS, THEMES, type Settings, type SettingsPatch } from '../../../shared/settings';
 import { isDesktopHost } from '../api/connectApi';
 import { ClipboardShortcutField } from '../desktop/ClipboardShortcutField';
@@ -134,6 +135,14 @@ export function SettingsDialog({ open, onClose, settings, update, speech, langua
         <fieldset>
           <legend>Following along</legend>
           <SelectField label="Reading aid" value={settings.readingAid} options={READING_AIDS} labels={READING_AID_LABELS} onChange={(readingAid) => update({ readingAid })} />
+          <SelectField
+            label="Sentence being read"
+            value={settings.sentenceHighlight}
+            options={SENTENCE_HIGHLIGHTS}
+            labels={SENTENCE_HIGHLIGHT_LABELS}
+            onChange={(sentenceHighlight) => update({ sentenceHighlight })}
+          />
+          <SelectField label="Word being read" value={settings.wordHighlight} options={WORD_HIGHLIGHTS} labels={WORD_HIGHLIGHT_LABELS} onChange={(wordHighlight) => update({ wordHighlight })} />
           <div className="field checkbox">
             <input id="focus-follows" type="checkbox" aria-describedby="focus-follows-hint" checked={settings.focusFollowsReading} onChange={(e) => update({ focusFollowsReading: e.currentTarget.checked })} />
             <label htmlFor="focus-follows">Move keyboard focus to the paragraph being read</label>

@@ -5,6 +5,7 @@
  */
 import { useEffect, type RefObject } from 'react';
 import type { Article } from '../../../shared/article';
+import type { SentenceHighlight, WordHighlight } from '../../../shared/highlightStyles';
 import type { PlayerState } from '../player/Player';
 
 export const SENTENCE_HIGHLIGHT = 'ap-sentence';
@@ -41,6 +42,7 @@ export function useSpeechHighlight(
   article: Article,
   state: PlayerState,
   rulerRef: RefObject<HTMLDivElement | null> | null,
+  styles: { sentence: SentenceHighlight; word: WordHighlight },
 ): void {
   const { blockIndex, sentenceIndex, wordIndex, timeline } = state;
   useEffect(() => {
@@ -53,16 +55,16 @@ export function useSpeechHighlight(
     const textNode = element?.firstChild;
     if (!sentence || !(textNode instanceof Text)) return;
     const sentenceRange = rangeIn(textNode, sentence.charStart, sentence.charEnd);
-    if (sentenceRange) registry.set(SENTENCE_HIGHLIGHT, new Highlight(sentenceRange));
+    if (sentenceRange && styles.sentence !== 'off') registry.set(SENTENCE_HIGHLIGHT, new Highlight(sentenceRange));
     const word = sentence.words[wordIndex];
     const wordRange = word ? rangeIn(textNode, word.charStart, word.charEnd) : null;
     const ruler = rulerRef?.current;
     if (ruler && articleRef.current && (wordRange ?? sentenceRange)) placeRuler(ruler, (wordRange ?? sentenceRange)!, articleRef.current);
     if (wordRange) {
-      registry.set(WORD_HIGHLIGHT, new Highlight(wordRange));
+      if (styles.word !== 'off') registry.set(WORD_HIGHLIGHT, new Highlight(wordRange));
       if (element && element.getBoundingClientRect().height > window.innerHeight / 2) keepInView(wordRange);
     }
-  }, [articleRef, article, blockIndex, sentenceIndex, wordIndex, timeline, rulerRef]);
+  }, [articleRef, article, blockIndex, sentenceIndex, wordIndex, timeline, rulerRef, styles.sentence, styles.word]);
 
   useEffect(
     () => () => {
