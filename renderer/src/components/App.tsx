@@ -125,14 +125,22 @@ export function App({ api }: { api: ArticlePlayerApi }) {
     <div className="app">
       <header className="app-bar">
         <div className="bar-row">
-          <Toolbar
-            state={state}
-            keymap={keymap}
-            normalWordsPerMinute={normalWpm}
-            disabled={!player}
-            run={run}
-            onRate={(rate) => player?.setRate(rate)}
-          />
+          {/* On a small window or zoomed in, this part stays fixed at the bottom while the rest scrolls away. */}
+          <div className="player-bar">
+            <Toolbar
+              state={state}
+              keymap={keymap}
+              normalWordsPerMinute={normalWpm}
+              disabled={!player}
+              run={run}
+              onRate={(rate) => player?.setRate(rate)}
+            />
+            <p className="progress">
+              {progress}
+              {remaining && <span> · {remaining}</span>}
+              {(speech?.engine ?? speech?.direct) && <span className="engine"> · Voice: {(speech.engine ?? speech.direct)!.name}</span>}
+            </p>
+          </div>
           <SleepTimerControl timer={sleepTimer} keymap={keymap} disabled={!player} extendOnKey={settings.sleepTimerExtendOnKey} update={update} />
           <ReadSelectionBar selection={selection} keymap={keymap} disabled={!player} />
           <AppMenu
@@ -146,11 +154,6 @@ export function App({ api }: { api: ArticlePlayerApi }) {
             onShortcuts={() => setDialog('shortcuts')}
           />
         </div>
-        <p className="progress">
-          {progress}
-          {remaining && <span> · {remaining}</span>}
-          {(speech?.engine ?? speech?.direct) && <span className="engine"> · Voice: {(speech.engine ?? speech.direct)!.name}</span>}
-        </p>
       </header>
       <main className="content">
         <Notices

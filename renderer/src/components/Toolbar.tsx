@@ -19,15 +19,22 @@ export function Toolbar(props: ToolbarProps) {
   const playing = state.status === 'playing' || state.status === 'loading';
   return (
     <div role="toolbar" aria-label="Player controls" className="toolbar">
-      <button type="button" onClick={() => props.run('previousParagraph')} disabled={disabled} aria-keyshortcuts={ariaKeyShortcuts(keymap, 'previousParagraph')}>
+      <button type="button" onClick={() => props.run('previousParagraph')} disabled={disabled} aria-keyshortcuts={ariaKeyShortcuts(keymap, 'previousParagraph')} title="Previous paragraph">
         <PreviousIcon />
         <span className="label">Previous paragraph</span>
       </button>
-      <button type="button" className="primary" onClick={() => props.run('togglePlay')} disabled={disabled} aria-keyshortcuts={ariaKeyShortcuts(keymap, 'togglePlay')}>
+      <button
+        type="button"
+        className="primary"
+        onClick={() => props.run('togglePlay')}
+        disabled={disabled}
+        aria-keyshortcuts={ariaKeyShortcuts(keymap, 'togglePlay')}
+        title={playing ? 'Pause' : 'Play'}
+      >
         {playing ? <PauseIcon /> : <PlayIcon />}
         <span className="label">{playing ? 'Pause' : 'Play'}</span>
       </button>
-      <button type="button" onClick={() => props.run('nextParagraph')} disabled={disabled} aria-keyshortcuts={ariaKeyShortcuts(keymap, 'nextParagraph')}>
+      <button type="button" onClick={() => props.run('nextParagraph')} disabled={disabled} aria-keyshortcuts={ariaKeyShortcuts(keymap, 'nextParagraph')} title="Next paragraph">
         <NextIcon />
         <span className="label">Next paragraph</span>
       </button>
@@ -36,7 +43,7 @@ export function Toolbar(props: ToolbarProps) {
         onClick={() => props.run('hearAsWritten')}
         disabled={disabled}
         aria-keyshortcuts={ariaKeyShortcuts(keymap, 'hearAsWritten')}
-        title="This paragraph again, from the sentence being read, with no reading rule or pronunciation"
+        title="Hear as written: this paragraph again, from the sentence being read, with no reading rule or pronunciation"
       >
         <AsWrittenIcon />
         <span className="label">Hear as written</span>
