@@ -18,8 +18,8 @@ export default defineConfig({
           bench: resolve('main/bench.ts'),
           // Extraction runs in a worker with a time limit (main/article/extractInWorker.ts).
           extractWorker: resolve('main/article/extractWorker.ts'),
-          // espeak-ng's library speaks in a worker (main/speech/espeakLibraryWorker.ts).
-          espeakWorker: resolve('main/speech/espeakWorker.ts'),
+          // espeak-ng's library speaks in a process of its own (main/speech/espeakLibraryProcess.ts).
+          espeakProcess: resolve('main/speech/espeakProcess.ts'),
           // jsdom for the extraction bench and the training tools, in workers replaced every 100 pages (main/article/training/jsdomWorkers.ts).
           jsdomWorker: resolve('main/article/training/jsdomWorker.ts'),
         },

@@ -3,7 +3,7 @@
  * line, deep links, single instance, menus, downloads; each module in this folder, each unit-tested)
  * and carries the shared API over one validated IPC channel. All behaviour lives behind the API.
  */
-import { app, clipboard, dialog, globalShortcut, ipcMain, Menu, protocol, session, Tray, type BrowserWindow } from 'electron';
+import { app, clipboard, dialog, globalShortcut, ipcMain, Menu, protocol, session, Tray, utilityProcess, type BrowserWindow } from 'electron';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,7 @@ import { dispatchApiCall, errorMessageForRenderer } from '../api/dispatchApiCall
 import { loadArticleSource, loadRendererSource } from '../article/loadArticleSource.js';
 import { readAppFile } from '../hosts/appFiles.js';
 import { SECURITY_HEADERS } from '../hosts/securityHeaders.js';
+import { useUtilityProcess } from '../speech/speechProcessLauncher.js';
 import { defaultDataDirectory } from '../store/dataDirectory.js';
 import { whenAllWritten } from '../store/JsonFile.js';
 import { buildMenuTemplate, buildTrayTemplate, type MenuTarget } from './appMenu.js';
@@ -150,6 +151,8 @@ app.on('open-url', (event, url) => {
 
 void app.whenReady().then(async () => {
   if (!isFirstInstance) return;
+  // Native speech code (libespeak-ng) runs in utility processes: a crash there never ends the app.
+  useUtilityProcess(utilityProcess);
   // Windows has no installer entry for protocols; macOS and Linux declare it in the package.
   if (app.isPackaged && process.platform === 'win32') app.setAsDefaultProtocolClient(PROTOCOL_SCHEME);
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(allowPermission()));

@@ -24,6 +24,8 @@ export class ProcessError extends Error {
     message: string,
     readonly reason: 'missing' | 'timeout' | 'exit' | 'output-limit' | 'cancelled' | 'spawn',
     readonly stderr = '',
+    /** The signal that ended the program (an abort is SIGABRT), when one did. */
+    readonly signal: NodeJS.Signals | null = null,
   ) {
     super(message);
   }
@@ -103,7 +105,7 @@ export function runProcess(command: string, args: readonly string[], options: Ru
       else {
         const how = signal ? `was stopped by ${signal}` : `exited with code ${code}`;
         const detail = stderr.trim() ? `: ${stderr.trim().split('\n').slice(-3).join(' ')}` : '';
-        finish(new ProcessError(`${command} ${how}${detail}`, 'exit', stderr));
+        finish(new ProcessError(`${command} ${how}${detail}`, 'exit', stderr, signal));
       }
     });
     // A program that exits without reading stdin makes the write fail with EPIPE; the exit code tells the story.

@@ -1,8 +1,9 @@
 /**
  * libespeak-ng through koffi (a C FFI for Node): the same synthesis as the espeak-ng command, in this
  * process, with the library's own word events. Synchronous output mode: espeak_Synth returns when the
- * whole text is said, calling our callback with the audio and events on this thread, so this module is
- * only used inside the espeak worker thread (main/speech/espeakWorker.ts), never on the main thread.
+ * whole text is said, calling our callback with the audio and events on this thread. espeak-ng 1.51
+ * aborts on some texts, so this module is only loaded in the library's own process
+ * (main/speech/espeakProcess.ts), never in the app's (the bench loads it alone to compare).
  * The library keeps global state: one instance per process, used by one request at a time.
  * Struct layouts and constants: /usr/include/espeak-ng/speak_lib.h (API revision 12).
  */

@@ -1,14 +1,16 @@
 /**
  * espeak-ng adapter. Audio from the espeak-ng command: text on stdin, WAV on stdout, one process per
  * sentence (about 10 ms each here). Word marks from libespeak-ng's own word events, said alongside in
- * a worker thread (main/speech/espeakLibraryWorker.ts); where the library cannot be used (not
- * installed, koffi missing, the worker cannot start) it says why once on stderr and word times are
- * estimated (synthesizeBlock). Voices are listed by the command.
+ * a process of its own (espeakLibraryProcess.ts); where the library cannot be used (not installed,
+ * koffi missing, its process cannot start or keeps crashing) it says why once on stderr and word times
+ * are estimated (synthesizeBlock). Voices are listed by the command.
  */
 import type { Voice } from '../../shared/api.js';
 import { ProcessError, runProcess } from '../process/runProcess.js';
 import { defaultEspeakLibraryPath } from './espeakLibrary.js';
-import { EspeakLibraryWorker } from './espeakLibraryWorker.js';
+import { EspeakLibraryProcess, type EspeakWordSource, type LibraryWords } from './espeakLibraryProcess.js';
+import { isPassageFailure } from './passageFailure.js';
+import { SpeechProcessLost } from './speechProcess.js';
 import { wordMarksFromEvents } from './espeakWordMarks.js';
 import { memoizeUntilFailure, voiceForLanguage, type SpeechEngine, type Synthesized, type SynthesisOptions } from './SpeechEngine.js';
 import { parseWav, WavFormatError, type Pcm } from './wav.js';
@@ -48,8 +50,8 @@ export class EspeakNgEngine implements SpeechEngine {
   readonly id = 'espeak-ng';
   readonly name = 'eSpeak NG';
   readonly normalWordsPerMinute = 175;
-  private readonly library: EspeakLibraryWorker | null;
-  private backendChoice: Promise<EspeakBackend> | null = null;
+  readonly library: EspeakWordSource | null;
+  private toldCommand = false;
 
   constructor(
     private readonly command = 'espeak-ng',
@@ -57,22 +59,25 @@ export class EspeakNgEngine implements SpeechEngine {
     private readonly timeoutMs: number | null = null,
     /** The libespeak-ng file to load (a path or a name the loader finds); null: always the command. */
     libraryPath: string | null = defaultEspeakLibraryPath(),
+    /** Where the library's word events come from; by default the library's own process. */
+    library?: EspeakWordSource,
   ) {
-    this.library = libraryPath ? new EspeakLibraryWorker(libraryPath) : null;
+    this.library = library ?? (libraryPath ? new EspeakLibraryProcess(libraryPath) : null);
   }
 
-  /** Decided once, on first use: the library when it loads, else the command (said once on stderr). */
-  backend(): Promise<EspeakBackend> {
-    return (this.backendChoice ??= (async (): Promise<EspeakBackend> => {
-      if (!this.library) return { kind: 'command', reason: 'no library was asked for' };
-      const reason = await this.library.ready();
-      if (!reason) return { kind: 'library' };
+  /** The library while it loads and runs, else the command (said once on stderr, when the library is first found unusable). */
+  async backend(): Promise<EspeakBackend> {
+    if (!this.library) return { kind: 'command', reason: 'no library was asked for' };
+    const reason = await this.library.ready();
+    if (!reason) return { kind: 'library' };
+    if (!this.toldCommand) {
+      this.toldCommand = true;
       console.error(`Article Player: the espeak-ng library is not used (${reason}); speaking through the espeak-ng command, with estimated word times.`);
-      return { kind: 'command', reason };
-    })());
+    }
+    return { kind: 'command', reason };
   }
 
-  /** Ends the library's worker thread (a later request starts it again). */
+  /** Ends the library's process (a later request starts it again). */
   close(): Promise<void> {
     return this.library?.close() ?? Promise.resolve();
   }
@@ -93,18 +98,41 @@ export class EspeakNgEngine implements SpeechEngine {
     spoken.catch(() => {});
     if (!this.library || (await this.backend()).kind !== 'library') return spoken;
     // The audio is the command's (a new process says a text to the same sample every time); the word
-    // times are the library's, said alongside in the worker. The library's pitch flutter runs on from
+    // times are the library's, said alongside in its process. The library's pitch flutter runs on from
     // one utterance to the next, so its audio can be a few ms longer or shorter: its times are scaled to
     // the command's length.
-    const [pcm, fromLibrary] = await Promise.allSettled([
-      spoken,
-      this.library.synthesize(text, voice, clampedWordsPerMinute(options.wordsPerMinute), { timeoutMs, signal: options.signal }),
-    ]);
+    const [pcm, fromLibrary] = await Promise.allSettled([spoken, this.libraryWords(text, voice, options, timeoutMs, spoken)]);
     if (pcm.status === 'rejected') throw pcm.reason;
-    if (fromLibrary.status === 'rejected' || fromLibrary.value.samples.length === 0) return pcm.value;
-    const scale = pcm.value.samples.length / pcm.value.channels / pcm.value.sampleRate / (fromLibrary.value.samples.length / fromLibrary.value.sampleRate);
+    if (fromLibrary.status === 'rejected' || fromLibrary.value.sampleCount === 0) return pcm.value;
+    const scale = pcm.value.samples.length / pcm.value.channels / pcm.value.sampleRate / (fromLibrary.value.sampleCount / fromLibrary.value.sampleRate);
     const events = fromLibrary.value.words.map((event) => ({ ...event, audioMs: event.audioMs * scale }));
     return { ...pcm.value, wordMarks: wordMarksFromEvents(text, events, options.lang) };
+  }
+
+  /**
+   * The library's words for the text. A crash on a text the command also fails on is the text's fault
+   * (espeak-ng 1.51 aborts the same way in both): it does not count toward giving the library up. When
+   * the process was lost on a text the command said well (killed from outside, or a crash of its own),
+   * the new process is asked once more, so the sentence keeps its word times.
+   */
+  private async libraryWords(text: string, voice: string | null, options: SynthesisOptions, timeoutMs: number, spoken: Promise<Pcm>): Promise<LibraryWords> {
+    const library = this.library!;
+    const request = { text, voice, wordsPerMinute: clampedWordsPerMinute(options.wordsPerMinute) };
+    const excusedIf = spoken.then(
+      () => false,
+      (error: unknown) => isPassageFailure(error),
+    );
+    try {
+      return await library.say(request, { timeoutMs, signal: options.signal, excusedIf });
+    } catch (error) {
+      if (!(error instanceof SpeechProcessLost) || error.reason !== 'crash' || (await excusedIf) || options.signal?.aborted) throw error;
+      try {
+        await spoken;
+      } catch {
+        throw error;
+      }
+      return library.say(request, { timeoutMs, signal: options.signal, excusedIf: Promise.resolve(false) });
+    }
   }
 
   private async runCommand(text: string, voice: string | null, options: SynthesisOptions, timeoutMs: number): Promise<Pcm> {

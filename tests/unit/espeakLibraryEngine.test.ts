@@ -1,5 +1,5 @@
 /**
- * espeak-ng with libespeak-ng for real (a worker thread loads the library with koffi): the library's
+ * espeak-ng with libespeak-ng for real (a process of its own loads the library with koffi): the library's
  * word events become word marks on the text's words, the audio is the command's, and a library that
  * cannot load leaves estimated word times, saying why.
  */
