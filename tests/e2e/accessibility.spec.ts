@@ -164,7 +164,7 @@ test.describe('keyboard only', () => {
   test('tab order reaches every control in a logical order, with a visible focus ring', async ({ page, host }) => {
     await openPlayer(page, host.url);
     const names: string[] = [];
-    for (let i = 0; i < 13; i++) {
+    for (let i = 0; i < 14; i++) {
       await page.keyboard.press('Tab');
       names.push(
         await page.evaluate(() => {
@@ -181,6 +181,7 @@ test.describe('keyboard only', () => {
       'Next paragraph',
       'Hear as written',
       'Speech rate',
+      'Position in article',
       'Sleep timer',
       'Open…',
       'Library',

@@ -37,6 +37,7 @@ for (const { width, height, what } of [
         await expect(page.getByRole('button', { name, exact: true })).toHaveAttribute('title', new RegExp(`^${name}`));
       }
       await expectReachable(page, 'Speech rate', 'slider');
+      await expectReachable(page, 'Position in article', 'slider');
       await expect(page.locator('.player-bar .progress')).toBeInViewport();
       await expect(page.locator('.player-bar .progress')).toContainText(/Paragraph \d+ of \d+/);
 

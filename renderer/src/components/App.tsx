@@ -7,6 +7,7 @@ import { useOpenArticle } from '../article/useOpenArticle';
 import { useShortcuts } from '../keyboard/useShortcuts';
 import { formatRemaining, isPlayerAction, playerCommands } from '../player/playerCommands';
 import { usePlayer } from '../player/usePlayer';
+import { ArticleProgress } from '../progress/ArticleProgress';
 import { ContinueListening } from '../queue/ContinueListening';
 import { QueueDialog } from '../queue/QueueDialog';
 import { isQueueAction, runQueueAction } from '../queue/queueActions';
@@ -30,6 +31,7 @@ import { Toolbar } from './Toolbar';
 import { useAnnouncer } from './useAnnouncer';
 import { useDropAndPaste } from './useDropAndPaste';
 import { useMediaSession } from './useMediaSession';
+import { useStickyBarHeight } from './useStickyBarHeight';
 import { ReadSelectionBar } from '../selection/ReadSelectionBar';
 import { useReadSelection } from '../selection/useReadSelection';
 import { SleepTimerControl } from '../sleepTimer/SleepTimerControl';
@@ -90,8 +92,10 @@ export function App({ api }: { api: ArticlePlayerApi }) {
   }, [player, state.rate, settings.rate, update]);
 
   useDropAndPaste(openSource);
+  useStickyBarHeight('.app-bar');
 
   const speechProblem = speech?.problem ?? null;
+  const voiceName = (speech?.engine ?? speech?.direct)?.name ?? '';
   const normalWpm = speech?.normalWordsPerMinute ?? 175;
   const blockCount = article?.blocks.length ?? 0;
   const progress = blockCount ? `Paragraph ${Math.min(state.blockIndex + 1, blockCount)} of ${blockCount}` : '';
@@ -135,11 +139,7 @@ export function App({ api }: { api: ArticlePlayerApi }) {
               run={run}
               onRate={(rate) => player?.setRate(rate)}
             />
-            <p className="progress">
-              {progress}
-              {remaining && <span> · {remaining}</span>}
-              {(speech?.engine ?? speech?.direct) && <span className="engine"> · Voice: {(speech.engine ?? speech.direct)!.name}</span>}
-            </p>
+            <ArticleProgress player={player} state={state} blockCount={blockCount} wordsPerMinute={normalWpm} summary={{ position: progress, remaining, voice: voiceName }} />
           </div>
           <SleepTimerControl timer={sleepTimer} keymap={keymap} disabled={!player} extendOnKey={settings.sleepTimerExtendOnKey} update={update} />
           <ReadSelectionBar selection={selection} keymap={keymap} disabled={!player} />

@@ -119,6 +119,10 @@ export class DirectPlayer extends SessionState implements ReadingSession {
     return (words / (wordsPerMinute * this.state.rate)) * 60_000;
   }
 
+  totalMs(wordsPerMinute: number): number {
+    return (this.wordCounts.from(0) / (wordsPerMinute * this.state.rate)) * 60_000;
+  }
+
   dispose(): void {
     this.stopSpeaking();
     this.stopListening();

@@ -32,6 +32,8 @@ export interface ReadingSession {
   hearAsWritten(): void;
   configure(preferences: SpeechPreferences): void;
   remainingMs(wordsPerMinute: number): number;
+  /** The whole article's listening time at the current rate, estimated from its words. */
+  totalMs(wordsPerMinute: number): number;
   /** Reads from the word containing a character of a block. */
   playFromChar(blockIndex: number, char: number): void;
   /** Sets (or clears, with null) the place where playback pauses by itself; each owner has one. */
