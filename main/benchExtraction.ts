@@ -15,7 +15,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { extractHtml } from './article/extractHtml.js';
+import { extractHtml } from './article/html/extractHtml.js';
 import { splitOf } from './article/training/corpus.js';
 import { JsdomWorkers } from './article/training/jsdomWorkers.js';
 

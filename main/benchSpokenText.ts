@@ -25,7 +25,7 @@ import { splitWords } from '../shared/segment.js';
 import { makeSpokenText, type SpokenText } from '../shared/spokenText.js';
 import { timelineToDisplayed } from '../shared/spokenTimeline.js';
 import { estimateWordTimings, type Timeline } from '../shared/timeline.js';
-import { extractHtml } from './article/extractHtml.js';
+import { extractHtml } from './article/html/extractHtml.js';
 import { corpusIds, readCorpusPage } from './article/training/corpus.js';
 import { checkPatternSafety } from './pronunciations/regexSafety.js';
 

@@ -2,13 +2,12 @@
  * The content classifier: gradient-boosted trees over blockFeatures, trained on the WCXB corpus's training
  * split (main/article/training/trainContentModel.ts writes contentModel.json), in two stages (the second
  * sees the first stage's verdicts on the block's neighbours, as boilerpipe's classifier sees its
- * neighbours' features), then a contiguity step. An article is one stretch of the page: the stretch with the
- * most evidence of content is found (the maximum-sum run of block scores), blocks inside it are read when
- * the model is not against them, blocks outside only when it is sure.
+ * neighbours' features), then the contiguity step (contiguity.ts).
  */
 import shippedModels from './contentModel.json' with { type: 'json' };
 import { FEATURE_NAMES, type FeatureVector } from './blockFeatures.js';
-import { HTML_FEATURE_NAMES } from './htmlBlockFeatures.js';
+import { HTML_FEATURE_NAMES } from './html/htmlBlockFeatures.js';
+import { bestStretch, readInStretch, stretchWeights } from './contiguity.js';
 
 /** A regression tree in arrays: node i splits on feature[i] at threshold[i] (left when <=), or is a leaf (feature -1) with value[i]. */
 export interface Tree {
@@ -91,26 +90,6 @@ export function probability(scorer: Scorer, vector: FeatureVector): number {
   return 1 / (1 + Math.exp(-z));
 }
 
-/** The [start, end) run of blocks with the largest sum of weight * (p - center); empty when none is positive. */
-export function bestStretch(probabilities: number[], weights: number[], center: number): [number, number] {
-  let best = 0;
-  let bestRange: [number, number] = [0, 0];
-  let sum = 0;
-  let start = 0;
-  for (let i = 0; i < probabilities.length; i++) {
-    if (sum <= 0) {
-      sum = 0;
-      start = i;
-    }
-    sum += weights[i]! * (probabilities[i]! - center);
-    if (sum > best) {
-      best = sum;
-      bestRange = [start, i + 1];
-    }
-  }
-  return bestRange;
-}
-
 export const CONTEXT_FEATURE_NAMES = ['bias', 'p', 'pPrev', 'pNext', 'pWindow3', 'pWindow8', 'pMaxBefore', 'pMaxAfter', 'inStretch', 'stretchEdge', 'logWords', 'endsSentence', 'stopwords', 'pTimesLogWords'];
 
 /** The second stage's input for block i: its own first-stage probability, its neighbours', and the first stretch. */
@@ -136,10 +115,6 @@ export function contextVector(first: number[], i: number, stretch: [number, numb
   return [1, p(i), p(i - 1), p(i + 1), mean(i - 3, i + 3), mean(i - 8, i + 8), max(i - 3, i - 1), max(i + 1, i + 3), inside, Math.tanh(edge / 5), vector[1]!, vector[3]!, vector[7]!, p(i) * vector[1]!];
 }
 
-export function stretchWeights(sizes: number[]): number[] {
-  return sizes.map((size) => Math.sqrt(1 + size));
-}
-
 /** Probabilities of the two stages (the second when the model has one). */
 export function blockProbabilities(model: Pick<ContentModel, 'first' | 'context'>, vectors: FeatureVector[], sizes: number[]): number[] {
   const first = vectors.map((vector) => probability(model.first, vector));
@@ -148,11 +123,9 @@ export function blockProbabilities(model: Pick<ContentModel, 'first' | 'context'
   return vectors.map((vector, i) => probability(model.context!, contextVector(first, i, stretch, vector)));
 }
 
-/** Which blocks are read: the model's probabilities, then the stretch. */
+/** Which blocks are read: the model's probabilities, then the contiguity step. */
 export function decideBlocks(model: ContentModel, vectors: FeatureVector[], sizes: number[], probabilities = blockProbabilities(model, vectors, sizes)): { read: boolean[]; probabilities: number[]; stretch: [number, number] } {
-  const stretch = bestStretch(probabilities, stretchWeights(sizes), model.spanCenter);
-  const read = probabilities.map((p, i) => (i >= stretch[0] && i < stretch[1] ? p >= model.insideThreshold : p >= model.outsideThreshold));
-  return { read, probabilities, stretch };
+  return { ...readInStretch(probabilities, sizes, model), probabilities };
 }
 
 /** The share of Readability's words (blocks it read, by `inReadability`) that the model reads too. */

@@ -1,8 +1,8 @@
 /** Text of a known format to an Article: the one place that picks the extractor (run inside the extraction worker). */
 import type { Article } from '../../shared/article.js';
-import { extractHtml } from './extractHtml.js';
-import { extractMarkdown } from './extractMarkdown.js';
-import { extractPlainText } from './extractPlainText.js';
+import { extractHtml } from './html/extractHtml.js';
+import { extractMarkdown } from './markdown/extractMarkdown.js';
+import { extractPlainText } from './text/extractPlainText.js';
 
 export type ArticleFormat = 'html' | 'text' | 'markdown';
 

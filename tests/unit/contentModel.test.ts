@@ -1,8 +1,9 @@
 /** The content model's parts: the trees it is made of, how they are fitted, and the contiguity step. */
 import { describe, expect, it } from 'vitest';
-import { bestStretch, contentModels, decideBlocks, preferModelReading, probability, type ContentModel } from '../../main/article/contentModel';
+import { contentModels, decideBlocks, preferModelReading, probability, type ContentModel } from '../../main/article/contentModel';
+import { bestStretch } from '../../main/article/contiguity';
 import { FEATURE_NAMES } from '../../main/article/blockFeatures';
-import { HTML_FEATURE_NAMES } from '../../main/article/htmlBlockFeatures';
+import { HTML_FEATURE_NAMES } from '../../main/article/html/htmlBlockFeatures';
 import { fitBoostedTrees, fitLogistic } from '../../main/article/training/trainingTools';
 
 describe('bestStretch', () => {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { extractHtml } from '../../main/article/extractHtml';
+import { extractHtml } from '../../main/article/html/extractHtml';
 
 const hostile = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'hostile.html'), 'utf8');
 const CORPUS = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus', 'wcxb-dev-articles');

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractMarkdown } from '../../main/article/extractMarkdown';
+import { extractMarkdown } from '../../main/article/markdown/extractMarkdown';
 import { loadArticleFile } from '../../main/article/loadArticleFile';
 import { loadWelcomeArticle } from '../../main/article/welcomeArticle';
 

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractHtml } from '../../main/article/extractHtml';
-import { extractPlainText } from '../../main/article/extractPlainText';
+import { extractHtml } from '../../main/article/html/extractHtml';
+import { extractPlainText } from '../../main/article/text/extractPlainText';
 import { cleanByline } from '../../main/article/pageMetadata';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'extraction');

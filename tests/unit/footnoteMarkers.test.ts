@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { superscriptText } from '../../main/article/footnoteMarkers';
-import { extractHtml } from '../../main/article/extractHtml';
+import { superscriptText } from '../../main/article/html/footnoteMarkers';
+import { extractHtml } from '../../main/article/html/extractHtml';
 
 const sup = (html: string) => {
   const { document } = parseHTML(`<p>${html}</p>`);

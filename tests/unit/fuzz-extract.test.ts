@@ -6,15 +6,15 @@
  * text, never from a script, a style or an attribute), blocks normalized, kinds among BLOCK_KINDS, hidden
  * blocks in page order within their caps.
  *
- * React streaming ids (S:n / B:n) are not generated here: main/article/htmlCleanup.ts
+ * React streaming ids (S:n / B:n) are not generated here: main/article/html/htmlCleanup.ts
  * revealStreamedContent loops forever on some of them (see hostile-articles.test.ts and
  * docs/security-tests.md), and a synchronous loop cannot be stopped inside this thread.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractHtml } from '../../main/article/extractHtml';
-import { extractMarkdown } from '../../main/article/extractMarkdown';
-import { extractPlainText } from '../../main/article/extractPlainText';
+import { extractHtml } from '../../main/article/html/extractHtml';
+import { extractMarkdown } from '../../main/article/markdown/extractMarkdown';
+import { extractPlainText } from '../../main/article/text/extractPlainText';
 import { BLOCK_KINDS, normalizeText, type Article } from '../../shared/article';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 0) || 1000;

@@ -14,8 +14,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FEATURE_NAMES, type FeatureVector } from '../blockFeatures.js';
-import { bestStretch, contextVector, decideBlocks, probability, stretchWeights, type ContentModel, type ModelFiles, type TitleModel } from '../contentModel.js';
-import { classifyTextBlocks, plainTextBlocks, textBlockVectors, titleCandidates, TITLE_FEATURE_NAMES, type TextBlock } from '../extractPlainText.js';
+import { contextVector, decideBlocks, probability, type ContentModel, type ModelFiles, type TitleModel } from '../contentModel.js';
+import { bestStretch, stretchWeights } from '../contiguity.js';
+import { classifyTextBlocks, plainTextBlocks, textBlockVectors, titleCandidates, TITLE_FEATURE_NAMES, type TextBlock } from '../text/extractPlainText.js';
 import { cachedPageTexts, corpusIds, readCorpusPage, type CorpusPage } from './corpus.js';
 import { fitBoostedTrees, normalizeTitle, scoreMacro, shingleHits } from './trainingTools.js';
 

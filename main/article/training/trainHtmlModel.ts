@@ -9,9 +9,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { countWords, type FeatureVector } from '../blockFeatures.js';
-import { bestStretch, contextVector, decideBlocks, preferModelReading, probability, stretchWeights, type ContentModel, type ModelFiles } from '../contentModel.js';
-import { analyzeHtml } from '../extractHtml.js';
-import { HTML_FEATURE_NAMES, IN_READABILITY } from '../htmlBlockFeatures.js';
+import { contextVector, decideBlocks, preferModelReading, probability, type ContentModel, type ModelFiles } from '../contentModel.js';
+import { bestStretch, stretchWeights } from '../contiguity.js';
+import { analyzeHtml } from '../html/extractHtml.js';
+import { HTML_FEATURE_NAMES, IN_READABILITY } from '../html/htmlBlockFeatures.js';
 import { cachedShortPages, corpusIds, readCorpusPage } from './corpus.js';
 import { fitBoostedTrees, scoreMacro, shingleHits } from './trainingTools.js';
 

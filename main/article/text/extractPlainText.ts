@@ -6,11 +6,11 @@
  * the line the title model rates most headline-like next to the article, and the byline and source are
  * found once, from the shape of the lines around the article, and never read as paragraphs.
  */
-import { makeBlock, normalizeText, type Article, type Block, type BlockKind } from '../../shared/article.js';
-import { blockFeatures, stopwordsFor, type FeatureVector } from './blockFeatures.js';
-import { HiddenList } from './hiddenBlocks.js';
-import { contentModels, decideBlocks, probability, type ContentModel, type TitleModel } from './contentModel.js';
-import { guessLangFromText } from './detectLang.js';
+import { makeBlock, normalizeText, type Article, type Block, type BlockKind } from '../../../shared/article.js';
+import { blockFeatures, stopwordsFor, type FeatureVector } from '../blockFeatures.js';
+import { HiddenList } from '../hiddenBlocks.js';
+import { contentModels, decideBlocks, probability, type ContentModel, type TitleModel } from '../contentModel.js';
+import { guessLangFromText } from '../detectLang.js';
 
 const MARKDOWN_HEADING = /^(#{1,6})\s+(.+?)\s*#*$/u;
 const MARKDOWN_LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+(.+)$/u;

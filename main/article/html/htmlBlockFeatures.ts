@@ -4,8 +4,8 @@
  * the block's kind, where the headline stands, and what the other extractors chose (Readability's output,
  * the main prose container), which the model weighs as evidence rather than obeys.
  */
-import { blockFeatures, countWords, FEATURE_NAMES, type FeatureVector } from './blockFeatures.js';
-import type { PageBlock } from './hiddenBlocks.js';
+import { blockFeatures, countWords, FEATURE_NAMES, type FeatureVector } from '../blockFeatures.js';
+import type { HtmlBlock } from './walkHtmlBlocks.js';
 
 /** Index of the inReadability feature in an HTML feature vector. */
 export const IN_READABILITY = FEATURE_NAMES.length + 3;
@@ -45,7 +45,7 @@ export const HTML_FEATURE_NAMES = [
  * How deep the block's and the headline's nearest common ancestor is (html is 0, body 1), and that as a
  * share of the headline's depth (1: the block is inside the headline's own element).
  */
-function titleKinship(page: PageBlock[], titleIndex: number): Array<{ depth: number; share: number }> {
+function titleKinship(page: HtmlBlock[], titleIndex: number): Array<{ depth: number; share: number }> {
   const title = page[titleIndex]?.element;
   if (!title) return page.map(() => ({ depth: 0, share: 0 }));
   const depthOf = new Map<Element, number>();
@@ -76,7 +76,7 @@ const REASON_GROUPS: Array<[number, RegExp]> = [
  * `inReadability[i]`: the share of block i's shingles in Readability's output; `titleIndex`: the block that is
  * the headline (-1 when none is).
  */
-export function htmlBlockVectors(page: PageBlock[], inReadability: number[], titleIndex: number, stopwords: Set<string>): FeatureVector[] {
+export function htmlBlockVectors(page: HtmlBlock[], inReadability: number[], titleIndex: number, stopwords: Set<string>): FeatureVector[] {
   const texts = page.map((block) => block.text);
   const base = blockFeatures(texts, stopwords);
   const words = texts.map(countWords);

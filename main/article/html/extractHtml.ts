@@ -5,17 +5,18 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { makeBlock, normalizeText, type Article, type Block, type BlockKind, type HiddenBlock } from '../../shared/article.js';
+import { makeBlock, normalizeText, type Article, type Block, type BlockKind, type HiddenBlock } from '../../../shared/article.js';
 import { findContentCandidate, isHiddenOrComments } from './contentCandidate.js';
-import { detectLang, normalizeLangTag } from './detectLang.js';
-import { collectPageBlocks, hiddenFromPage, HiddenList, type PageBlock } from './hiddenBlocks.js';
-import { countWords, stopwordsFor, type FeatureVector } from './blockFeatures.js';
-import { contentModels, decideBlocks, preferModelReading, type ContentModel } from './contentModel.js';
+import { detectLang, normalizeLangTag } from '../detectLang.js';
+import { hiddenFromPage, HiddenList } from '../hiddenBlocks.js';
+import { walkHtmlBlocks, type HtmlBlock } from './walkHtmlBlocks.js';
+import { countWords, stopwordsFor, type FeatureVector } from '../blockFeatures.js';
+import { contentModels, decideBlocks, preferModelReading, type ContentModel } from '../contentModel.js';
 import { htmlBlockVectors, IN_READABILITY } from './htmlBlockFeatures.js';
-import { shingleHits } from './textOverlap.js';
-import { cleanByline, readPageMetadata } from './pageMetadata.js';
+import { shingleHits } from '../textOverlap.js';
+import { cleanByline, readPageMetadata } from '../pageMetadata.js';
 import { isFurnitureElement, isFurnitureText, revealStreamedContent } from './htmlCleanup.js';
-import { describeCode, tableText } from './readableStructures.js';
+import { describeCode, tableText } from '../readableStructures.js';
 import { superscriptText } from './footnoteMarkers.js';
 
 const HEADING = /^H[1-6]$/u;
@@ -188,7 +189,7 @@ export interface HtmlAnalysis {
   /** Readability's reading (with the second-opinion fallback): the blocks read when there is no page walk. */
   readability: Block[];
   /** Every block of the page in order, or null when the markup was too deep to walk. */
-  page: PageBlock[] | null;
+  page: HtmlBlock[] | null;
   /** The page block that is the headline, or -1. */
   titleIndex: number;
   /** Features of the page blocks for the HTML content model. */
@@ -208,9 +209,9 @@ export function analyzeHtml(html: string, fallbackTitle: string, source: string 
   const candidate = tooDeep ? null : findContentCandidate(document as unknown as Document);
   const candidateElement = candidate ? ((document.querySelectorAll('*')[candidate.index] as unknown as Element | undefined) ?? null) : null;
   // The whole page as blocks, before Readability rewrites the document.
-  let page: PageBlock[] | null = [];
+  let page: HtmlBlock[] | null = [];
   try {
-    if (document.body) collectPageBlocks(document.body as unknown as Element, false, null, page, { inArticle: false, inCandidate: false, candidate: candidateElement });
+    if (document.body) page = walkHtmlBlocks(document.body as unknown as Element, { candidate: candidateElement });
   } catch {
     page = null; // markup too deep for this walk: Readability's reading alone
   }

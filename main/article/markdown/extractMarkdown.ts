@@ -6,9 +6,10 @@
  */
 import { parseHTML } from 'linkedom';
 import { Lexer, type Token, type Tokens } from 'marked';
-import { makeBlock, normalizeText, type Article, type Block, type BlockKind, type HiddenBlock } from '../../shared/article.js';
-import { collectPageBlocks, HiddenList, type PageBlock } from './hiddenBlocks.js';
-import { describeCode, tableText } from './readableStructures.js';
+import { makeBlock, normalizeText, type Article, type Block, type BlockKind, type HiddenBlock } from '../../../shared/article.js';
+import { HiddenList } from '../hiddenBlocks.js';
+import { walkHtmlBlocks, type HtmlBlock } from '../html/walkHtmlBlocks.js';
+import { describeCode, tableText } from '../readableStructures.js';
 
 /** Text of inline tokens as it should be heard. */
 function inlineText(tokens: Token[] | undefined): string {
@@ -53,12 +54,10 @@ function push(blocks: Block[], kind: BlockKind, text: string): void {
 }
 
 /** Raw HTML blocks are not read; their visible text is kept as hidden blocks (no scripts, styles or hidden parts). */
-function htmlBlockText(html: string): PageBlock[] {
-  const out: PageBlock[] = [];
-  if (!/[\p{L}]/u.test(html.replace(/<[^>]*>/gu, ''))) return out;
+function htmlBlockText(html: string): HtmlBlock[] {
+  if (!/[\p{L}]/u.test(html.replace(/<[^>]*>/gu, ''))) return [];
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-  collectPageBlocks(document.body as unknown as Element, false, null, out);
-  return out;
+  return walkHtmlBlocks(document.body as unknown as Element);
 }
 
 function walk(tokens: Token[], insideQuote: boolean, blocks: Block[], hidden: HiddenBlock[]): void {

@@ -1,0 +1,47 @@
+/**
+ * The contiguity step, after a content model has given every candidate block its probability: an article is
+ * one stretch of the page. The stretch with the most evidence of content is found (the maximum-sum run of
+ * block scores, weighted by the blocks' sizes); blocks inside it are read when the model is not against
+ * them, blocks outside only when it is sure.
+ */
+
+/** The [start, end) run of blocks with the largest sum of weight * (p - center); empty when none is positive. */
+export function bestStretch(probabilities: number[], weights: number[], center: number): [number, number] {
+  let best = 0;
+  let bestRange: [number, number] = [0, 0];
+  let sum = 0;
+  let start = 0;
+  for (let i = 0; i < probabilities.length; i++) {
+    if (sum <= 0) {
+      sum = 0;
+      start = i;
+    }
+    sum += weights[i]! * (probabilities[i]! - center);
+    if (sum > best) {
+      best = sum;
+      bestRange = [start, i + 1];
+    }
+  }
+  return bestRange;
+}
+
+export function stretchWeights(sizes: number[]): number[] {
+  return sizes.map((size) => Math.sqrt(1 + size));
+}
+
+/** The thresholds of the step (a content model's). */
+export interface StretchThresholds {
+  /** The stretch maximises the sum of (probability - spanCenter) weighted by sqrt(1 + words). */
+  spanCenter: number;
+  /** Inside the stretch, a block is read when its probability is at least this. */
+  insideThreshold: number;
+  /** Outside it, only at least this. */
+  outsideThreshold: number;
+}
+
+/** Which blocks are read, given their probabilities and sizes (words), and the stretch chosen. */
+export function readInStretch(probabilities: number[], sizes: number[], thresholds: StretchThresholds): { read: boolean[]; stretch: [number, number] } {
+  const stretch = bestStretch(probabilities, stretchWeights(sizes), thresholds.spanCenter);
+  const read = probabilities.map((p, i) => (i >= stretch[0] && i < stretch[1] ? p >= thresholds.insideThreshold : p >= thresholds.outsideThreshold));
+  return { read, stretch };
+}
