@@ -153,7 +153,7 @@ test('pasting outside a text field opens the pasted text; pasting a link opens t
 });
 
 test.describe('text the extractor left out', () => {
-  test.use({ hostArgs: ['../shared/fixtures/scraped-news.txt'] });
+  test.use({ hostArgs: ['tests/fixtures/scraped/scraped-news.txt'] });
 
   test('can be shown in place and brought back into the reading, keeping the place', async ({ page, host }) => {
     await openPlayer(page, host.url);

@@ -8,7 +8,8 @@ import { parseWav, pcmDurationMs } from '../../main/speech/wav';
 import { BUILT_CLI, requireBuild, ROOT } from '../helpers/built';
 
 const run = promisify(execFile);
-const news = join(ROOT, '..', 'shared', 'fixtures', 'scraped-news.txt');
+const SCRAPED = join(ROOT, 'tests', 'fixtures', 'scraped');
+const news = join(SCRAPED, 'scraped-news.txt');
 
 describe('npm run cli (built)', () => {
   beforeAll(requireBuild);
@@ -24,7 +25,7 @@ describe('npm run cli (built)', () => {
 
   it('extract resolves a relative path against the folder the user was in', async () => {
     const { stdout } = await run(process.execPath, [BUILT_CLI, 'extract', 'scraped-news.txt', '--json'], {
-      env: { ...process.env, INIT_CWD: join(ROOT, '..', 'shared', 'fixtures') },
+      env: { ...process.env, INIT_CWD: SCRAPED },
     });
     expect((JSON.parse(stdout) as { blocks: unknown[] }).blocks).toHaveLength(4);
   });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractPlainText } from '../../main/article/text/extractPlainText';
 
-const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures');
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'scraped');
 
 interface Expected {
   title: string;
