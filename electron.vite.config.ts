@@ -15,7 +15,7 @@ export default defineConfig({
           electron: resolve('main/electron/electron.ts'),
           start: resolve('main/start.ts'),
           cli: resolve('main/cli.ts'),
-          bench: resolve('main/bench.ts'),
+          bench: resolve('main/bench/bench.ts'),
           // Extraction runs in a worker with a time limit (main/article/extractInWorker.ts).
           extractWorker: resolve('main/article/extractWorker.ts'),
           // espeak-ng's library speaks in a process of its own (main/speech/espeakLibraryProcess.ts).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generatePronunciations, lostHighlights } from '../../main/benchSpokenText';
+import { generatePronunciations, lostHighlights } from '../../main/bench/spokenText';
 import { checkPatternSafety } from '../../main/pronunciations/regexSafety';
 import { CompiledPronunciations, entryProblem } from '../../shared/pronunciations';
 import { DEFAULT_READING_RULES, RULES_OFF } from '../../shared/readingRules';

@@ -1,5 +1,5 @@
 /** Labelling, fitting and scoring for the extraction models (used by the trainer and the bench). */
-import { scoreText } from '../../benchExtraction.js';
+import { scoreText } from '../../bench/extraction.js';
 import { treeValue, type Tree } from '../contentModel.js';
 
 export { shingleHits } from '../textOverlap.js';

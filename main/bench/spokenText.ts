@@ -12,22 +12,21 @@
  * pronunciation list (whole-word, anywhere, case-sensitive and pattern entries), against the rules off
  * measured in the same run, median and p95 over the corpus's paragraphs.
  *
- * Run by `npm run bench` (main/bench.ts, key `spokenText`; BENCH_SKIP_SPOKEN_TEXT=1 leaves it out), or
- * alone: `npx tsx main/benchSpokenText.ts [corpusDir]` (BENCH_LIMIT=N: the first N pages only).
+ * Run by `npm run bench` (main/bench/bench.ts, part and key `spokenText`; BENCH_SKIP_SPOKEN_TEXT=1 leaves it out), or
+ * alone: `npx tsx main/bench/spokenText.ts [corpusDir]` (BENCH_LIMIT=N: the first N pages only).
  */
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Block } from '../shared/article.js';
-import { CompiledPronunciations, entryProblem, type Pronunciation } from '../shared/pronunciations.js';
-import { DEFAULT_READING_RULES, RULES_OFF, type ReadingRules } from '../shared/readingRules.js';
-import { splitWords } from '../shared/segment.js';
-import { makeSpokenText, type SpokenText } from '../shared/spokenText.js';
-import { timelineToDisplayed } from '../shared/spokenTimeline.js';
-import { estimateWordTimings, type Timeline } from '../shared/timeline.js';
-import { extractHtml } from './article/html/extractHtml.js';
-import { corpusIds, readCorpusPage } from './article/training/corpus.js';
-import { checkPatternSafety } from './pronunciations/regexSafety.js';
+import type { Block } from '../../shared/article.js';
+import { CompiledPronunciations, entryProblem, type Pronunciation } from '../../shared/pronunciations.js';
+import { DEFAULT_READING_RULES, RULES_OFF, type ReadingRules } from '../../shared/readingRules.js';
+import { splitWords } from '../../shared/segment.js';
+import { makeSpokenText, type SpokenText } from '../../shared/spokenText.js';
+import { timelineToDisplayed } from '../../shared/spokenTimeline.js';
+import { estimateWordTimings, type Timeline } from '../../shared/timeline.js';
+import { extractHtml } from '../article/html/extractHtml.js';
+import { corpusIds, readCorpusPage } from '../article/training/corpus.js';
+import { checkPatternSafety } from '../pronunciations/regexSafety.js';
+import { CORPUS_DIR } from './paths.js';
 
 /**
  * Detectors of what should not be heard, independent of shared/spokenText.ts's patterns: broader where
@@ -276,9 +275,7 @@ export function benchSpokenText(corpusDir: string): SpokenTextBenchReport | { sk
   return runSpokenTextBench(corpusDir, { limit: process.env.BENCH_LIMIT ? Number(process.env.BENCH_LIMIT) : undefined });
 }
 
-// Alone: `npx tsx main/benchSpokenText.ts [corpusDir]` (in the built bench this module is a part of bench.js, and this does not run).
-if (/benchSpokenText\.[cm]?[jt]s$/u.test(process.argv[1] ?? '')) {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const corpusDir = process.argv[2] ?? join(here, '..', '..', 'shared', 'corpus', 'wcxb-dev-articles');
-  console.log(JSON.stringify(benchSpokenText(corpusDir), null, 2));
+// Alone: `npx tsx main/bench/spokenText.ts [corpusDir]` (in the built bench this module is a part of bench.js, and this does not run).
+if (/spokenText\.[cm]?[jt]s$/u.test(process.argv[1] ?? '')) {
+  console.log(JSON.stringify(benchSpokenText(process.argv[2] ?? CORPUS_DIR), null, 2));
 }

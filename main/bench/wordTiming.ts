@@ -12,11 +12,12 @@
  * The error is how far our timeline's start of each word (after the first) is from the reference. The
  * baseline, in the same run, spreads the sentence over its words by letter count alone.
  */
-import { splitSentences, splitWords } from '../shared/segment.js';
-import { listAvailableEngines } from './speech/detectEngine.js';
-import { EspeakNgEngine } from './speech/espeakNg.js';
-import { canSynthesize, type SpeechEngine } from './speech/SpeechEngine.js';
-import { synthesizeBlock } from './speech/synthesizeBlock.js';
+import { splitSentences, splitWords } from '../../shared/segment.js';
+import { listAvailableEngines } from '../speech/detectEngine.js';
+import { EspeakNgEngine } from '../speech/espeakNg.js';
+import { canSynthesize, type SpeechEngine } from '../speech/SpeechEngine.js';
+import { synthesizeBlock } from '../speech/synthesizeBlock.js';
+import { benchNote } from './partProcess.js';
 
 /** Sentences that are hard on an estimate: numbers, symbols, abbreviations, many clauses. */
 const HARD_SENTENCES = [
@@ -64,7 +65,10 @@ export async function runWordTimingBench(engine: SpeechEngine, paragraphs: reado
   const oursFromEnd: number[] = [];
   const lettersOnlyFromEnd: number[] = [];
   const lastWordLonger: number[] = [];
-  const said = async (text: string) => (await synthesizeBlock(engine, { text, lang, voice: null, rate: 1 })).timeline;
+  const said = async (text: string) => {
+    benchNote(`${engine.name}: ${text}`);
+    return (await synthesizeBlock(engine, { text, lang, voice: null, rate: 1 })).timeline;
+  };
   for (const sentence of sentences) {
     const words = splitWords(sentence, lang);
     if (words.length < 3) continue;

@@ -16,14 +16,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import type { EngineChoice } from '../shared/settings.js';
-import { DEFAULT_SETTINGS } from '../shared/settings.js';
-import type { LibraryEntry } from '../shared/library.js';
-import { createAppHandlers, memoizedSpeech } from './api/createAppContext.js';
-import { loadRendererSource } from './article/loadArticleSource.js';
-import { summarize } from './benchSupport.js';
-import { startBrowserHost } from './hosts/browserHost.js';
-import { synthesizeBlock } from './speech/synthesizeBlock.js';
+import type { EngineChoice } from '../../shared/settings.js';
+import { DEFAULT_SETTINGS } from '../../shared/settings.js';
+import type { LibraryEntry } from '../../shared/library.js';
+import { createAppHandlers, memoizedSpeech } from '../api/createAppContext.js';
+import { loadRendererSource } from '../article/loadArticleSource.js';
+import { summarize } from './support.js';
+import { startBrowserHost } from '../hosts/browserHost.js';
+import { synthesizeBlock } from '../speech/synthesizeBlock.js';
 
 type Speech = ReturnType<typeof memoizedSpeech>;
 

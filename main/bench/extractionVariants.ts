@@ -9,11 +9,11 @@
  * site in four, never seen by the trained models or the tuning). Scoring: benchExtraction's shingle F1.
  */
 import { join } from 'node:path';
-import { extractHtml } from './article/html/extractHtml.js';
-import { extractPlainText } from './article/text/extractPlainText.js';
-import { cachedPageTexts, cachedShortPages, corpusIds, readCorpusPage, type CorpusPage } from './article/training/corpus.js';
-import { JsdomWorkers } from './article/training/jsdomWorkers.js';
-import { sameText, scoreText, type Score } from './benchExtraction.js';
+import { extractHtml } from '../article/html/extractHtml.js';
+import { extractPlainText } from '../article/text/extractPlainText.js';
+import { cachedPageTexts, cachedShortPages, corpusIds, readCorpusPage, type CorpusPage } from '../article/training/corpus.js';
+import { JsdomWorkers } from '../article/training/jsdomWorkers.js';
+import { sameText, scoreText, type Score } from './extraction.js';
 
 interface Row {
   id: string;

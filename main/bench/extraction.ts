@@ -10,14 +10,15 @@
  * (main/article/training/jsdomWorkers.ts: jsdom keeps memory per page). jsdom's CSS parser can throw uncaught
  * errors on some pages; such a page counts as empty output for the baseline.
  *
- * Run by `npm run bench` (main/bench.ts); BENCH_SKIP_EXTRACTION=1 leaves it out.
+ * Run by `npm run bench` (main/bench/bench.ts, part `extraction`, through extractionReport.ts);
+ * BENCH_SKIP_EXTRACTION=1 leaves it out, BENCH_ONLY=extraction runs it alone.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { extractHtml } from './article/html/extractHtml.js';
-import { splitOf } from './article/training/corpus.js';
-import { JsdomWorkers } from './article/training/jsdomWorkers.js';
+import { extractHtml } from '../article/html/extractHtml.js';
+import { splitOf } from '../article/training/corpus.js';
+import { JsdomWorkers } from '../article/training/jsdomWorkers.js';
 
 export interface ExtractionBenchOptions {
   corpusDir: string;

@@ -9,7 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { launchBenchBrowser, summarize, waitForPlayer } from './benchSupport.js';
+import { launchBenchBrowser, summarize, waitForPlayer } from './support.js';
 
 export interface PlayStartOptions {
   /** out/main/start.js */

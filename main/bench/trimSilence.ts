@@ -6,9 +6,10 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_SETTINGS } from '../shared/settings.js';
-import type { SpeechEngine } from './speech/SpeechEngine.js';
-import { synthesizeBlock } from './speech/synthesizeBlock.js';
+import { DEFAULT_SETTINGS } from '../../shared/settings.js';
+import type { SpeechEngine } from '../speech/SpeechEngine.js';
+import { synthesizeBlock } from '../speech/synthesizeBlock.js';
+import { benchNote } from './partProcess.js';
 
 const PARAGRAPHS = Number(process.env.BENCH_TRIM_PARAGRAPHS ?? 12);
 
@@ -36,6 +37,7 @@ export async function runTrimSilenceBench(engine: SpeechEngine, corpusDir: strin
     const savedPercent: number[] = [];
     for (const text of texts) {
       const request = { text, lang: 'en', voice: null, rate, sentencePauseMs };
+      benchNote(`${engine.name} at rate ${rate}: ${text}`);
       const plain = (await synthesizeBlock(engine, request)).timeline.durationMs;
       const trimmed = (await synthesizeBlock(engine, { ...request, trimSilences: true })).timeline.durationMs;
       plainMs += plain;

@@ -8,12 +8,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import type { EngineChoice } from '../shared/settings.js';
-import type { EngineDetection } from './speech/detectEngine.js';
-import { createAppHandlers } from './api/createAppContext.js';
-import { startBrowserHost } from './hosts/browserHost.js';
-import { generatedArticle } from './generatedArticle.js';
-import { round, summarize, waitForPlayer } from './benchSupport.js';
+import type { EngineChoice } from '../../shared/settings.js';
+import type { EngineDetection } from '../speech/detectEngine.js';
+import { createAppHandlers } from '../api/createAppContext.js';
+import { startBrowserHost } from '../hosts/browserHost.js';
+import { generatedArticle } from '../generatedArticle.js';
+import { round, summarize, waitForPlayer } from './support.js';
 
 export interface LongArticleOptions {
   browser: Browser;
