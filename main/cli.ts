@@ -5,6 +5,7 @@
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { placeNotes } from '../shared/notes.js';
 import { clampRate } from '../shared/rate.js';
 import { loadArticleSource, resolveUserPath } from './article/loadArticleSource.js';
 import { detectEngine } from './speech/detectEngine.js';
@@ -49,7 +50,8 @@ async function load(source: string | undefined) {
   if (!source) throw new Error(`Name an article to open.\n${USAGE}`);
   const result = await loadArticleSource(resolveUserPath(source));
   if (!result.ok) throw new Error(result.message);
-  return result.article;
+  // A document's notes go where the listener's setting puts them, as in the app.
+  return placeNotes(result.article, (await new SettingsStore(defaultDataDirectory()).read()).notePlacement);
 }
 
 async function extract(args: string[]): Promise<void> {
@@ -63,7 +65,14 @@ async function extract(args: string[]): Promise<void> {
   if (values.json) {
     const { title, byline, source, lang, blocks } = article;
     const shown = await Promise.all(
-      blocks.map(async ({ kind, text }) => (spokenFor && values.spoken ? { kind, text, spoken: (await spokenFor(text, lang)).text } : { kind, text })),
+      // PDF and EPUB blocks also carry the page label they start on and their chapter.
+      blocks.map(async ({ kind, text, page, chapter }) => ({
+        kind,
+        text,
+        ...(page !== undefined ? { page } : {}),
+        ...(chapter !== undefined ? { chapter } : {}),
+        ...(spokenFor && values.spoken ? { spoken: (await spokenFor(text, lang)).text } : {}),
+      })),
     );
     console.log(JSON.stringify({ title, byline, source, lang, blocks: shown }, null, 2));
     return;

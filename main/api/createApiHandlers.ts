@@ -57,8 +57,9 @@ export function createApiHandlers(context: ApiContext): ApiHandlers {
     return { engine, synthesize };
   };
 
-  const remember = (result: LoadResult) => rememberInLibrary(library, result);
-  const queue = createQueueHandlers(library, context.queue);
+  const notePlacement = async () => (await settings.read()).notePlacement;
+  const remember = async (result: LoadResult) => rememberInLibrary(library, result, await notePlacement());
+  const queue = createQueueHandlers(library, context.queue, notePlacement);
 
   return {
     ...queue.handlers,

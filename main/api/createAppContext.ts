@@ -31,6 +31,6 @@ export function createAppHandlers(dataDirectory: string, initialArticle: () => P
     emit: () => undefined,
   };
   /** An article handed in from outside the window (a second launch, Open File, the OS): into the library like any other. */
-  const openFromOutside = async (source: string | null) => rememberInLibrary(context.library, await loadArticleSource(source));
+  const openFromOutside = async (source: string | null) => rememberInLibrary(context.library, await loadArticleSource(source), (await context.settings.read()).notePlacement);
   return { handlers: createApiHandlers(context), context, openFromOutside };
 }

@@ -9,6 +9,7 @@ import { loadRendererSource } from '../article/loadArticleSource.js';
 import type { LibraryStore } from '../store/LibraryStore.js';
 import type { QueueStore } from '../store/QueueStore.js';
 import { rememberInLibrary } from './rememberInLibrary.js';
+import { DEFAULT_NOTE_PLACEMENT, type NotePlacement } from '../../shared/notes.js';
 
 type QueueMethods = 'getQueue' | 'addToQueue' | 'moveInQueue' | 'removeFromQueue' | 'clearQueue' | 'peekQueue' | 'stepQueue' | 'getContinueListening';
 
@@ -20,7 +21,7 @@ export function articleToContinue(entries: readonly LibraryEntry[], shownId: str
   return [...entries].sort((a, b) => b.openedAt.localeCompare(a.openedAt)).find((entry) => entry.id !== shownId && started(entry)) ?? null;
 }
 
-export function createQueueHandlers(library: LibraryStore, queue: QueueStore) {
+export function createQueueHandlers(library: LibraryStore, queue: QueueStore, notePlacement: () => Promise<NotePlacement> = async () => DEFAULT_NOTE_PLACEMENT) {
   /** Set by getInitialArticle: continue listening is offered only when the app opened with the welcome article. */
   let initial: { welcome: boolean; id: string | null } = { welcome: false, id: null };
 
@@ -38,7 +39,7 @@ export function createQueueHandlers(library: LibraryStore, queue: QueueStore) {
         entry = (await library.list()).find((candidate) => candidate.id === item.id) ?? null;
         if (!entry) return { ok: false, message: GONE };
       } else {
-        const loaded = await rememberInLibrary(library, await loadRendererSource(item.source));
+        const loaded = await rememberInLibrary(library, await loadRendererSource(item.source), await notePlacement());
         if (!loaded.ok) return loaded;
         entry = loaded.entry ?? null;
         if (!entry) return { ok: false, message: 'The article was read, but the library could not keep it, so it cannot wait in the queue.' };

@@ -3,8 +3,9 @@ import type { Article } from '../../shared/article.js';
 import { extractHtml } from './html/extractHtml.js';
 import { extractMarkdown } from './markdown/extractMarkdown.js';
 import { extractPlainText } from './text/extractPlainText.js';
+import { extractPdfArticle } from './pdf/pdfArticle.js';
 
-export type ArticleFormat = 'html' | 'text' | 'markdown';
+export type ArticleFormat = 'html' | 'text' | 'markdown' | 'pdf';
 
 export interface ExtractionInput {
   text: string;
@@ -13,9 +14,12 @@ export interface ExtractionInput {
   fallbackTitle: string;
   /** The file path or final URL; an HTML page's site name is used when this is null. */
   source: string | null;
+  /** The bytes, for formats that are not text (PDF); `text` is then empty. */
+  bytes?: Uint8Array;
 }
 
-export function extractArticle(input: ExtractionInput): Article {
+/** Text formats are read at once; a PDF is read page by page (pdf.js is asynchronous). */
+export function extractArticle(input: ExtractionInput): Article | Promise<Article> {
   switch (input.format) {
     case 'html':
       return extractHtml(input.text, input.fallbackTitle, input.source);
@@ -23,5 +27,7 @@ export function extractArticle(input: ExtractionInput): Article {
       return extractMarkdown(input.text, input.fallbackTitle);
     case 'text':
       return extractPlainText(input.text, input.fallbackTitle);
+    case 'pdf':
+      return extractPdfArticle(input.bytes ?? new Uint8Array(), input.fallbackTitle);
   }
 }

@@ -36,7 +36,7 @@ function seconds(ms: number): string {
 export async function extractWithTimeLimit(input: ExtractionInput, limits: ExtractionLimits = {}): Promise<ExtractionOutcome> {
   const timeoutMs = limits.timeoutMs ?? EXTRACTION_TIME_LIMIT_MS;
   const workerUrl = limits.workerUrl ?? (await findWorker());
-  if (!workerUrl) return extractInThisThread(input, 'the extraction worker file is missing');
+  if (!workerUrl) return await extractInThisThread(input, 'the extraction worker file is missing');
 
   return new Promise<ExtractionOutcome>((resolve) => {
     let worker: Worker;
@@ -72,12 +72,13 @@ export async function extractWithTimeLimit(input: ExtractionInput, limits: Extra
     worker.on('messageerror', () => finish({ ok: false, message: 'The page could not be read (the reader sent back an unreadable result).' }));
     worker.once('message', (reply: WorkerReply) => {
       if (reply.ok) finish({ ok: true, article: reply.article });
+      else if (reply.message) finish({ ok: false, message: reply.message });
       else if (/RangeError: Maximum call stack/u.test(reply.error)) finish({ ok: false, message: 'This page is nested too deeply to be read.' });
       else finish({ ok: false, message: `The page could not be read (${reply.error}).` });
     });
     worker.on('error', (error: Error & { code?: string }) => {
       // The worker's code could not even load (inside app.asar, say): the page is not at fault, so read it here.
-      if (isWorkerStartFailure(error)) finish(extractInThisThread(input, `the extraction worker could not start (${error.message.split('\n')[0]})`));
+      if (isWorkerStartFailure(error)) void extractInThisThread(input, `the extraction worker could not start (${error.message.split('\n')[0]})`).then(finish);
       else if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') finish({ ok: false, message: 'This page needs too much memory to be read; it was stopped.' });
       else if (error instanceof RangeError) finish({ ok: false, message: 'This page is nested too deeply to be read.' });
       else finish({ ok: false, message: `The page could not be read (${error.message}).` });
@@ -87,14 +88,15 @@ export async function extractWithTimeLimit(input: ExtractionInput, limits: Extra
 }
 
 /** Extraction in the calling thread, without the time limit: said once on stderr, as it is a degraded mode. */
-function extractInThisThread(input: ExtractionInput, why: string): ExtractionOutcome {
+async function extractInThisThread(input: ExtractionInput, why: string): Promise<ExtractionOutcome> {
   if (!warnedInline) {
     warnedInline = true;
     console.error(`Article Player: ${why}, so extraction runs without its time limit.`);
   }
   try {
-    return { ok: true, article: extractArticle(input) };
+    return { ok: true, article: await extractArticle(input) };
   } catch (error) {
+    if ((error as Error).name === 'PdfProblem') return { ok: false, message: (error as Error).message };
     return { ok: false, message: `The page could not be read: ${(error as Error).message}` };
   }
 }

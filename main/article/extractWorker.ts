@@ -6,14 +6,16 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { extractArticle, type ExtractionInput } from './extractArticle.js';
 
-export type WorkerReply = { ok: true; article: ReturnType<typeof extractArticle> } | { ok: false; error: string };
+export type WorkerReply = { ok: true; article: Awaited<ReturnType<typeof extractArticle>> } | { ok: false; error: string; message?: string };
 
 function reply(message: WorkerReply): void {
   parentPort?.postMessage(message);
 }
 
 try {
-  reply({ ok: true, article: extractArticle(workerData as ExtractionInput) });
+  reply({ ok: true, article: await extractArticle(workerData as ExtractionInput) });
 } catch (error) {
-  reply({ ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+  // A document that says what is wrong with it (a PDF without text, with a password) is told in its own words.
+  const message = error instanceof Error && error.name === 'PdfProblem' ? error.message : undefined;
+  reply({ ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error), message });
 }

@@ -6,7 +6,8 @@
  */
 import type { LoadResult } from '../../shared/api.js';
 import type { ArticleFormat } from './extractArticle.js';
-import { articleFromBytes, MAX_ARTICLE_BYTES } from './loadArticleFile.js';
+import { articleFromBytes, MAX_ARTICLE_BYTES, MAX_PDF_BYTES } from './loadArticleFile.js';
+import { looksLikePdf } from './pdf/pdfArticle.js';
 
 export const URL_TIME_LIMIT_MS = 15_000;
 export const MAX_REDIRECTS = 5;
@@ -20,7 +21,7 @@ export interface UrlLoadOptions {
   extractionTimeoutMs?: number;
 }
 
-const ACCEPT = 'text/html,application/xhtml+xml;q=0.9,text/markdown;q=0.8,text/plain;q=0.8,*/*;q=0.1';
+const ACCEPT = 'text/html,application/xhtml+xml;q=0.9,application/pdf;q=0.9,text/markdown;q=0.8,text/plain;q=0.8,*/*;q=0.1';
 const USER_AGENT = 'Mozilla/5.0 (compatible; ArticlePlayer/0.1; reads articles aloud)';
 
 const FORMATS: Record<string, ArticleFormat> = {
@@ -29,6 +30,8 @@ const FORMATS: Record<string, ArticleFormat> = {
   'text/plain': 'text',
   'text/markdown': 'markdown',
   'text/x-markdown': 'markdown',
+  'application/pdf': 'pdf',
+  'application/x-pdf': 'pdf',
 };
 
 /** What a refused content type is, in words: "a PDF document", "an image (image/png)". */
@@ -144,7 +147,7 @@ function nameOf(url: URL): string {
 
 export async function loadArticleUrl(address: string, options: UrlLoadOptions = {}): Promise<LoadResult> {
   const timeoutMs = options.timeoutMs ?? URL_TIME_LIMIT_MS;
-  const maxBytes = options.maxBytes ?? MAX_ARTICLE_BYTES;
+  let maxBytes = options.maxBytes ?? MAX_ARTICLE_BYTES;
   const maxRedirects = options.maxRedirects ?? MAX_REDIRECTS;
   let url: URL;
   try {
@@ -186,11 +189,14 @@ export async function loadArticleUrl(address: string, options: UrlLoadOptions = 
   }
 
   const { mime, charset } = parseContentType(response.headers.get('content-type'));
-  const format = mime ? FORMATS[mime] : undefined;
-  if (mime && !format) {
+  let format = mime ? FORMATS[mime] : undefined;
+  // Servers send PDFs as application/octet-stream too: such a body is read, and its bytes decide.
+  const sniffBinary = mime === 'application/octet-stream';
+  if (format === 'pdf' || sniffBinary) maxBytes = options.maxBytes ?? MAX_PDF_BYTES;
+  if (mime && !format && !sniffBinary) {
     await response.body?.cancel().catch(() => {});
     const what = describeContentType(mime);
-    return { ok: false, message: `This address is ${what}, not a web page. Article Player reads web pages, HTML files and text files.` };
+    return { ok: false, message: `This address is ${what}, not a web page. Article Player reads web pages, PDFs, HTML files and text files.` };
   }
   const declared = Number(response.headers.get('content-length'));
   const tooBig = `The page at ${url.host} is larger than ${maxBytes / 1024 / 1024} MB, the most Article Player reads, so loading was stopped.`;
@@ -205,6 +211,10 @@ export async function loadArticleUrl(address: string, options: UrlLoadOptions = 
     return { ok: false, message: networkErrorMessage(error, url, timeoutMs) };
   }
   if (!bytes) return { ok: false, message: tooBig };
+  if (sniffBinary) {
+    if (!looksLikePdf(bytes)) return { ok: false, message: `This address is ${describeContentType(mime)}, not a web page. Article Player reads web pages, PDFs, HTML files and text files.` };
+    format = 'pdf';
+  }
   const name = nameOf(url);
   if (bytes.length === 0) return { ok: false, message: `The page at ${url.href} is empty: there is nothing to read.` };
   return articleFromBytes(bytes, name, url.href, { charsetHint: charset, format, timeoutMs: options.extractionTimeoutMs });

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseWav, pcmDurationMs } from '../../main/speech/wav';
 import { BUILT_CLI, requireBuild, ROOT } from '../helpers/built';
+import { column, writePdf } from '../helpers/pdfWriter';
 
 const run = promisify(execFile);
 const SCRAPED = join(ROOT, 'tests', 'fixtures', 'scraped');
@@ -21,6 +22,23 @@ describe('npm run cli (built)', () => {
     expect(article.title).toBe('City Council Approves Plan to Turn Old Rail Yard Into Riverside Park');
     expect(article.blocks).toHaveLength(4);
     expect(Object.keys(article.blocks[0]!)).toEqual(['kind', 'text']);
+  });
+
+  it('extract --json on a PDF prints the same shape, each block with the page it starts on', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'cli-pdf-'));
+    const runs = [
+      { x: 72, y: 700, size: 20, text: 'A Printed Report' },
+      ...column(['The report opens on its first page and goes on', 'to the second one.'], { x: 72, top: 650 }),
+    ];
+    writeFileSync(join(folder, 'report.pdf'), writePdf([{ runs }, { runs: column(['The second page has its own paragraph.'], { x: 72, top: 700 }) }]));
+    const { stdout } = await run(process.execPath, [BUILT_CLI, 'extract', join(folder, 'report.pdf'), '--json'], { env: { ...process.env, ARTICLE_PLAYER_DATA_DIR: folder } });
+    const article = JSON.parse(stdout) as { title: string; blocks: Array<{ kind: string; text: string; page?: string }> };
+    expect(Object.keys(article)).toEqual(['title', 'byline', 'source', 'lang', 'blocks']);
+    expect(article.title).toBe('A Printed Report');
+    expect(article.blocks).toEqual([
+      { kind: 'paragraph', text: 'The report opens on its first page and goes on to the second one.', page: '1' },
+      { kind: 'paragraph', text: 'The second page has its own paragraph.', page: '2' },
+    ]);
   });
 
   it('extract resolves a relative path against the folder the user was in', async () => {

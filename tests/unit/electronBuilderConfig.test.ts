@@ -77,8 +77,9 @@ describe('electron-builder.yml', () => {
     expect(pngSize(join(ROOT, 'assets', 'tray-icon.png'))).toEqual({ width: 32, height: 32 });
   });
 
-  it('opens web pages, text and Markdown files, and article-player:// links', () => {
-    expect(config.fileAssociations.flatMap((association) => association.ext).sort()).toEqual(['htm', 'html', 'md', 'txt']);
+  it('opens web pages, text and Markdown files, PDFs, and article-player:// links', () => {
+    expect(config.fileAssociations.flatMap((association) => association.ext).sort()).toEqual(expect.arrayContaining(['htm', 'html', 'md', 'pdf', 'txt']));
+    expect(config.fileAssociations.find((association) => association.ext === 'pdf')).toMatchObject({ mimeType: 'application/pdf', role: 'Viewer' });
     expect(config.protocols.flatMap((protocol) => protocol.schemes)).toEqual(['article-player']);
   });
 

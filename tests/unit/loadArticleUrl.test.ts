@@ -220,7 +220,8 @@ describe('loadArticleUrl: encodings', () => {
 
 describe('loadArticleUrl: clear messages', () => {
   it('names what a non-page is', async () => {
-    expect(await loadMessage('/pdf')).toBe('This address is a PDF document, not a web page. Article Player reads web pages, HTML files and text files.');
+    // PDFs are read since issue 23: a response that is only a PDF header is a damaged PDF, said as such.
+    expect(await loadMessage('/pdf')).toMatch(/^This PDF is damaged/u);
     expect(await loadMessage('/png')).toMatch(/^This address is an image \(image\/png\), not a web page/);
     expect(describeContentType('application/zip')).toBe('an archive (application/zip)');
   });

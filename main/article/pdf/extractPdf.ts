@@ -1,0 +1,415 @@
+/**
+ * A PDF to an Article (with its notes apart): pdf.js text items -> lines (pdfLines.ts) -> running heads,
+ * footers and page numbers out (furniture.ts) -> reading order per page (readingOrder.ts) -> paragraphs
+ * and headings from geometry, carried across columns and pages, words joined across line ends
+ * (pdfWords.ts) -> notes apart -> title, author, page labels and chapters. Runs in the extraction worker.
+ */
+import type { Block } from '../../../shared/article.js';
+import type { ArticleWithNotes, NoteBody } from '../../../shared/notes.js';
+import { guessLangFromText, normalizeLangTag } from '../detectLang.js';
+import { findFurniture } from './furniture.js';
+import { loadPdfjs } from './pdfjs.js';
+import { pageLines, type Line, type PdfMarkedContent, type PdfTextItem } from './pdfLines.js';
+import { cleanPdfText, DocumentWords } from './pdfWords.js';
+import { documentGutterOf, orderPage, type PlacedLine } from './readingOrder.js';
+
+/** A PDF that cannot be read, with the reason in words for the listener. */
+export class PdfProblem extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'password' | 'damaged' | 'scanned' | 'no-unicode' | 'empty',
+  ) {
+    super(message);
+    this.name = 'PdfProblem';
+  }
+}
+
+export interface PdfOptions {
+  /** The document's password, when it has one (nothing asks for it yet; the message says it is needed). */
+  password?: string;
+  /** Read only the first N pages (the first part of a long document, shown while the rest is read). */
+  maxPages?: number;
+}
+
+export interface PdfPage {
+  index: number;
+  label: string;
+  width: number;
+  height: number;
+  bottom: number;
+  lines: Line[];
+}
+
+interface Paragraph {
+  lines: PlacedLine[];
+  heading: boolean;
+  text: string;
+  markers: Array<{ label: string; page: number }>;
+}
+
+const NOTE_LABEL = /^(\d{1,3}|[*\u2020\u2021\u00a7\u00b6]{1,3})[.)]?\s+(?=\S)/u;
+
+function median(values: number[], fallback: number): number {
+  if (values.length === 0) return fallback;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** The body text's size: the size most characters are set in. */
+function bodySizeOf(pages: PdfPage[]): number {
+  const weight = new Map<number, number>();
+  for (const page of pages) for (const line of page.lines) weight.set(Math.round(line.size * 2) / 2, (weight.get(Math.round(line.size * 2) / 2) ?? 0) + line.text.length);
+  let best = 10;
+  let most = -1;
+  for (const [size, count] of weight) if (count > most) [best, most] = [size, count];
+  return best;
+}
+
+function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Width of the first word of a line, from the line's average character width. */
+function firstWordWidth(line: Line): number {
+  const first = line.text.split(' ')[0] ?? '';
+  return ((line.x1 - line.x0) / Math.max(1, line.text.length)) * first.length;
+}
+
+/** The line ended before the right edge although the next line's first word would have fit there. */
+function endedEarly(prev: PlacedLine, next: Line): boolean {
+  if (/[\p{L}][-\u2010\u00ad]$/u.test(prev.text)) return false; // broken inside a word or compound
+  const space = 0.3 * prev.size;
+  return prev.x1 + space + firstWordWidth(next) < prev.regionRight - 0.2 * prev.size;
+}
+
+function isIndented(line: PlacedLine): boolean {
+  return line.x0 > line.regionLeft + 0.7 * line.size;
+}
+
+async function openDocument(bytes: Uint8Array, options: PdfOptions) {
+  const pdfjs = await loadPdfjs();
+  const task = pdfjs.getDocument({
+    data: bytes,
+    password: options.password,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    useWorkerFetch: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  try {
+    return await task.promise;
+  } catch (error) {
+    const err = error as Error & { code?: number };
+    if (err.name === 'PasswordException') {
+      throw new PdfProblem(
+        err.code === 2 ? 'The password given for this PDF is not right, so it cannot be opened.' : 'This PDF is protected by a password, and Article Player cannot open it without the password.',
+        'password',
+      );
+    }
+    if (err.name === 'InvalidPDFException') throw new PdfProblem('This PDF is damaged: its structure cannot be read, so there is nothing to read aloud.', 'damaged');
+    throw new PdfProblem(`This PDF is damaged and cannot be read (${err.message}).`, 'damaged');
+  }
+}
+
+type PdfDocument = Awaited<ReturnType<typeof openDocument>>;
+
+async function readPages(doc: PdfDocument, maxPages: number): Promise<{ pages: PdfPage[]; failed: number }> {
+  let labels: string[] | null = null;
+  try {
+    labels = await doc.getPageLabels();
+  } catch {
+    labels = null;
+  }
+  const pages: PdfPage[] = [];
+  let failed = 0;
+  const count = Math.min(doc.numPages, maxPages);
+  for (let index = 0; index < count; index++) {
+    const label = labels?.[index]?.trim() || String(index + 1);
+    try {
+      const page = await doc.getPage(index + 1);
+      const [x0 = 0, y0 = 0, x1 = 612, y1 = 792] = page.view;
+      const content = await page.getTextContent({ includeMarkedContent: true });
+      const lines = pageLines(content.items as Array<PdfTextItem | PdfMarkedContent>, index).map((line) => ({ ...line, text: cleanPdfText(line.text) }));
+      pages.push({ index, label, width: x1 - x0, height: y1 - y0, bottom: y0, lines: lines.filter((line) => line.text.trim()) });
+      page.cleanup();
+    } catch {
+      failed++;
+      pages.push({ index, label, width: 612, height: 792, bottom: 0, lines: [] });
+    }
+  }
+  return { pages, failed };
+}
+
+/** Text that came out as private-use, replacement or control characters: fonts without a Unicode map. */
+function unreadableShare(pages: PdfPage[]): { letters: number; unreadable: number } {
+  let letters = 0;
+  let unreadable = 0;
+  for (const page of pages) {
+    for (const line of page.lines) {
+      for (const char of line.text) {
+        if (/\s/u.test(char)) continue;
+        if (/[\p{Co}\ufffd\p{Cc}]/u.test(char)) unreadable++;
+        else if (/[\p{L}\p{N}]/u.test(char)) letters++;
+      }
+    }
+  }
+  return { letters, unreadable };
+}
+
+interface Outline {
+  title: string;
+  page: number;
+  y: number | null;
+}
+
+/** Chapters from the outline: the first level with more than one entry (a lone top entry is the document's title). */
+async function chaptersOf(doc: PdfDocument): Promise<Outline[]> {
+  type Item = { title: string; dest: string | unknown[] | null; items: Item[] };
+  let level = ((await doc.getOutline().catch(() => null)) ?? []) as Item[];
+  while (level.length === 1 && level[0]!.items.length > 0) level = level[0]!.items;
+  const out: Outline[] = [];
+  for (const item of level) {
+    try {
+      const dest = typeof item.dest === 'string' ? await doc.getDestination(item.dest) : item.dest;
+      if (!Array.isArray(dest) || dest.length === 0) continue;
+      const ref = dest[0];
+      const page = typeof ref === 'number' ? ref : await doc.getPageIndex(ref as { num: number; gen: number });
+      const y = (dest[1] as { name?: string } | undefined)?.name === 'XYZ' && typeof dest[3] === 'number' ? dest[3] : null;
+      const title = item.title.replace(/\s+/gu, ' ').trim();
+      if (title) out.push({ title, page, y });
+    } catch {
+      // an entry pointing nowhere is skipped
+    }
+  }
+  return out.sort((a, b) => a.page - b.page || (b.y ?? Infinity) - (a.y ?? Infinity));
+}
+
+function chapterAt(chapters: Outline[], page: number, y: number): string | undefined {
+  let found: string | undefined;
+  for (const chapter of chapters) {
+    if (chapter.page < page || (chapter.page === page && (chapter.y === null || chapter.y >= y - 2))) found = chapter.title;
+    else break;
+  }
+  return found;
+}
+
+/** Lines at the bottom of a region set smaller than the body and starting with a note label: note bodies. */
+function splitNotes(lines: PlacedLine[], bodySize: number, labels: Set<string>): { body: PlacedLine[]; notes: PlacedLine[] } {
+  const noteLines = new Set<PlacedLine>();
+  const byRegion = new Map<number, PlacedLine[]>();
+  for (const line of lines) byRegion.set(line.region, [...(byRegion.get(line.region) ?? []), line]);
+  for (const regionLines of byRegion.values()) {
+    let start = regionLines.length;
+    while (start > 0 && regionLines[start - 1]!.size < 0.95 * bodySize) start--;
+    // The first small line that opens a note, from the top of the small tail.
+    for (let i = start; i < regionLines.length; i++) {
+      const line = regionLines[i]!;
+      const label = line.leadingMarker ?? NOTE_LABEL.exec(line.text)?.[1] ?? null;
+      if (label && labels.has(label)) {
+        for (let j = i; j < regionLines.length; j++) noteLines.add(regionLines[j]!);
+        break;
+      }
+    }
+  }
+  return { body: lines.filter((l) => !noteLines.has(l)), notes: lines.filter((l) => noteLines.has(l)) };
+}
+
+export interface PdfArticle extends ArticleWithNotes {
+  pageCount: number;
+}
+
+export async function extractPdf(bytes: Uint8Array, fallbackTitle: string, options: PdfOptions = {}): Promise<PdfArticle> {
+  const doc = await openDocument(bytes, options);
+  try {
+    const { pages, failed } = await readPages(doc, options.maxPages ?? Infinity);
+    if (pages.length > 0 && failed === pages.length) throw new PdfProblem('This PDF is damaged: none of its pages could be read.', 'damaged');
+    const { letters, unreadable } = unreadableShare(pages);
+    if (letters === 0 && unreadable === 0) {
+      throw new PdfProblem('This PDF is scanned pages without text: it has no text layer to read aloud. A PDF made from it with text recognition (OCR) can be read.', 'scanned');
+    }
+    if (unreadable > 0.25 * (letters + unreadable)) {
+      throw new PdfProblem('The text of this PDF cannot be read: its fonts do not say which letters their glyphs are (no Unicode map), so it comes out as meaningless characters.', 'no-unicode');
+    }
+    const meta = await doc.getMetadata().catch(() => null);
+    const info = (meta?.info ?? {}) as { Title?: string; Author?: string; Language?: string };
+    const chapters = await chaptersOf(doc);
+    return buildArticle(pages, { title: info.Title?.trim() || null, author: info.Author?.trim() || null, lang: info.Language ?? null, chapters, fallbackTitle, pageCount: doc.numPages });
+  } finally {
+    await doc.destroy().catch(() => {});
+  }
+}
+
+interface DocumentFacts {
+  title: string | null;
+  author: string | null;
+  lang: string | null;
+  chapters: Outline[];
+  fallbackTitle: string;
+  pageCount: number;
+}
+
+/** Pages of lines to the Article: the geometry part, apart from pdf.js so tests can give it lines. */
+export function buildArticle(pages: PdfPage[], facts: DocumentFacts): PdfArticle {
+  const bodySize = bodySizeOf(pages);
+  const furniture = findFurniture(pages, bodySize);
+  const kept = pages.map((page) => page.lines.filter((line) => !furniture.has(line)));
+  const gutter = documentGutterOf(kept);
+  const placed: PlacedLine[][] = kept.map((lines) => orderPage(lines, gutter));
+  const labelsUsed = new Set<string>();
+  for (const lines of placed) for (const line of lines) for (const marker of line.markers) labelsUsed.add(marker.label);
+
+  // Line spacing of the body: the usual distance between baselines of following lines of one size.
+  const ratios: number[] = [];
+  for (const lines of placed) {
+    for (let i = 1; i < lines.length; i++) {
+      const a = lines[i - 1]!;
+      const b = lines[i]!;
+      if (a.region !== b.region || Math.abs(a.size - b.size) > 0.05 * a.size) continue;
+      const ratio = (a.y - b.y) / a.size;
+      if (ratio > 0.9 && ratio < 2.2) ratios.push(ratio);
+    }
+  }
+  const leading = median(ratios, 1.2);
+
+  const vocabulary = new DocumentWords();
+  for (const lines of placed) for (const line of lines) vocabulary.addLine(line.text);
+
+  const bodyLines: PlacedLine[] = [];
+  const noteLines: PlacedLine[] = [];
+  for (const lines of placed) {
+    const { body, notes } = labelsUsed.size ? splitNotes(lines, bodySize, labelsUsed) : { body: lines, notes: [] };
+    bodyLines.push(...body);
+    noteLines.push(...notes);
+  }
+
+  const isHeadingSize = (size: number) => size > bodySize * 1.12;
+  const paragraphs = toParagraphs(bodyLines, { leading, isHeadingSize, vocabulary });
+  const notes = toParagraphs(noteLines, { leading, isHeadingSize: () => false, vocabulary, noteStarts: labelsUsed });
+
+  // Title: the metadata's when page 1 says it too, else the largest text at the top of page 1.
+  const first = pages[0];
+  const topOfFirst = paragraphs.filter((p) => p.lines[0]!.page === 0 && first && p.lines[0]!.y > first.bottom + first.height * 0.45).slice(0, 8);
+  const largest = topOfFirst.filter((p) => p.heading).sort((a, b) => b.lines[0]!.size - a.lines[0]!.size)[0];
+  let title = facts.fallbackTitle;
+  let titleParagraph: Paragraph | undefined;
+  const agrees = (text: string, candidate: string) => {
+    const want = words(candidate);
+    if (want.length === 0) return false;
+    const have = new Set(words(text));
+    return want.filter((w) => have.has(w)).length >= 0.6 * want.length;
+  };
+  if (facts.title && agrees(topOfFirst.map((p) => p.text).join(' '), facts.title)) {
+    title = facts.title;
+    titleParagraph = topOfFirst.find((p) => agrees(facts.title!, p.text) && agrees(p.text, facts.title!));
+  } else if (largest) {
+    title = largest.text;
+    titleParagraph = largest;
+  } else if (facts.title) {
+    title = facts.title;
+  }
+
+  const blocks: Block[] = [];
+  const blockOfParagraph = new Map<Paragraph, number>();
+  for (const paragraph of paragraphs) {
+    if (paragraph === titleParagraph) continue;
+    const text = paragraph.text.replace(/\u00ad/gu, '').replace(/\s+/gu, ' ').trim();
+    if (!/[\p{L}\p{N}]/u.test(text)) continue;
+    const line = paragraph.lines[0]!;
+    const block: Block = { kind: paragraph.heading ? 'heading' : 'paragraph', text, page: pages[line.page]?.label ?? String(line.page + 1) };
+    const chapter = chapterAt(facts.chapters, line.page, line.y + line.size);
+    if (chapter) block.chapter = chapter;
+    blockOfParagraph.set(paragraph, blocks.length);
+    blocks.push(block);
+  }
+
+  const noteBodies: NoteBody[] = [];
+  for (const note of notes) {
+    const line = note.lines[0]!;
+    const label = line.leadingMarker ?? NOTE_LABEL.exec(note.text)?.[1] ?? null;
+    const text = (line.leadingMarker ? note.text : note.text.replace(NOTE_LABEL, '')).trim();
+    if (!/[\p{L}\p{N}]/u.test(text)) continue;
+    // The block that refers to it: a marker with its label on the same page, else the nearest one before.
+    let referencedBy: number | null = null;
+    for (const paragraph of paragraphs) {
+      const index = blockOfParagraph.get(paragraph);
+      if (index === undefined || !paragraph.markers.some((m) => m.label === label && m.page <= line.page)) continue;
+      referencedBy = index;
+      if (paragraph.markers.some((m) => m.label === label && m.page === line.page)) break;
+    }
+    const body: NoteBody = { text, label, referencedBy, page: pages[line.page]?.label ?? String(line.page + 1) };
+    const chapter = chapterAt(facts.chapters, line.page, line.y + line.size);
+    if (chapter) body.chapter = chapter;
+    noteBodies.push(body);
+  }
+
+  const allText = blocks.map((b) => b.text).join(' ');
+  const lang = normalizeLangTag(facts.lang) ?? guessLangFromText(allText.slice(0, 5000));
+  const article: PdfArticle = { title, byline: facts.author, source: null, lang, blocks, pageCount: facts.pageCount };
+  if (noteBodies.length) article.notes = noteBodies;
+  return article;
+}
+
+interface ParagraphRules {
+  leading: number;
+  isHeadingSize: (size: number) => boolean;
+  vocabulary: DocumentWords;
+  /** For note bodies: a line opening with one of these labels starts a new note. */
+  noteStarts?: Set<string>;
+}
+
+function startsNote(line: PlacedLine, labels: Set<string> | undefined): boolean {
+  if (!labels) return false;
+  const label = line.leadingMarker ?? NOTE_LABEL.exec(line.text)?.[1];
+  return label !== undefined && label !== null && labels.has(label);
+}
+
+/** Whether `line` goes on the paragraph whose last line is `prev`. */
+function continues(prev: PlacedLine, line: PlacedLine, rules: ParagraphRules): boolean {
+  if (Math.abs(line.size - prev.size) > 0.08 * prev.size) return false;
+  if (startsNote(line, rules.noteStarts)) return false;
+  const heading = rules.isHeadingSize(prev.size);
+  const samePlace = prev.page === line.page && prev.region === line.region;
+  if (heading) return prev.page === line.page && prev.y - line.y <= 1.8 * prev.size && prev.y > line.y;
+  if (samePlace) {
+    const dy = prev.y - line.y;
+    if (dy < -0.5 * prev.size) return false;
+    if (dy > rules.leading * prev.size * 1.3) return false;
+    if (isIndented(line) && !isIndented(prev)) return false;
+    if (endedEarly(prev, line)) return false;
+    return true;
+  }
+  // A column or page break: the paragraph goes on when its last line was full and the next one is not indented.
+  if (isIndented(line)) return false;
+  return !endedEarly(prev, line);
+}
+
+function appendLine(text: string, next: string, vocabulary: DocumentWords): string {
+  if (!text) return next;
+  if (text.endsWith('\u00ad')) return text.slice(0, -1) + next; // a soft hyphen: the word was broken there
+  const broken = /([\p{L}\p{M}]+)[-\u2010]$/u.exec(text);
+  const following = /^[\p{L}\p{M}]+/u.exec(next);
+  if (broken && following && /\p{Ll}/u.test(broken[1]!.at(-1)!)) {
+    if (vocabulary.joins(broken[1]!, following[0])) return text.slice(0, -1) + next;
+    return text + next;
+  }
+  return `${text} ${next}`;
+}
+
+function toParagraphs(lines: PlacedLine[], rules: ParagraphRules): Paragraph[] {
+  const out: Paragraph[] = [];
+  let current: Paragraph | null = null;
+  for (const line of lines) {
+    const prev = current?.lines.at(-1);
+    if (current && prev && continues(prev, line, rules)) {
+      current.lines.push(line);
+      current.text = appendLine(current.text, line.text, rules.vocabulary);
+    } else {
+      current = { lines: [line], heading: rules.isHeadingSize(line.size), text: line.text, markers: [] };
+      out.push(current);
+    }
+    for (const marker of line.markers) current.markers.push({ label: marker.label, page: line.page });
+  }
+  return out;
+}

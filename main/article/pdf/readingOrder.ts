@@ -1,0 +1,129 @@
+/**
+ * Reading order of a page's lines, from geometry alone. A column gutter is a vertical strip that no
+ * narrow line crosses, with enough lines on each side of it; lines that cross it (a title or figure over
+ * both columns) cut the page into sections, read top to bottom, and inside a section the left column is
+ * read before the right one (each side looked at again for further columns). Without a gutter, lines go
+ * top to bottom.
+ */
+import type { Line } from './pdfLines.js';
+
+export interface PlacedLine extends Line {
+  /** Which column region of its page the line was read in (lines of one region follow each other). */
+  region: number;
+  /** The right edge of the region's text, to tell a full line from a short last line. */
+  regionRight: number;
+  regionLeft: number;
+}
+
+function topDown(lines: Line[]): Line[] {
+  return [...lines].sort((a, b) => b.y - a.y || a.x0 - b.x0);
+}
+
+/** Whether no narrow line crosses x and lines stand on both sides of it (a short page of a two-column document). */
+function gutterHolds(lines: Line[], x: number): boolean {
+  const left = Math.min(...lines.map((l) => l.x0));
+  const right = Math.max(...lines.map((l) => l.x1));
+  const narrow = lines.filter((l) => l.x1 - l.x0 < 0.62 * (right - left));
+  const crossing = narrow.filter((l) => l.x0 < x && l.x1 > x).length;
+  return crossing === 0 && narrow.some((l) => l.x1 <= x) && narrow.some((l) => l.x0 >= x);
+}
+
+/** The gutter of a set of lines: the x of the widest empty strip among narrow lines, or null. */
+export function findGutter(lines: Line[]): number | null {
+  if (lines.length < 6) return null;
+  const left = Math.min(...lines.map((l) => l.x0));
+  const right = Math.max(...lines.map((l) => l.x1));
+  const width = right - left;
+  if (width <= 0) return null;
+  const sizes = lines.map((l) => l.size).sort((a, b) => a - b);
+  const size = sizes[Math.floor(sizes.length / 2)]!;
+  const narrow = lines.filter((l) => l.x1 - l.x0 < 0.62 * width);
+  if (narrow.length < 6) return null;
+  // Coverage at 1-unit steps between a fifth and four fifths of the width.
+  const from = Math.floor(left + 0.2 * width);
+  const to = Math.ceil(left + 0.8 * width);
+  const covered = new Uint16Array(Math.max(0, to - from + 1));
+  for (const line of narrow) {
+    for (let x = Math.max(from, Math.ceil(line.x0)); x <= Math.min(to, Math.floor(line.x1)); x++) covered[x - from]!++;
+  }
+  let best: { start: number; end: number } | null = null;
+  let start = -1;
+  for (let i = 0; i <= covered.length; i++) {
+    const empty = i < covered.length && covered[i] === 0;
+    if (empty && start < 0) start = i;
+    if (!empty && start >= 0) {
+      if (!best || i - start > best.end - best.start) best = { start, end: i };
+      start = -1;
+    }
+  }
+  if (!best || best.end - best.start < 0.5 * size) return null;
+  const gutter = from + (best.start + best.end) / 2;
+  const leftLines = narrow.filter((l) => l.x1 <= gutter);
+  const rightLines = narrow.filter((l) => l.x0 >= gutter);
+  // Columns, not a ragged edge or a few labels: both sides hold a good share of the lines and of the height.
+  const minSide = Math.max(3, 0.15 * narrow.length);
+  if (leftLines.length < minSide || rightLines.length < minSide) return null;
+  const spanning = lines.filter((l) => l.x0 < gutter && l.x1 > gutter);
+  if (spanning.length > 0.5 * (leftLines.length + rightLines.length)) return null;
+  return gutter;
+}
+
+let regionCounter = 0;
+
+function place(lines: Line[], out: PlacedLine[], depth: number, documentGutter: number | null = null): void {
+  let gutter = depth < 3 ? findGutter(lines) : null;
+  // A page with too few lines to show its columns takes the document's gutter when nothing crosses it there.
+  if (gutter === null && depth === 0 && documentGutter !== null && lines.length >= 2 && gutterHolds(lines, documentGutter)) gutter = documentGutter;
+  if (gutter === null) {
+    const region = regionCounter++;
+    const regionLeft = Math.min(...lines.map((l) => l.x0));
+    const regionRight = Math.max(...lines.map((l) => l.x1));
+    for (const line of topDown(lines)) out.push({ ...line, region, regionLeft, regionRight });
+    return;
+  }
+  // Sections: runs of lines between lines that cross the gutter.
+  let section: Line[] = [];
+  let spanning: Line[] = [];
+  const flushSpanning = () => {
+    if (spanning.length) place(spanning, out, 3);
+    spanning = [];
+  };
+  const flush = () => {
+    if (section.length === 0) return;
+    const left = section.filter((l) => l.x1 <= gutter || (l.x0 + l.x1) / 2 < gutter);
+    const right = section.filter((l) => !left.includes(l));
+    if (left.length) place(left, out, depth + 1);
+    if (right.length) place(right, out, depth + 1);
+    section = [];
+  };
+  for (const line of topDown(lines)) {
+    if (line.x0 < gutter - 1 && line.x1 > gutter + 1) {
+      flush();
+      spanning.push(line);
+    } else {
+      flushSpanning();
+      section.push(line);
+    }
+  }
+  flushSpanning();
+  flush();
+}
+
+/** The page's lines in reading order, each with its column region; `documentGutter` from the other pages. */
+export function orderPage(lines: Line[], documentGutter: number | null = null): PlacedLine[] {
+  const out: PlacedLine[] = [];
+  if (lines.length) place(lines, out, 0, documentGutter);
+  return out;
+}
+
+/** The gutter most pages of the document share (within 8 units), when a page shows one. */
+export function documentGutterOf(pages: Line[][]): number | null {
+  const gutters = pages.map((lines) => findGutter(lines)).filter((g): g is number => g !== null);
+  let best: number | null = null;
+  let bestCount = 0;
+  for (const g of gutters) {
+    const near = gutters.filter((other) => Math.abs(other - g) <= 8);
+    if (near.length > bestCount) [best, bestCount] = [near.reduce((a, b) => a + b, 0) / near.length, near.length];
+  }
+  return best;
+}

@@ -1,0 +1,124 @@
+/**
+ * A small PDF writer for tests: pages of text runs placed exactly (Helvetica and Helvetica-Bold, the
+ * standard fonts every reader has), and the faults real files have: a password (a Standard security
+ * handler whose empty user password does not open it), pages that are only an image (scanned), fonts whose
+ * Unicode map gives private-use characters, an outline, page labels, tagged artifacts. The output is plain
+ * ASCII (uncompressed streams), like the PDFs that used to pass the binary check and be read as source text.
+ */
+
+export interface PdfRun {
+  x: number;
+  /** Baseline, from the bottom of the page. */
+  y: number;
+  size: number;
+  /** Latin-1 text (WinAnsi): \u00ad prints as a hyphen. */
+  text: string;
+  bold?: boolean;
+  /** Marked as a tagged-PDF artifact (a running head the producer labelled). */
+  artifact?: boolean;
+}
+
+export interface PdfPageSpec {
+  runs: PdfRun[];
+  /** A full-page image (a scan). */
+  image?: boolean;
+}
+
+export interface PdfOptions {
+  title?: string;
+  author?: string;
+  /** Encrypted with a password the reader does not have. */
+  encrypt?: boolean;
+  /** Every run's font maps its codes to private-use characters (a font without a real Unicode map). */
+  privateUse?: boolean;
+  outline?: Array<{ title: string; page: number; y: number }>;
+  /** Page labels: roman numerals up to `romanPages`, then 1, 2, ... */
+  romanPages?: number;
+  width?: number;
+  height?: number;
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\()]/gu, (c) => `\\${c}`);
+}
+
+function latin1(text: string): Uint8Array {
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i) & 0xff;
+  return out;
+}
+
+export function writePdf(pages: PdfPageSpec[], options: PdfOptions = {}): Uint8Array {
+  const width = options.width ?? 612;
+  const height = options.height ?? 792;
+  const objects: string[] = [];
+  const add = (body: string) => {
+    objects.push(body);
+    return objects.length;
+  };
+  const stream = (content: string, dict = '') => `<< /Length ${content.length}${dict} >>\nstream\n${content}\nendstream`;
+
+  const catalog = add('');
+  const pagesRoot = add('');
+  const toUnicode = options.privateUse
+    ? add(
+        stream(
+          `/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /PUA def /CMapType 2 def\n1 begincodespacerange <00> <FF> endcodespacerange\n1 beginbfrange <20> <7E> <E020> endbfrange\nendcmap CMapName currentdict /CMap defineresource pop end end`,
+        ),
+      )
+    : 0;
+  const unicode = toUnicode ? ` /ToUnicode ${toUnicode} 0 R` : '';
+  const regular = add(`<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding${unicode} >>`);
+  const bold = add(`<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding${unicode} >>`);
+  const image = pages.some((p) => p.image) ? add(stream('\x80', ' /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8')) : 0;
+  const pageIds: number[] = [];
+  for (const page of pages) {
+    let content = '';
+    if (page.image) content += `q ${width - 100} 0 0 ${height - 100} 50 50 cm /Im1 Do Q\n`;
+    for (const run of page.runs) {
+      const text = `BT /${run.bold ? 'F2' : 'F1'} ${run.size} Tf 1 0 0 1 ${run.x} ${run.y} Tm (${escape(run.text)}) Tj ET`;
+      content += run.artifact ? `/Artifact BMC ${text} EMC\n` : `${text}\n`;
+    }
+    const contents = add(stream(content));
+    const xobject = page.image ? ` /XObject << /Im1 ${image} 0 R >>` : '';
+    pageIds.push(add(`<< /Type /Page /Parent ${pagesRoot} 0 R /MediaBox [0 0 ${width} ${height}] /Resources << /Font << /F1 ${regular} 0 R /F2 ${bold} 0 R >>${xobject} >> /Contents ${contents} 0 R >>`));
+  }
+  objects[pagesRoot - 1] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pageIds.length} >>`;
+
+  let extra = '';
+  if (options.outline?.length) {
+    const root = add('');
+    const ids = options.outline.map(() => add(''));
+    options.outline.forEach((entry, i) => {
+      const links = `${i > 0 ? ` /Prev ${ids[i - 1]} 0 R` : ''}${i < ids.length - 1 ? ` /Next ${ids[i + 1]} 0 R` : ''}`;
+      objects[ids[i]! - 1] = `<< /Title (${escape(entry.title)}) /Parent ${root} 0 R${links} /Dest [${pageIds[entry.page]} 0 R /XYZ 0 ${entry.y} 0] >>`;
+    });
+    objects[root - 1] = `<< /Type /Outlines /First ${ids[0]} 0 R /Last ${ids.at(-1)} 0 R /Count ${ids.length} >>`;
+    extra += ` /Outlines ${root} 0 R`;
+  }
+  if (options.romanPages) extra += ` /PageLabels << /Nums [0 << /S /r >> ${options.romanPages} << /S /D >>] >>`;
+  objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesRoot} 0 R${extra} >>`;
+
+  const infoParts = [options.title ? `/Title (${escape(options.title)})` : '', options.author ? `/Author (${escape(options.author)})` : ''].filter(Boolean);
+  const info = infoParts.length ? add(`<< ${infoParts.join(' ')} >>`) : 0;
+  const encrypt = options.encrypt ? add(`<< /Filter /Standard /V 1 /R 2 /Length 40 /O <${'4f'.repeat(32)}> /U <${'55'.repeat(32)}> /P -44 >>`) : 0;
+
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  const id = `<${'ab'.repeat(16)}>`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R${info ? ` /Info ${info} 0 R` : ''}${encrypt ? ` /Encrypt ${encrypt} 0 R /ID [${id} ${id}]` : ''} >>\nstartxref\n${xref}\n%%EOF\n`;
+  return latin1(out);
+}
+
+/** Lines of body text set as a column: each string one line, `leading` apart, from `top` down. */
+export function column(lines: string[], options: { x: number; top: number; size?: number; leading?: number }): PdfRun[] {
+  const size = options.size ?? 11;
+  const leading = options.leading ?? size * 1.25;
+  return lines.map((text, i) => ({ x: options.x, y: options.top - i * leading, size, text }));
+}
