@@ -11,6 +11,10 @@ export const ACTIONS = {
   previousSentence: 'Previous sentence',
   firstParagraph: 'First paragraph',
   lastParagraph: 'Last paragraph',
+  nextChapter: 'Next chapter',
+  previousChapter: 'Previous chapter',
+  showContents: 'Contents',
+  goToPage: 'Go to page',
   nextArticle: 'Next article in the queue',
   previousArticle: 'Previous article in the queue',
   showQueue: 'Queue',
@@ -39,6 +43,11 @@ export const DEFAULT_KEYMAP: Keymap = {
   previousSentence: ['ArrowLeft', ','],
   firstParagraph: ['Home'],
   lastParagraph: ['End'],
+  // By chapter where the document has chapters, else by heading (shared/contents.ts).
+  nextChapter: [']'],
+  previousChapter: ['['],
+  showContents: ['c'],
+  goToPage: ['g'],
   // Media keys reach the queue through the Media Session; these are for the keyboard.
   nextArticle: ['n'],
   previousArticle: ['b'],

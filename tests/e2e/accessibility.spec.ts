@@ -39,6 +39,7 @@ test.describe('axe-core finds nothing', () => {
       ['Keyboard shortcuts', 'Keyboard shortcuts'],
       ['Library', 'Library'],
       ['Open…', 'Open an article'],
+      ['Contents', 'Contents'],
     ]) {
       await page.getByRole('button', { name: button, exact: true }).click();
       await expect(page.getByRole('dialog', { name: dialog })).toBeVisible();
@@ -183,6 +184,7 @@ test.describe('keyboard only', () => {
       'Speech rate',
       'Position in article',
       'Sleep timer',
+      'Contents',
       'Open…',
       'Library',
       'Queue',

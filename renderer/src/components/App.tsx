@@ -12,12 +12,14 @@ import { ContinueListening } from '../queue/ContinueListening';
 import { QueueDialog } from '../queue/QueueDialog';
 import { isQueueAction, runQueueAction } from '../queue/queueActions';
 import { useQueue } from '../queue/useQueue';
-import { primaryLanguage, voiceFor } from '../queue/voiceFor';
+import { primaryLanguage } from '../queue/voiceFor';
 import { useSavePosition } from '../player/useSavePosition';
+import { useSpeechPreferences } from '../player/useSpeechPreferences';
+import { ContentsControls } from '../contents/ContentsControls';
+import { useContents } from '../contents/useContents';
 import { useAppearance } from '../settings/useAppearance';
 import { useSettings } from '../settings/useSettings';
 import { useSpeechInfo } from '../speech/useSpeechInfo';
-import { usePronunciationsRevision } from '../pronunciations/pronunciationsRevision';
 import { DesktopShellDialogs } from '../desktop/DesktopShellDialogs';
 import { AppMenu } from './AppMenu';
 import { ExportDialog } from './ExportDialog';
@@ -54,18 +56,7 @@ export function App({ api }: { api: ArticlePlayerApi }) {
   const article = loaded?.ok ? loaded.article : null;
   const entry = loaded?.ok ? (loaded.entry ?? null) : null;
   const language = primaryLanguage(article?.lang ?? null);
-  const pronunciationsRevision = usePronunciationsRevision();
-  const preferences = useMemo(
-    () => ({
-      engine: settings.engine,
-      voice: voiceFor({ voiceByLanguage: settings.voiceByLanguage }, language),
-      paragraphPauseMs: settings.paragraphPauseMs,
-      sentencePauseMs: settings.sentencePauseMs,
-      spokenTextKey: `${JSON.stringify(settings.readingRules)}/${pronunciationsRevision}`,
-      trimSilences: settings.trimSilences,
-    }),
-    [settings.engine, settings.voiceByLanguage, settings.paragraphPauseMs, settings.sentencePauseMs, settings.readingRules, pronunciationsRevision, settings.trimSilences, language],
-  );
+  const preferences = useSpeechPreferences(settings, language);
   const { player, state } = usePlayer({
     api,
     article: settingsLoaded ? article : null, // start at the saved rate, not the default
@@ -102,19 +93,20 @@ export function App({ api }: { api: ArticlePlayerApi }) {
   const remaining = player && blockCount ? formatRemaining(player.remainingMs(normalWpm)) : '';
   const sleepTimer = useSleepTimer({ player, state, blockCount, extendOnKey: settings.sleepTimerExtendOnKey, announce });
   const selection = useReadSelection({ player, state, announce });
+  const contents = useContents({ article, player, blockIndex: state.blockIndex, canPlay: !speechProblem, announce });
 
   const run = useCallback(
     (action: Action) => {
       if (action === 'showShortcuts') return setDialog('shortcuts');
       if (isQueueAction(action)) return runQueueAction(queue, action, announce);
       if (!player) return;
-      if (action === 'announceProgress') return announce(`${progress}, ${remaining}`);
+      if (action === 'announceProgress') return announce([contents.place, progress, remaining].filter(Boolean).join(', '));
       if (speechProblem && action === 'togglePlay') return announce(speechProblem);
       if (isPlayerAction(action)) return playerCommands(player)[action]();
-      const featureCommands: Partial<Record<Action, () => void>> = { ...sleepTimer.commands, ...selection.commands };
+      const featureCommands: Partial<Record<Action, () => void>> = { ...sleepTimer.commands, ...selection.commands, ...contents.commands };
       featureCommands[action]?.();
     },
-    [player, speechProblem, announce, progress, remaining, queue, sleepTimer.commands, selection.commands],
+    [player, speechProblem, announce, progress, remaining, queue, sleepTimer.commands, selection.commands, contents.place, contents.commands],
   );
   useShortcuts(keymap, run);
 
@@ -143,6 +135,7 @@ export function App({ api }: { api: ArticlePlayerApi }) {
           </div>
           <SleepTimerControl timer={sleepTimer} keymap={keymap} disabled={!player} extendOnKey={settings.sleepTimerExtendOnKey} update={update} />
           <ReadSelectionBar selection={selection} keymap={keymap} disabled={!player} />
+          <ContentsControls controls={contents} keymap={keymap} disabled={!player} />
           <AppMenu
             keymap={keymap}
             canExport={Boolean(article && speech?.engine)} // direct speech cannot be recorded

@@ -6,9 +6,11 @@
  * in the document (find in page, browse mode, selection); off-screen ones skip layout by CSS
  * (content-visibility in styles.css).
  */
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { Fragment, memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import type { Article, Block, HiddenBlock } from '../../../shared/article';
+import { pageStarts } from '../../../shared/contents';
 import type { Settings } from '../../../shared/settings';
+import { PageMark } from '../contents/PageMark';
 import type { PlayerState } from '../player/Player';
 import { scrollToBlock } from './scrollToBlock';
 import { useReadingMarks } from './useReadingMarks';
@@ -100,15 +102,29 @@ function groupListItems(items: Item[], blocks: readonly Block[], render: (item: 
   return out;
 }
 
-/** Every block (and the hidden text when shown), rendered again only for another article or the hidden text's toggle. */
+/**
+ * Every block (and the hidden text when shown), rendered again only for another article or the hidden
+ * text's toggle; a page mark before each block that starts a new page of the document.
+ */
 const BlockList = memo(function BlockList({ article, showHidden, onReadFrom, onRestoreHidden }: { article: Article; showHidden: boolean; onReadFrom: (index: number) => void; onRestoreHidden: (hiddenIndex: number) => void }) {
-  return groupListItems(readingOrder(article, showHidden), article.blocks, (item) =>
-    item.type === 'block' ? (
-      <BlockElement key={`b${item.index}`} block={article.blocks[item.index]!} index={item.index} onReadFrom={onReadFrom} />
-    ) : (
+  const pageMarks = useMemo(() => new Map(pageStarts(article.blocks).map((page) => [page.blockIndex, page.label])), [article]);
+  return groupListItems(readingOrder(article, showHidden), article.blocks, (item) => {
+    if (item.type === 'block') {
+      const block = article.blocks[item.index]!;
+      const element = <BlockElement key={`b${item.index}`} block={block} index={item.index} onReadFrom={onReadFrom} />;
+      const page = pageMarks.get(item.index);
+      if (page === undefined) return element;
+      return (
+        <Fragment key={`b${item.index}`}>
+          <PageMark label={page} inList={block.kind === 'list-item'} />
+          {element}
+        </Fragment>
+      );
+    }
+    return (
       <HiddenBlockElement key={`h${item.hiddenIndex}`} block={article.hidden![item.hiddenIndex]!} onRestore={() => onRestoreHidden(item.hiddenIndex)} />
-    ),
-  );
+    );
+  });
 });
 
 /** A callback that keeps one identity while always calling the latest function given (so memoised children stay put). */
