@@ -1,4 +1,12 @@
-/** Bytes to text: BOM first, then the charset a page declares, then UTF-8 if valid, else Windows-1252. */
+/**
+ * Bytes to text by the WHATWG Encoding Standard, as a browser decodes a page: BOM first, then the charset the
+ * response or the page declares, then UTF-8 if valid, else windows-1252.
+ *
+ * The decoder is @exodus/bytes (the one jsdom uses), not Node's TextDecoder: Node 20's maps 0x80-0x9F of
+ * windows-1252 (and of iso-8859-1, latin1 and ascii, labels of windows-1252) to C1 control characters instead
+ * of ’ “ ” – … €, and lacks iso-8859-16; labels are resolved by the standard's table too.
+ */
+import { normalizeEncoding, TextDecoder as WhatwgTextDecoder } from '@exodus/bytes/encoding.js';
 
 const BOMS: Array<[number[], string]> = [
   [[0xef, 0xbb, 0xbf], 'utf-8'],
@@ -6,33 +14,35 @@ const BOMS: Array<[number[], string]> = [
   [[0xfe, 0xff], 'utf-16be'],
 ];
 
-function labelIsKnown(label: string): boolean {
-  try {
-    new TextDecoder(label);
-    return true;
-  } catch {
-    return false;
-  }
+/** The standard's name for a label ("latin1" -> "windows-1252"), or null when it names no encoding it decodes. */
+function encodingOf(label: string): string | null {
+  const name = normalizeEncoding(label);
+  // "replacement" (iso-2022-kr, hz-gb-2312...) would turn the whole text into one U+FFFD: not a charset to trust.
+  return name && name !== 'replacement' ? name : null;
+}
+
+function decodeAs(label: string, bytes: Uint8Array, fatal = false): string {
+  return new WhatwgTextDecoder(label, { fatal }).decode(bytes);
 }
 
 /** The charset from a <meta charset> or http-equiv Content-Type in the first 2 KB (the HTML prescan). */
 export function declaredCharset(bytes: Uint8Array): string | null {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
   const match = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/iu.exec(head);
-  const label = match?.[1]?.toLowerCase();
-  return label && labelIsKnown(label) ? label : null;
+  const label = match?.[1];
+  return label ? encodingOf(label) : null;
 }
 
 export function decodeText(bytes: Uint8Array, hint: string | null = null): string {
   for (const [signature, label] of BOMS) {
-    if (signature.every((byte, i) => bytes[i] === byte)) return new TextDecoder(label).decode(bytes.subarray(signature.length));
+    if (signature.every((byte, i) => bytes[i] === byte)) return decodeAs(label, bytes.subarray(signature.length));
   }
-  const label = hint && labelIsKnown(hint) ? hint : declaredCharset(bytes);
-  if (label) return new TextDecoder(label).decode(bytes);
+  const label = (hint ? encodingOf(hint) : null) ?? declaredCharset(bytes);
+  if (label) return decodeAs(label, bytes);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return decodeAs('utf-8', bytes, true);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return decodeAs('windows-1252', bytes);
   }
 }
 
