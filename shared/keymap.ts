@@ -28,6 +28,7 @@ export const ACTIONS = {
   sleepTimer: 'Sleep timer',
   announceSleepTimer: 'Say the time left on the sleep timer',
   readSelection: 'Read selection',
+  find: 'Find in the article',
   showShortcuts: 'Show keyboard shortcuts',
 } as const;
 
@@ -64,6 +65,8 @@ export const DEFAULT_KEYMAP: Keymap = {
   sleepTimer: ['t'],
   announceSleepTimer: ['z'],
   readSelection: ['r'],
+  // Ctrl+F (Cmd+F) opens it too (renderer/src/find/useFind.ts): modified keys are not in this table.
+  find: ['/'],
   showShortcuts: ['?'],
 };
 

@@ -36,6 +36,8 @@ import { useMediaSession } from './useMediaSession';
 import { useStickyBarHeight } from './useStickyBarHeight';
 import { ReadSelectionBar } from '../selection/ReadSelectionBar';
 import { useReadSelection } from '../selection/useReadSelection';
+import { FindDialog } from '../find/FindDialog';
+import { useFind } from '../find/useFind';
 import { SleepTimerControl } from '../sleepTimer/SleepTimerControl';
 import { useSleepTimer } from '../sleepTimer/useSleepTimer';
 
@@ -94,6 +96,7 @@ export function App({ api }: { api: ArticlePlayerApi }) {
   const sleepTimer = useSleepTimer({ player, state, blockCount, extendOnKey: settings.sleepTimerExtendOnKey, announce });
   const selection = useReadSelection({ player, state, announce });
   const contents = useContents({ article, player, blockIndex: state.blockIndex, canPlay: !speechProblem, announce });
+  const find = useFind({ player, hasArticle: article !== null });
 
   const run = useCallback(
     (action: Action) => {
@@ -103,10 +106,10 @@ export function App({ api }: { api: ArticlePlayerApi }) {
       if (action === 'announceProgress') return announce([contents.place, progress, remaining].filter(Boolean).join(', '));
       if (speechProblem && action === 'togglePlay') return announce(speechProblem);
       if (isPlayerAction(action)) return playerCommands(player)[action]();
-      const featureCommands: Partial<Record<Action, () => void>> = { ...sleepTimer.commands, ...selection.commands, ...contents.commands };
+      const featureCommands: Partial<Record<Action, () => void>> = { ...sleepTimer.commands, ...selection.commands, ...contents.commands, ...find.commands };
       featureCommands[action]?.();
     },
-    [player, speechProblem, announce, progress, remaining, queue, sleepTimer.commands, selection.commands, contents.place, contents.commands],
+    [player, speechProblem, announce, progress, remaining, queue, sleepTimer.commands, selection.commands, contents.place, contents.commands, find.commands],
   );
   useShortcuts(keymap, run);
 
@@ -189,6 +192,7 @@ export function App({ api }: { api: ArticlePlayerApi }) {
       )}
       <LibraryDialog open={dialog === 'library'} api={api} currentId={entryId} onClose={closeDialog} onOpen={openEntry} onQueue={queue.add} />
       <QueueDialog queue={queue} article={article} keymap={keymap} settings={settings} update={update} />
+      <FindDialog find={find} article={article} />
       <OpenDialog open={dialog === 'open'} onClose={closeDialog} onOpen={openSource} />
       <DesktopShellDialogs api={api} settings={settings} update={update} openSource={openSource} run={run} openDialog={setDialog} />
     </div>

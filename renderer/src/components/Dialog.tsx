@@ -39,6 +39,10 @@ export function Dialog({ open, title, onClose, children, className }: DialogProp
       const focused = document.activeElement;
       const opener = focused instanceof HTMLElement && focused !== document.body && focused !== document.documentElement ? focused : null;
       dialog.showModal();
+      // The field a dialog is for, rather than its first button (Close): marked with data-autofocus.
+      const first = dialog.querySelector<HTMLElement>('[data-autofocus]');
+      first?.focus();
+      if (first instanceof HTMLInputElement) first.select();
       return () => {
         if (dialog.open) dialog.close();
         focusAfterClose(opener);

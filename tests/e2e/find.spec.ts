@@ -1,0 +1,47 @@
+/** Find in the article (Ctrl+F or /): the matches with their paragraph, and reading from the one chosen. */
+import AxeBuilder from '@axe-core/playwright';
+import { audioTime, currentBlock, expect, openPlayer, test } from './browserHost.fixture';
+
+test('Ctrl+F finds a word, lists where it occurs, and reads from the match chosen', async ({ page, host }) => {
+  await openPlayer(page, host.url);
+  await page.keyboard.press('Control+f');
+  const dialog = page.getByRole('dialog', { name: 'Find in article' });
+  await expect(dialog).toBeVisible();
+  const field = dialog.getByRole('searchbox', { name: 'Find' });
+  await expect(field).toBeFocused();
+
+  await field.fill('zzqx');
+  await expect(dialog.getByRole('status')).toHaveText('No match for "zzqx".');
+  await field.fill('pause');
+  await expect(dialog.getByRole('status')).toHaveText(/^\d+ match(es)?\.$/);
+  const results = dialog.getByRole('list', { name: /Matches/ }).getByRole('button');
+  const count = await results.count();
+  expect(count).toBeGreaterThan(0);
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(violations.map((v) => v.id)).toEqual([]);
+
+  // The last match: its paragraph number is shown, and reading starts at the word found.
+  const last = results.nth(count - 1);
+  const paragraph = Number((await last.locator('.find-where').textContent())!.replace(/\D+/gu, ''));
+  await last.focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect.poll(() => currentBlock(page)).toBe(paragraph - 1);
+  await expect.poll(() => page.evaluate(() => [...(CSS.highlights.get('ap-word') ?? [])][0]?.toString().toLowerCase())).toMatch(/^paus/);
+  const at = await audioTime(page);
+  await expect.poll(() => audioTime(page)).toBeGreaterThan(at);
+  // Focus went back into the page, not to the body.
+  expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
+});
+
+test('/ opens it too, and Enter in the field reads from the first match', async ({ page, host }) => {
+  await openPlayer(page, host.url);
+  await page.keyboard.press('/');
+  const field = page.getByRole('searchbox', { name: 'Find' });
+  await expect(field).toBeFocused();
+  await field.fill('question mark');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Find in article' })).toBeHidden();
+  const block = await currentBlock(page);
+  expect(await page.locator(`[data-block-index="${block}"]`).textContent()).toContain('question mark');
+});
