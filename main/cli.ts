@@ -116,9 +116,15 @@ async function exportAudio(args: string[]): Promise<void> {
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort());
   process.once('SIGTERM', () => controller.abort());
+  // Passages the engine could not say are left out (a short silence in their place) and named after the export.
+  const withSkipped = new Set<string>();
   const exported = await exportArticleAudio(
     article.blocks.map((block) => block.text), // exactly what the player reads
-    async (text, signal) => synthesizeBlock(engine, { text, spoken: await spokenFor(text, article.lang), lang: article.lang, voice: values.voice ?? null, rate, sentencePauseMs, ...(values['trim-silences'] ? { trimSilences: true } : {}), signal }),
+    async (text, signal) => {
+      const block = await synthesizeBlock(engine, { text, spoken: await spokenFor(text, article.lang), lang: article.lang, voice: values.voice ?? null, rate, sentencePauseMs, ...(values['trim-silences'] ? { trimSilences: true } : {}), signal });
+      if (block.skipped) withSkipped.add(text);
+      return block;
+    },
     {
       title: article.title,
       format,
@@ -130,6 +136,9 @@ async function exportAudio(args: string[]): Promise<void> {
     throw controller.signal.aborted ? new Error('\nExport cancelled; nothing was written.') : error;
   });
   process.stderr.write('\n');
+  article.blocks.forEach((block, index) => {
+    if (withSkipped.has(block.text)) console.error(`Warning: a passage in paragraph ${index + 1} could not be spoken (${engine.name} failed on it) and was left out.`);
+  });
   const cuesPath = `${out.slice(0, out.length - extname(out).length)}.vtt`;
   await writeAtomically(out, exported.audio);
   await writeAtomically(cuesPath, exported.cues);

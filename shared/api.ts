@@ -160,6 +160,11 @@ export interface SynthesizedBlock {
   timeline: Timeline;
   /** Exactly what the engine was given, sentence by sentence (the text after the reading rules and pronunciations). */
   spoken?: string;
+  /**
+   * Passages the engine could not say (it crashed or hung on them, even simplified), in the block's
+   * text: left out of the audio, a short silence in their place that the timeline's words pass over.
+   */
+  skipped?: Array<{ charStart: number; charEnd: number }>;
 }
 
 /** A change to the pronunciation list: the list as it now is, or why nothing changed. */

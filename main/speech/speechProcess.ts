@@ -98,18 +98,20 @@ export class SpeechProcess<Request, Result> {
     if (this.unusable) return Promise.reject(new Error(`${this.options.name} cannot be used: ${this.unusable}`));
     this.closed = false;
     return new Promise<Result>((resolve, reject) => {
-      const pending: Pending = { id: this.nextId++, payload, options, resolve: resolve as (result: unknown) => void, reject };
+      const onAbort = () => {
+        const index = this.queue.indexOf(pending);
+        if (index >= 0) this.queue.splice(index, 1);
+        // One being said finishes in the process (a sentence takes milliseconds); its answer is dropped.
+        reject(abortError(signal!));
+      };
+      // The listener goes when the request is answered: a block's many requests share one signal.
+      const settle = <T,>(finish: (value: T) => void) => (value: T) => {
+        signal?.removeEventListener('abort', onAbort);
+        finish(value);
+      };
+      const pending: Pending = { id: this.nextId++, payload, options, resolve: settle(resolve as (result: unknown) => void), reject: settle(reject) };
       this.queue.push(pending);
-      signal?.addEventListener(
-        'abort',
-        () => {
-          const index = this.queue.indexOf(pending);
-          if (index >= 0) this.queue.splice(index, 1);
-          // One being said finishes in the process (a sentence takes milliseconds); its answer is dropped.
-          reject(abortError(signal));
-        },
-        { once: true },
-      );
+      signal?.addEventListener('abort', onAbort, { once: true });
       this.pump();
     });
   }

@@ -13,6 +13,7 @@ import { endMsAtChar, startMsAtChar } from '../../../shared/timelineRange';
 import { seekSecondsFor } from './mediaTime';
 import type { PlaybackStop, ReadingSession } from './ReadingSession';
 import { initialPlayerState, SessionState } from './SessionState';
+import { SkippedPassages } from './skippedPassages';
 import { WordCounts } from './WordCounts';
 
 export type PlayerStatus = 'idle' | 'loading' | 'playing' | 'paused' | 'ended' | 'error';
@@ -54,6 +55,8 @@ export interface PlayerOptions extends SpeechPreferences {
 interface BlockAudio {
   url: string;
   timeline: Timeline;
+  /** Passages main left out (the engine could not say them). */
+  skipped?: readonly unknown[];
   /** The rate the engine spoke at; playbackRate covers the difference to the current rate. */
   synthesizedRate: number;
 }
@@ -89,6 +92,7 @@ export class Player extends SessionState implements ReadingSession {
   /** The block being read as written (Hear as written), or -1: its cached audio is the as-written one. */
   private asWrittenBlock = -1;
   private readonly wordCounts: WordCounts;
+  private readonly skippedPassages: SkippedPassages;
 
   constructor(
     private readonly api: ArticlePlayerApi,
@@ -99,6 +103,7 @@ export class Player extends SessionState implements ReadingSession {
   ) {
     super(initialPlayerState(blocks.length, options.start, initialRate), blocks.length, options.announce);
     this.wordCounts = new WordCounts(blocks);
+    this.skippedPassages = new SkippedPassages(options.announce);
     const startBlock = this.state.blockIndex;
     this.pendingSentence = options.start?.sentenceIndex ?? 0;
     this.preferences = {
@@ -316,6 +321,7 @@ export class Player extends SessionState implements ReadingSession {
           url: URL.createObjectURL(new Blob([result.audio as Uint8Array<ArrayBuffer>], { type: result.mimeType })),
           timeline: result.timeline,
           synthesizedRate: rate,
+          ...(result.skipped ? { skipped: result.skipped } : {}),
         }));
       entry.catch(() => this.cache.delete(index)); // a failure is not cached: the next try asks again
       this.cache.set(index, entry);
@@ -423,6 +429,7 @@ export class Player extends SessionState implements ReadingSession {
     }
     if (generation !== this.generation) return;
     this.update({ status: 'playing' });
+    this.skippedPassages.tell(this.loadedBlock, this.loadedAudio?.skipped);
     this.startClock();
   }
 
