@@ -112,3 +112,48 @@ describe('a short pasted note', () => {
     expect(article.blocks.map((block) => block.text)).toEqual(['The first paragraph of the pasted story.', 'The second paragraph.']);
   });
 });
+
+describe('a short text with no sign of page chrome (issue 26, case 4)', () => {
+  // A headline and two to four short paragraphs, as people paste a note or a news item: each is read whole.
+  const texts: Array<[string, string[]]> = [
+    ['Winter tides', ['The sea rose over the low road twice in one week.', 'The council moved the car park to the hill.']],
+    ['Bake sale raises funds', ['Pupils sold cakes and biscuits on Friday afternoon.', 'The stall raised enough money for a new set of books.']],
+    ['A quiet start', ['It rained all night, and the garden finally looks green again.', 'I planted the beans in the afternoon.']],
+    ['Library hours change', ['The reading room will open at nine from Monday.', 'Volunteers will run the front desk on Saturdays.', 'Staff said they would add chairs next month.']],
+    ['Choir wins regional prize', ['The town choir took first place on Sunday.', '“We practised every evening,” said its leader.', 'They sing in the cathedral in May.', 'Tickets are free.']],
+    ['Notes from the allotment', ['The frost came early this year!', 'Half of the squash did not survive it.']],
+  ];
+  for (const [headline, paragraphs] of texts) {
+    it(`"${headline}": the headline is the title and every paragraph is read`, () => {
+      const article = extractPlainText([headline, ...paragraphs].join('\n\n'), 'Pasted text');
+      expect(article.title).toBe(headline);
+      expect(article.blocks.map((block) => block.text)).toEqual(paragraphs);
+      expect(article.hidden).toBeUndefined();
+    });
+  }
+
+  it('keeps the same lines apart when the paragraphs are lines of one block', () => {
+    const article = extractPlainText('Ferry timetable\nBoats will leave every forty minutes during the festival.\nThe last boat back departs at eleven.', 'x');
+    expect(article.title).toBe('Ferry timetable');
+    expect(article.blocks.map((block) => block.text)).toEqual(['Boats will leave every forty minutes during the festival.', 'The last boat back departs at eleven.']);
+  });
+
+  it('still leaves out what looks like a page: menus, share lines, links, repeated lines', () => {
+    const text = [
+      'Home',
+      'News',
+      'Sport',
+      'Winter tides',
+      'The sea rose over the low road twice in one week, and the harbour wall was closed to walkers.',
+      'The council moved the car park to the hill, where it will stay until the spring repairs are done.',
+      'Share this article',
+      'Read more: www.example-news.com/tides',
+      'Home',
+    ].join('\n\n');
+    const article = extractPlainText(text, 'x');
+    const read = article.blocks.map((block) => block.text);
+    expect(read).toContain('The council moved the car park to the hill, where it will stay until the spring repairs are done.');
+    expect(read).not.toContain('Share this article');
+    expect(read.some((line) => line.includes('www.example-news.com'))).toBe(false);
+  });
+});

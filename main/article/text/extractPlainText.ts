@@ -207,6 +207,32 @@ function findTitle(blocks: TextBlock[], classified: TextClassification, model: T
   return best;
 }
 
+/** A line that ends as a sentence does (closing quotes and brackets allowed). */
+function isSentence(text: string): boolean {
+  return /[.!?…]["”’»)\]]*$/u.test(text) && wordCount(text) >= 3;
+}
+
+/**
+ * No sign of page chrome: no line repeats, nothing looks like a link, an address or a site's separators, no
+ * line is a menu, share, cookie, sign-up or loading line, and every line after the first is a sentence, a
+ * list item or a heading followed by one (menus, teasers and footers are short lines without an end).
+ */
+function hasNoPageChrome(blocks: TextBlock[]): boolean {
+  if (blocks.length < 2) return false;
+  const seen = new Set<string>();
+  for (let i = 0; i < blocks.length; i++) {
+    const { text, kind } = blocks[i]!;
+    if (seen.has(text)) return false;
+    seen.add(text);
+    if (/https?:|www\.|\b[\w-]+\.(?:com|org|net|co|io|info|news)\b|@[\w-]+\.|[|·•»©®]|\s[-–—]\s*$/iu.test(text)) return false;
+    if (wordCount(text) <= 8 && reasonFor(text, 1, [0, 2]) !== 'page furniture') return false;
+    if (i === 0 || kind === 'list-item' || kind === 'quote' || isSentence(text)) continue;
+    const next = blocks[i + 1];
+    if (!(isHeadingLike(text) && next && (isSentence(next.text) || next.kind === 'list-item'))) return false;
+  }
+  return true;
+}
+
 function isHeadlineShaped(text: string): boolean {
   return text.length <= 200 && !/[.!?,;:]$/u.test(text) && wordCount(text) >= 2;
 }
@@ -242,8 +268,12 @@ export function extractPlainText(text: string, fallbackTitle: string): Article {
   const { stretch } = classified;
   const reasons = new Map<number, string>();
 
-  const titleIndex = findTitle(blocks, classified, models.title);
+  // A text with no sign of a page around it (a note, a short item pasted whole) is read whole: the model's
+  // evidence against a block is evidence of page chrome, and there is none. Its headline is its first line.
+  const whole = hasNoPageChrome(blocks);
+  const titleIndex = whole ? (isHeadlineShaped(blocks[0]!.text) ? 0 : -1) : findTitle(blocks, classified, models.title);
   const title = titleIndex >= 0 ? blocks[titleIndex]!.text : fallbackTitle;
+  if (whole) blocks.forEach((_, i) => (read[i] = i !== titleIndex));
 
   // The byline: "By <Name>" (in the languages whose word for it we know), or a name standing alone, next to the title or the article's start.
   let byline: string | null = null;
@@ -253,7 +283,7 @@ export function extractPlainText(text: string, fallbackTitle: string): Article {
     const line = blocks[i]!.text;
     if (wordCount(line) > 14) continue;
     // A name standing alone counts only below a headline: above it, a capitalised line is more likely a site or section name.
-    const alone = titleIndex >= 0 && i > titleIndex && !read[i] ? (NAME.exec(line.split(/\s+[|·•,–—-]\s+/u)[0]!)?.[1] ?? null) : null;
+    const alone = titleIndex >= 0 && i > titleIndex && (!read[i] || whole) ? (NAME.exec(line.split(/\s+[|·•,–—-]\s+/u)[0]!)?.[1] ?? null) : null;
     const by = BYLINE.exec(line)?.[1] ?? alone;
     if (by) {
       byline = by.trim();
