@@ -127,6 +127,9 @@ export class SpeechProcess<Request, Result> {
     if (!child) return;
     await new Promise<void>((resolve) => {
       child.onExit(() => resolve());
+      // An idle child is unreferenced; held until its exit is seen, or a caller awaiting close() with
+      // nothing else to do would see its process end first (the bench's word-timing part did).
+      child.hold(true);
       child.kill();
     });
   }
