@@ -28,6 +28,13 @@ export function splitOf(url: string): 'train' | 'held-out' {
   return createHash('sha1').update(host).digest()[0]! % 4 === 0 ? 'held-out' : 'train';
 }
 
+/** For the training tools: ends the process with one line when the corpus (beside the repository, never in it) is missing. */
+export function exitUnlessCorpus(corpusDir: string, tool: string): void {
+  if (existsSync(join(corpusDir, 'html')) && existsSync(join(corpusDir, 'ground-truth'))) return;
+  console.error(`${tool}: the WCXB corpus is not at ${corpusDir} (it lives beside the repository, not in it; CORPUS_DIR names another place)`);
+  process.exit(1);
+}
+
 /** Page ids of the corpus, sorted. */
 export function corpusIds(corpusDir: string): string[] {
   return readdirSync(join(corpusDir, 'html'))

@@ -17,7 +17,7 @@ import { FEATURE_NAMES, type FeatureVector } from '../blockFeatures.js';
 import { contextVector, decideBlocks, probability, type ContentModel, type ModelFiles, type TitleModel } from '../contentModel.js';
 import { bestStretch, stretchWeights } from '../contiguity.js';
 import { classifyTextBlocks, plainTextBlocks, textBlockVectors, titleCandidates, TITLE_FEATURE_NAMES, type TextBlock } from '../text/extractPlainText.js';
-import { cachedPageTexts, corpusIds, readCorpusPage, type CorpusPage } from './corpus.js';
+import { cachedPageTexts, corpusIds, exitUnlessCorpus, readCorpusPage, type CorpusPage } from './corpus.js';
 import { fitBoostedTrees, normalizeTitle, scoreMacro, shingleHits } from './trainingTools.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -35,6 +35,7 @@ interface TextPage {
 const words = (text: string) => text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 
 async function main(): Promise<void> {
+  exitUnlessCorpus(corpusDir, 'trainContentModel');
   const corpus = corpusIds(corpusDir).map((id) => readCorpusPage(corpusDir, id)).filter((page) => page !== null);
   const texts = await cachedPageTexts(corpusDir, corpus, variantsFile);
   const pages: TextPage[] = [];

@@ -13,7 +13,7 @@ import { contextVector, decideBlocks, preferModelReading, probability, type Cont
 import { bestStretch, stretchWeights } from '../contiguity.js';
 import { analyzeHtml } from '../html/extractHtml.js';
 import { HTML_FEATURE_NAMES, IN_READABILITY } from '../html/htmlBlockFeatures.js';
-import { cachedShortPages, corpusIds, readCorpusPage } from './corpus.js';
+import { cachedShortPages, corpusIds, exitUnlessCorpus, readCorpusPage } from './corpus.js';
 import { fitBoostedTrees, scoreMacro, shingleHits } from './trainingTools.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -35,6 +35,7 @@ interface Example {
 }
 
 async function main(): Promise<void> {
+  exitUnlessCorpus(corpusDir, 'trainHtmlModel');
   const corpus = corpusIds(corpusDir).map((id) => readCorpusPage(corpusDir, id)).filter((page) => page !== null);
   const shorts = await cachedShortPages(corpusDir, corpus, variantsFile);
   const examples: Example[] = [];
