@@ -29,6 +29,10 @@ export const ACTIONS = {
   announceSleepTimer: 'Say the time left on the sleep timer',
   readSelection: 'Read selection',
   find: 'Find in the article',
+  showOpen: 'Open an article',
+  showLibrary: 'Library',
+  showSettings: 'Settings',
+  showExport: 'Export audio',
   showShortcuts: 'Show keyboard shortcuts',
 } as const;
 
@@ -67,6 +71,11 @@ export const DEFAULT_KEYMAP: Keymap = {
   readSelection: ['r'],
   // Ctrl+F (Cmd+F) opens it too (renderer/src/find/useFind.ts): modified keys are not in this table.
   find: ['/'],
+  // The app's dialogs; the desktop menu has Ctrl/Cmd shortcuts for them as well.
+  showOpen: ['o'],
+  showLibrary: ['i'],
+  showSettings: ['s'],
+  showExport: ['e'],
   showShortcuts: ['?'],
 };
 

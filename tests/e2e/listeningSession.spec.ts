@@ -242,6 +242,11 @@ test.describe('focus after a dialog closes', () => {
     for (const [key, name] of [
       ['?', 'Keyboard shortcuts'],
       ['t', 'Sleep timer'],
+      ['o', 'Open an article'],
+      ['i', 'Library'],
+      ['s', 'Settings'],
+      ['e', 'Export audio'],
+      ['/', 'Find in article'],
     ] as const) {
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       expect(await focusedElement(page)).toBe('BODY');

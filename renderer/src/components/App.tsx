@@ -42,6 +42,7 @@ import { SleepTimerControl } from '../sleepTimer/SleepTimerControl';
 import { useSleepTimer } from '../sleepTimer/useSleepTimer';
 
 type DialogName = 'shortcuts' | 'settings' | 'library' | 'open' | 'export' | null;
+const DIALOG_ACTIONS: Partial<Record<Action, DialogName>> = { showShortcuts: 'shortcuts', showOpen: 'open', showLibrary: 'library', showSettings: 'settings', showExport: 'export' };
 
 export function App({ api }: { api: ArticlePlayerApi }) {
   const [audio, setAudio] = useState<HTMLAudioElement | null>(null);
@@ -88,6 +89,7 @@ export function App({ api }: { api: ArticlePlayerApi }) {
   useStickyBarHeight('.app-bar');
 
   const speechProblem = speech?.problem ?? null;
+  const canExport = Boolean(article && speech?.engine); // direct speech cannot be recorded
   const voiceName = (speech?.engine ?? speech?.direct)?.name ?? '';
   const normalWpm = speech?.normalWordsPerMinute ?? 175;
   const blockCount = article?.blocks.length ?? 0;
@@ -100,7 +102,8 @@ export function App({ api }: { api: ArticlePlayerApi }) {
 
   const run = useCallback(
     (action: Action) => {
-      if (action === 'showShortcuts') return setDialog('shortcuts');
+      const dialogAsked = DIALOG_ACTIONS[action];
+      if (dialogAsked) return dialogAsked !== 'export' || canExport ? setDialog(dialogAsked) : announce('There is nothing to export: open an article, with a speech engine that writes audio.');
       if (isQueueAction(action)) return runQueueAction(queue, action, announce);
       if (!player) return;
       if (action === 'announceProgress') return announce([contents.place, progress, remaining].filter(Boolean).join(', '));
@@ -109,7 +112,7 @@ export function App({ api }: { api: ArticlePlayerApi }) {
       const featureCommands: Partial<Record<Action, () => void>> = { ...sleepTimer.commands, ...selection.commands, ...contents.commands, ...find.commands };
       featureCommands[action]?.();
     },
-    [player, speechProblem, announce, progress, remaining, queue, sleepTimer.commands, selection.commands, contents.place, contents.commands, find.commands],
+    [player, speechProblem, announce, progress, remaining, queue, sleepTimer.commands, selection.commands, contents.place, contents.commands, find.commands, canExport],
   );
   useShortcuts(keymap, run);
 
@@ -141,7 +144,7 @@ export function App({ api }: { api: ArticlePlayerApi }) {
           <ContentsControls controls={contents} keymap={keymap} disabled={!player} />
           <AppMenu
             keymap={keymap}
-            canExport={Boolean(article && speech?.engine)} // direct speech cannot be recorded
+            canExport={canExport}
             onOpen={() => setDialog('open')}
             onLibrary={() => setDialog('library')}
             onQueue={queue.show}
