@@ -17,6 +17,7 @@ import { runExtractionReport } from './extractionReport.js';
 import { runLibraryBench } from './library.js';
 import { runLongArticleBench } from './longArticle.js';
 import { partOfThisProcess, runPartInOwnProcess, servePart } from './partProcess.js';
+import { runPdfBench } from './pdf.js';
 import { CORPUS_DIR, corpusMissing, RENDERER_DIR, REPO_ROOT, START_SCRIPT } from './paths.js';
 import { runPlayerBench } from './player.js';
 import { runPlayStartBench } from './playStart.js';
@@ -83,6 +84,8 @@ const PARTS: Part[] = [
   },
   { name: 'extraction', key: 'extraction', needsCorpus: true, run: async () => ({ extraction: await runExtractionReport(CORPUS_DIR) }) },
   { name: 'spokenText', key: 'spokenText', needsCorpus: true, run: async () => ({ spokenText: benchSpokenText(CORPUS_DIR) }) },
+  // PDFs printed from the corpus's ground truth in six layouts (main/bench/pdf.ts); BENCH_PDF_PAGES limits the pages per split.
+  { name: 'pdf', key: 'pdf', needsCorpus: true, run: async () => ({ pdf: await runPdfBench(CORPUS_DIR) }) },
   {
     name: 'wordTiming',
     key: 'wordTimingErrorMs',

@@ -148,7 +148,9 @@ export function pageLines(items: ReadonlyArray<PdfTextItem | PdfMarkedContent>, 
       }
       continue;
     }
-    if (artifactDepth > 0 || !item.str) continue;
+    // Whitespace items carry no text of their own, and pdf.js gives the gap between two columns as one: spaces
+    // come from the gaps between runs instead (finishLine).
+    if (artifactDepth > 0 || !item.str.trim()) continue;
     const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = item.transform;
     // Rotated or mirrored text (margin stamps, axis labels) is not part of the reading.
     if (Math.abs(b) > 0.01 * Math.abs(a) || Math.abs(c) > 0.01 * Math.abs(d) || a <= 0 || d <= 0) continue;
@@ -169,10 +171,8 @@ export function pageLines(items: ReadonlyArray<PdfTextItem | PdfMarkedContent>, 
         }
         continue;
       }
-      if (!run.text.trim() && sameBand) continue; // a space at a gap: nothing to place
       flush();
     }
-    if (!run.text.trim()) continue;
     current = { runs: [run], y: run.y, size: run.size, x1: run.x + run.width };
   }
   flush();

@@ -37,8 +37,11 @@ export function findGutter(lines: Line[]): number | null {
   if (width <= 0) return null;
   const sizes = lines.map((l) => l.size).sort((a, b) => a - b);
   const size = sizes[Math.floor(sizes.length / 2)]!;
-  const narrow = lines.filter((l) => l.x1 - l.x0 < 0.62 * width);
+  // Larger text (a title, a heading over both columns) says nothing about the columns' edges.
+  const narrow = lines.filter((l) => l.x1 - l.x0 < 0.62 * width && l.size <= 1.15 * size);
   if (narrow.length < 6) return null;
+  // A strip is a gutter when at most one line in twenty-five crosses it (a wide caption or table row).
+  const tolerance = Math.floor(narrow.length / 25);
   // Coverage at 1-unit steps between a fifth and four fifths of the width.
   const from = Math.floor(left + 0.2 * width);
   const to = Math.ceil(left + 0.8 * width);
@@ -49,7 +52,7 @@ export function findGutter(lines: Line[]): number | null {
   let best: { start: number; end: number } | null = null;
   let start = -1;
   for (let i = 0; i <= covered.length; i++) {
-    const empty = i < covered.length && covered[i] === 0;
+    const empty = i < covered.length && covered[i]! <= tolerance;
     if (empty && start < 0) start = i;
     if (!empty && start >= 0) {
       if (!best || i - start > best.end - best.start) best = { start, end: i };
