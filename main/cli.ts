@@ -7,7 +7,7 @@ import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { placeNotes } from '../shared/notes.js';
 import { clampRate } from '../shared/rate.js';
-import { loadArticleSource, resolveUserPath } from './article/loadArticleSource.js';
+import { loadArticleSource, readingOptionsOf, resolveUserPath } from './article/loadArticleSource.js';
 import { detectEngine } from './speech/detectEngine.js';
 import { synthesizeBlock } from './speech/synthesizeBlock.js';
 import { exportArticleAudio } from './export/exportArticleAudio.js';
@@ -48,10 +48,11 @@ async function spokenMaker(lexicon: string | undefined) {
 
 async function load(source: string | undefined) {
   if (!source) throw new Error(`Name an article to open.\n${USAGE}`);
-  const result = await loadArticleSource(resolveUserPath(source));
+  const settings = await new SettingsStore(defaultDataDirectory()).read();
+  const result = await loadArticleSource(resolveUserPath(source), readingOptionsOf(settings));
   if (!result.ok) throw new Error(result.message);
   // A document's notes go where the listener's setting puts them, as in the app.
-  return placeNotes(result.article, (await new SettingsStore(defaultDataDirectory()).read()).notePlacement);
+  return placeNotes(result.article, settings.notePlacement);
 }
 
 async function extract(args: string[]): Promise<void> {
@@ -65,13 +66,14 @@ async function extract(args: string[]): Promise<void> {
   if (values.json) {
     const { title, byline, source, lang, blocks } = article;
     const shown = await Promise.all(
-      // PDF and EPUB blocks also carry the page label they start on and their chapter.
-      blocks.map(async ({ kind, text, page, chapter }) => ({
+      // PDF and EPUB blocks also carry the page label they start on and their chapter (and a passage's language).
+      blocks.map(async ({ kind, text, page, chapter, lang: blockLang }) => ({
         kind,
         text,
         ...(page !== undefined ? { page } : {}),
         ...(chapter !== undefined ? { chapter } : {}),
-        ...(spokenFor && values.spoken ? { spoken: (await spokenFor(text, lang)).text } : {}),
+        ...(blockLang !== undefined ? { lang: blockLang } : {}),
+        ...(spokenFor && values.spoken ? { spoken: (await spokenFor(text, blockLang ?? lang)).text } : {}),
       })),
     );
     console.log(JSON.stringify({ title, byline, source, lang, blocks: shown }, null, 2));

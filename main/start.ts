@@ -52,7 +52,7 @@ async function runBrowserHost(options: StartOptions): Promise<void> {
   const speech = memoizedSpeech();
   const source = options.source;
   const dataDirectory = defaultDataDirectory();
-  const { handlers, context } = createAppHandlers(dataDirectory, () => loadArticleSource(source), speech);
+  const { handlers, context } = createAppHandlers(dataDirectory, (options) => loadArticleSource(source, options), speech);
   const host = await startBrowserHost({ handlers, rendererDir: RENDERER_DIR, port: options.port });
   context.emit = host.emit;
   const detection = await speech('auto');

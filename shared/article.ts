@@ -11,6 +11,8 @@ export interface Block {
   page?: string;
   /** The title of the chapter the block belongs to (EPUB navigation, PDF outline); absent for web pages. */
   chapter?: string;
+  /** BCP 47 tag of a block in another language than the article's (an EPUB passage's xml:lang); absent otherwise. */
+  lang?: string;
 }
 
 /** Text the extractor left out, kept so the user can see it and bring it back ("show hidden blocks"). */

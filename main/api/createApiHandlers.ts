@@ -1,7 +1,7 @@
 /** The Node side of the API contract, independent of the host (Electron IPC or the browser host's socket). */
 import { UserFacingError, type PronunciationsChange, type ApiEvent, type ApiEvents, type ApiHandlers, type LoadResult, type SpeechInfo } from '../../shared/api.js';
 import type { EngineChoice } from '../../shared/settings.js';
-import { loadRendererSource } from '../article/loadArticleSource.js';
+import { loadRendererSource, readingOptionsOf, type ReadingOptions } from '../article/loadArticleSource.js';
 import { exportArticleAudio } from '../export/exportArticleAudio.js';
 import type { EngineDetection } from '../speech/detectEngine.js';
 import { createQueueHandlers } from './queueHandlers.js';
@@ -16,7 +16,8 @@ import { spokenTextMaker } from '../pronunciations/spokenTextFor.js';
 import { formatPronunciationFile, type Checked, type Pronunciation } from '../../shared/pronunciations.js';
 
 export interface ApiContext {
-  initialArticle: () => Promise<LoadResult>;
+  /** The article the host was started with, read with the listener's reading options (notes, image descriptions). */
+  initialArticle: (options?: ReadingOptions) => Promise<LoadResult>;
   /** The engine for a choice ('auto' or an id); memoized by the caller's factory. */
   speech: (choice: EngineChoice) => Promise<EngineDetection>;
   library: LibraryStore;
@@ -59,14 +60,15 @@ export function createApiHandlers(context: ApiContext): ApiHandlers {
 
   const notePlacement = async () => (await settings.read()).notePlacement;
   const remember = async (result: LoadResult) => rememberInLibrary(library, result, await notePlacement());
-  const queue = createQueueHandlers(library, context.queue, notePlacement);
+  const readingOptions = async () => readingOptionsOf(await settings.read());
+  const queue = createQueueHandlers(library, context.queue, notePlacement, readingOptions);
 
   return {
     ...queue.handlers,
 
-    getInitialArticle: async () => queue.noteInitialArticle(await remember(await context.initialArticle())),
+    getInitialArticle: async () => queue.noteInitialArticle(await remember(await context.initialArticle(await readingOptions()))),
 
-    openArticle: async ({ source }) => remember(await loadRendererSource(source)),
+    openArticle: async ({ source }) => remember(await loadRendererSource(source, await readingOptions())),
 
     async getSettings() {
       const current = await settings.read();

@@ -6,7 +6,7 @@ import { LibraryStore } from '../store/LibraryStore.js';
 import { QueueStore } from '../store/QueueStore.js';
 import { SettingsStore } from '../store/SettingsStore.js';
 import { PronunciationStore } from '../pronunciations/PronunciationStore.js';
-import { loadArticleSource } from '../article/loadArticleSource.js';
+import { loadArticleSource, readingOptionsOf, type ReadingOptions } from '../article/loadArticleSource.js';
 import { createApiHandlers, rememberInLibrary, type ApiContext } from './createApiHandlers.js';
 
 /** Engine detection once per choice: it looks at PATH and spawns nothing, but need not run per paragraph. */
@@ -19,7 +19,7 @@ export function memoizedSpeech(detect: (choice: EngineChoice) => Promise<EngineD
   };
 }
 
-export function createAppHandlers(dataDirectory: string, initialArticle: () => Promise<LoadResult>, speech = memoizedSpeech()) {
+export function createAppHandlers(dataDirectory: string, initialArticle: (options?: ReadingOptions) => Promise<LoadResult>, speech = memoizedSpeech()) {
   const library = new LibraryStore(dataDirectory);
   const context: ApiContext = {
     initialArticle,
@@ -31,6 +31,9 @@ export function createAppHandlers(dataDirectory: string, initialArticle: () => P
     emit: () => undefined,
   };
   /** An article handed in from outside the window (a second launch, Open File, the OS): into the library like any other. */
-  const openFromOutside = async (source: string | null) => rememberInLibrary(context.library, await loadArticleSource(source), (await context.settings.read()).notePlacement);
+  const openFromOutside = async (source: string | null) => {
+    const settings = await context.settings.read();
+    return rememberInLibrary(context.library, await loadArticleSource(source, readingOptionsOf(settings)), settings.notePlacement);
+  };
   return { handlers: createApiHandlers(context), context, openFromOutside };
 }

@@ -5,7 +5,7 @@
  */
 import type { ApiHandlers, ApiParams, LoadResult } from '../../shared/api.js';
 import type { LibraryEntry } from '../../shared/library.js';
-import { loadRendererSource } from '../article/loadArticleSource.js';
+import { loadRendererSource, type ReadingOptions } from '../article/loadArticleSource.js';
 import type { LibraryStore } from '../store/LibraryStore.js';
 import type { QueueStore } from '../store/QueueStore.js';
 import { rememberInLibrary } from './rememberInLibrary.js';
@@ -21,7 +21,12 @@ export function articleToContinue(entries: readonly LibraryEntry[], shownId: str
   return [...entries].sort((a, b) => b.openedAt.localeCompare(a.openedAt)).find((entry) => entry.id !== shownId && started(entry)) ?? null;
 }
 
-export function createQueueHandlers(library: LibraryStore, queue: QueueStore, notePlacement: () => Promise<NotePlacement> = async () => DEFAULT_NOTE_PLACEMENT) {
+export function createQueueHandlers(
+  library: LibraryStore,
+  queue: QueueStore,
+  notePlacement: () => Promise<NotePlacement> = async () => DEFAULT_NOTE_PLACEMENT,
+  readingOptions: () => Promise<ReadingOptions> = async () => ({}),
+) {
   /** Set by getInitialArticle: continue listening is offered only when the app opened with the welcome article. */
   let initial: { welcome: boolean; id: string | null } = { welcome: false, id: null };
 
@@ -39,7 +44,7 @@ export function createQueueHandlers(library: LibraryStore, queue: QueueStore, no
         entry = (await library.list()).find((candidate) => candidate.id === item.id) ?? null;
         if (!entry) return { ok: false, message: GONE };
       } else {
-        const loaded = await rememberInLibrary(library, await loadRendererSource(item.source), await notePlacement());
+        const loaded = await rememberInLibrary(library, await loadRendererSource(item.source, await readingOptions()), await notePlacement());
         if (!loaded.ok) return loaded;
         entry = loaded.entry ?? null;
         if (!entry) return { ok: false, message: 'The article was read, but the library could not keep it, so it cannot wait in the queue.' };

@@ -1,25 +1,31 @@
 /** Text of a known format to an Article: the one place that picks the extractor (run inside the extraction worker). */
-import type { Article } from '../../shared/article.js';
+import type { ArticleWithNotes } from '../../shared/notes.js';
+import { extractEpub } from './epub/extractEpub.js';
 import { extractHtml } from './html/extractHtml.js';
 import { extractMarkdown } from './markdown/extractMarkdown.js';
 import { extractPlainText } from './text/extractPlainText.js';
 import { extractPdfArticle } from './pdf/pdfArticle.js';
 
-export type ArticleFormat = 'html' | 'text' | 'markdown' | 'pdf';
+export type ArticleFormat = 'html' | 'text' | 'markdown' | 'pdf' | 'epub';
 
 export interface ExtractionInput {
+  /** The decoded text (empty for a format read from its bytes). */
   text: string;
+  /** The file's name, for messages about it. */
+  name?: string;
+  /** Read image descriptions (alt text) of books as blocks (the setting; default on). */
+  imageDescriptions?: boolean;
   format: ArticleFormat;
   /** Used when the text names no title (a file name, a host name). */
   fallbackTitle: string;
   /** The file path or final URL; an HTML page's site name is used when this is null. */
   source: string | null;
-  /** The bytes, for formats that are not text (PDF); `text` is then empty. */
+  /** The bytes, for formats that are not text (PDF, EPUB); `text` is then empty. */
   bytes?: Uint8Array;
 }
 
-/** Text formats are read at once; a PDF is read page by page (pdf.js is asynchronous). */
-export function extractArticle(input: ExtractionInput): Article | Promise<Article> {
+/** Text formats and EPUB are read at once; a PDF page by page (pdf.js is asynchronous). Notes (of books) come apart, for the loader to place by the listener's rule. */
+export function extractArticle(input: ExtractionInput): ArticleWithNotes | Promise<ArticleWithNotes> {
   switch (input.format) {
     case 'html':
       return extractHtml(input.text, input.fallbackTitle, input.source);
@@ -29,5 +35,7 @@ export function extractArticle(input: ExtractionInput): Article | Promise<Articl
       return extractPlainText(input.text, input.fallbackTitle);
     case 'pdf':
       return extractPdfArticle(input.bytes ?? new Uint8Array(), input.fallbackTitle);
+    case 'epub':
+      return extractEpub(input.bytes ?? new Uint8Array(0), input.name ?? `${input.fallbackTitle}.epub`, input.fallbackTitle, { imageDescriptions: input.imageDescriptions });
   }
 }

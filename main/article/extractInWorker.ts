@@ -7,8 +7,9 @@
  * time limit, and says so once on stderr.
  */
 import { Worker } from 'node:worker_threads';
-import type { Article } from '../../shared/article.js';
+import type { ArticleWithNotes } from '../../shared/notes.js';
 import { extractArticle, type ExtractionInput } from './extractArticle.js';
+import { DocumentError } from './documentError.js';
 import type { WorkerReply } from './extractWorker.js';
 import { isWorkerStartFailure } from '../process/workerStartFailure.js';
 import { findWorkerScript } from '../process/workerScript.js';
@@ -22,7 +23,7 @@ export interface ExtractionLimits {
   workerUrl?: URL;
 }
 
-export type ExtractionOutcome = { ok: true; article: Article } | { ok: false; message: string };
+export type ExtractionOutcome = { ok: true; article: ArticleWithNotes } | { ok: false; message: string };
 
 let warnedInline = false;
 
@@ -96,7 +97,7 @@ async function extractInThisThread(input: ExtractionInput, why: string): Promise
   try {
     return { ok: true, article: await extractArticle(input) };
   } catch (error) {
-    if ((error as Error).name === 'PdfProblem') return { ok: false, message: (error as Error).message };
+    if (error instanceof DocumentError || (error as Error).name === 'PdfProblem') return { ok: false, message: (error as Error).message };
     return { ok: false, message: `The page could not be read: ${(error as Error).message}` };
   }
 }

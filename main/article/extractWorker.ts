@@ -5,7 +5,9 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { extractArticle, type ExtractionInput } from './extractArticle.js';
+import { DocumentError } from './documentError.js';
 
+/** `message`: a document's own words for the listener (a DocumentError, a PdfProblem), passed on as they are. */
 export type WorkerReply = { ok: true; article: Awaited<ReturnType<typeof extractArticle>> } | { ok: false; error: string; message?: string };
 
 function reply(message: WorkerReply): void {
@@ -15,7 +17,7 @@ function reply(message: WorkerReply): void {
 try {
   reply({ ok: true, article: await extractArticle(workerData as ExtractionInput) });
 } catch (error) {
-  // A document that says what is wrong with it (a PDF without text, with a password) is told in its own words.
-  const message = error instanceof Error && error.name === 'PdfProblem' ? error.message : undefined;
+  // A document that says what is wrong with it (a PDF without text, a book with DRM) is told in its own words.
+  const message = error instanceof DocumentError || (error instanceof Error && error.name === 'PdfProblem') ? (error as Error).message : undefined;
   reply({ ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error), message });
 }

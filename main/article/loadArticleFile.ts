@@ -1,7 +1,8 @@
 /** Opens an article from a file: size limit, binary check, charset decoding, then the right extractor. */
 import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import type { LoadResult } from '../../shared/api.js';
+import { MAX_BOOK_BYTES, type LoadResult } from '../../shared/api.js';
+import { looksLikeEpub } from './epub/sniffEpub.js';
 import { decodeText, looksBinary } from './decodeText.js';
 import type { ArticleFormat } from './extractArticle.js';
 import { extractWithTimeLimit } from './extractInWorker.js';
@@ -15,6 +16,13 @@ export const PDF_TIME_LIMIT_MS = 120_000;
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.xht', '.shtml']);
 const TEXT_EXTENSIONS = new Set(['.txt', '.text']);
 const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown', '.mdown', '.mkd']);
+/** Books are larger than articles: their limit is MAX_BOOK_BYTES. */
+const BOOK_EXTENSIONS = new Set(['.epub']);
+export { MAX_BOOK_BYTES };
+
+function isBook(name: string, head: Uint8Array): boolean {
+  return BOOK_EXTENSIONS.has(extname(name).toLowerCase()) || looksLikeEpub(head);
+}
 
 function titleFromFileName(path: string): string {
   return basename(path, extname(path)).replace(/[-_]+/gu, ' ').trim() || 'Untitled article';
@@ -44,8 +52,9 @@ async function readLimited(path: string): Promise<Uint8Array | string> {
       const head = Buffer.alloc(1024);
       const { bytesRead } = await handle.read(head, 0, head.length, 0);
       const pdf = looksLikePdf(head.subarray(0, bytesRead));
-      if (!pdf || size > MAX_PDF_BYTES) {
-        const limit = pdf ? `PDFs up to ${MAX_PDF_BYTES / 1024 / 1024} MB` : `articles up to ${MAX_ARTICLE_BYTES / 1024 / 1024} MB`;
+      const book = !pdf && isBook(path, head.subarray(0, bytesRead));
+      if (!(pdf || book) || size > (pdf ? MAX_PDF_BYTES : MAX_BOOK_BYTES)) {
+        const limit = pdf ? `PDFs up to ${MAX_PDF_BYTES / 1024 / 1024} MB` : book ? `books up to ${MAX_BOOK_BYTES / 1024 / 1024} MB` : `articles up to ${MAX_ARTICLE_BYTES / 1024 / 1024} MB`;
         return `${basename(path)} is ${(size / 1024 / 1024).toFixed(1)} MB; ${limit} can be opened.`;
       }
     }
@@ -64,7 +73,12 @@ export interface FromBytesOptions {
   format?: ArticleFormat;
   /** Time limit for extraction (tests make it short). */
   timeoutMs?: number;
+  /** Whether a book's image descriptions are read (the listener's setting; default on). */
+  imageDescriptions?: boolean;
 }
+
+/** Options from the listener's settings that shape what is read. */
+export type ReadingOptions = Pick<FromBytesOptions, 'imageDescriptions'>;
 
 function formatOf(name: string, text: string): ArticleFormat {
   const extension = extname(name).toLowerCase();
@@ -80,6 +94,8 @@ export async function articleFromBytes(bytes: Uint8Array, name: string, source: 
   // The bytes decide, whatever the name or the server says: a PDF whose streams are plain ASCII passes the binary check.
   if (options.format === 'pdf' || looksLikePdf(bytes)) return pdfFromBytes(bytes, name, source, options);
   if (extname(name).toLowerCase() === '.pdf') return { ok: false, message: notAPdf(bytes, name) };
+  if (options.format === 'epub' || isBook(name, bytes)) return bookFromBytes(bytes, name, source, options);
+  if (bytes.length > MAX_ARTICLE_BYTES) return { ok: false, message: `${name} is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; articles up to ${MAX_ARTICLE_BYTES / 1024 / 1024} MB can be opened.` };
   if (looksBinary(bytes)) return { ok: false, message: `${name} is not a text or HTML file (it looks like binary data), so there is nothing to read.` };
   const text = decodeText(bytes, options.charsetHint ?? null);
   const format = options.format ?? formatOf(name, text);
@@ -115,7 +131,19 @@ async function pdfFromBytes(bytes: Uint8Array, name: string, source: string | nu
   return { ok: true, article };
 }
 
-export async function loadArticleFile(path: string, options: Pick<FromBytesOptions, 'timeoutMs'> = {}): Promise<LoadResult> {
+/** An EPUB book, read from its bytes in the extraction worker (its notes apart: rememberInLibrary places them). */
+async function bookFromBytes(bytes: Uint8Array, name: string, source: string | null, options: FromBytesOptions): Promise<LoadResult> {
+  if (bytes.length > MAX_BOOK_BYTES) return { ok: false, message: `${name} is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; books up to ${MAX_BOOK_BYTES / 1024 / 1024} MB can be opened.` };
+  const input = { text: '', bytes, format: 'epub' as const, name, fallbackTitle: titleFromFileName(name), source, imageDescriptions: options.imageDescriptions };
+  const extracted = await extractWithTimeLimit(input, { timeoutMs: options.timeoutMs });
+  if (!extracted.ok) return extracted;
+  const { article } = extracted;
+  article.source ??= source;
+  if (article.blocks.length === 0) return { ok: false, message: `No readable text was found in ${name}: its chapters hold no text (a book of scanned pages or pictures only?).` };
+  return { ok: true, article };
+}
+
+export async function loadArticleFile(path: string, options: Pick<FromBytesOptions, 'timeoutMs' | 'imageDescriptions'> = {}): Promise<LoadResult> {
   let bytes: Uint8Array | string;
   try {
     bytes = await readLimited(path);

@@ -1,7 +1,8 @@
 /** Any source the user names (nothing, a file path, a URL) to a LoadResult. */
 import { isAbsolute, resolve } from 'node:path';
 import type { ArticleSource, LoadResult } from '../../shared/api.js';
-import { articleFromBytes, loadArticleFile } from './loadArticleFile.js';
+import type { Settings } from '../../shared/settings.js';
+import { articleFromBytes, loadArticleFile, type ReadingOptions } from './loadArticleFile.js';
 import { loadArticleUrl } from './loadArticleUrl.js';
 import { loadWelcomeArticle } from './welcomeArticle.js';
 
@@ -13,22 +14,28 @@ export function resolveUserPath(path: string, env: NodeJS.ProcessEnv = process.e
 }
 
 export { loadArticleUrl };
+export type { ReadingOptions };
+
+/** The listener's settings that shape what extraction reads of a document (a book's image descriptions); notes are placed later (rememberInLibrary). */
+export function readingOptionsOf(settings: Pick<Settings, 'readImageDescriptions'>): ReadingOptions {
+  return { imageDescriptions: settings.readImageDescriptions };
+}
 
 /** What the user named on the command line: nothing (the welcome article), an address, or a file path. */
-export async function loadArticleSource(source: string | null): Promise<LoadResult> {
+export async function loadArticleSource(source: string | null, options: ReadingOptions = {}): Promise<LoadResult> {
   if (!source) return loadWelcomeArticle();
-  if (URL_LIKE.test(source)) return loadArticleUrl(source);
-  return loadArticleFile(resolveUserPath(source));
+  if (URL_LIKE.test(source)) return loadArticleUrl(source, options);
+  return loadArticleFile(resolveUserPath(source), options);
 }
 
 /** What the renderer hands over: an address, pasted text, or a picked or dropped file's bytes (never a path). */
-export async function loadRendererSource(source: ArticleSource): Promise<LoadResult> {
+export async function loadRendererSource(source: ArticleSource, options: ReadingOptions = {}): Promise<LoadResult> {
   switch (source.type) {
     case 'url':
-      return loadArticleUrl(source.url.trim());
+      return loadArticleUrl(source.url.trim(), options);
     case 'text':
       return articleFromBytes(new TextEncoder().encode(source.text), source.html ? 'Pasted page.html' : 'Pasted text.txt', null, { charsetHint: 'utf-8', format: source.html ? 'html' : undefined });
     case 'file':
-      return articleFromBytes(source.bytes, source.name, null);
+      return articleFromBytes(source.bytes, source.name, null, options);
   }
 }

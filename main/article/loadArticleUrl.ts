@@ -6,13 +6,14 @@
  */
 import type { LoadResult } from '../../shared/api.js';
 import type { ArticleFormat } from './extractArticle.js';
-import { articleFromBytes, MAX_ARTICLE_BYTES, MAX_PDF_BYTES } from './loadArticleFile.js';
+import { articleFromBytes, type ReadingOptions, MAX_ARTICLE_BYTES, MAX_BOOK_BYTES, MAX_PDF_BYTES } from './loadArticleFile.js';
 import { looksLikePdf } from './pdf/pdfArticle.js';
+import { looksLikeEpub } from './epub/sniffEpub.js';
 
 export const URL_TIME_LIMIT_MS = 15_000;
 export const MAX_REDIRECTS = 5;
 
-export interface UrlLoadOptions {
+export interface UrlLoadOptions extends ReadingOptions {
   /** For the whole load: every redirect and the body (tests make it short). */
   timeoutMs?: number;
   maxBytes?: number;
@@ -32,7 +33,10 @@ const FORMATS: Record<string, ArticleFormat> = {
   'text/x-markdown': 'markdown',
   'application/pdf': 'pdf',
   'application/x-pdf': 'pdf',
+  'application/epub+zip': 'epub',
 };
+/** Types a server gives any file: read (up to a book's size) and sniffed, else refused as they are. */
+const SNIFFED_TYPES = new Set(['application/octet-stream', 'application/zip', 'application/x-zip-compressed', 'binary/octet-stream']);
 
 /** What a refused content type is, in words: "a PDF document", "an image (image/png)". */
 export function describeContentType(mime: string): string {
@@ -190,13 +194,14 @@ export async function loadArticleUrl(address: string, options: UrlLoadOptions = 
 
   const { mime, charset } = parseContentType(response.headers.get('content-type'));
   let format = mime ? FORMATS[mime] : undefined;
-  // Servers send PDFs as application/octet-stream too: such a body is read, and its bytes decide.
-  const sniffBinary = mime === 'application/octet-stream';
+  // Servers send PDFs and books as application/octet-stream (or zip) too: such a body is read, and its bytes decide.
+  const sniffBinary = mime !== null && SNIFFED_TYPES.has(mime);
   if (format === 'pdf' || sniffBinary) maxBytes = options.maxBytes ?? MAX_PDF_BYTES;
+  else if (format === 'epub') maxBytes = options.maxBytes ?? MAX_BOOK_BYTES;
   if (mime && !format && !sniffBinary) {
     await response.body?.cancel().catch(() => {});
     const what = describeContentType(mime);
-    return { ok: false, message: `This address is ${what}, not a web page. Article Player reads web pages, PDFs, HTML files and text files.` };
+    return { ok: false, message: `This address is ${what}, not a web page. Article Player reads web pages, PDFs, EPUB books, HTML files and text files.` };
   }
   const declared = Number(response.headers.get('content-length'));
   const tooBig = `The page at ${url.host} is larger than ${maxBytes / 1024 / 1024} MB, the most Article Player reads, so loading was stopped.`;
@@ -211,11 +216,12 @@ export async function loadArticleUrl(address: string, options: UrlLoadOptions = 
     return { ok: false, message: networkErrorMessage(error, url, timeoutMs) };
   }
   if (!bytes) return { ok: false, message: tooBig };
-  if (sniffBinary) {
-    if (!looksLikePdf(bytes)) return { ok: false, message: `This address is ${describeContentType(mime)}, not a web page. Article Player reads web pages, PDFs, HTML files and text files.` };
-    format = 'pdf';
-  }
   const name = nameOf(url);
+  if (sniffBinary) {
+    if (looksLikePdf(bytes)) format = 'pdf';
+    else if (looksLikeEpub(bytes) || /\.epub$/iu.test(name)) format = 'epub';
+    else return { ok: false, message: `This address is ${describeContentType(mime)}, not a web page. Article Player reads web pages, PDFs, EPUB books, HTML files and text files.` };
+  }
   if (bytes.length === 0) return { ok: false, message: `The page at ${url.href} is empty: there is nothing to read.` };
-  return articleFromBytes(bytes, name, url.href, { charsetHint: charset, format, timeoutMs: options.extractionTimeoutMs });
+  return articleFromBytes(bytes, name, url.href, { charsetHint: charset, format, timeoutMs: options.extractionTimeoutMs, imageDescriptions: options.imageDescriptions });
 }

@@ -56,7 +56,7 @@ let initialSource = launchSource?.startsWith(`${PROTOCOL_SCHEME}:`) ? null : lau
 const pendingCommands: ShellCommand[] = launchSource?.startsWith(`${PROTOCOL_SCHEME}:`) ? deepLinkCommands(launchSource) : [];
 let windowListening = false;
 
-const { handlers, context, openFromOutside } = createAppHandlers(dataDirectory, () => loadArticleSource(initialSource));
+const { handlers, context, openFromOutside } = createAppHandlers(dataDirectory, (options) => loadArticleSource(initialSource, options));
 
 function emit<E extends ApiEvent>(event: E, payload: ApiEvents[E]): void {
   mainWindow?.webContents.send(eventChannel(event), payload);
@@ -106,7 +106,7 @@ const menuTarget: MenuTarget = {
     else if (action === 'about') void dialog.showMessageBox({ type: 'info', title: 'About Article Player', message: `Article Player ${app.getVersion()}`, detail: 'Reads articles aloud with your computer’s speech engine. MIT licence.' });
     else if (action === 'openFile' && mainWindow) {
       void dialog
-        .showOpenDialog(mainWindow, { properties: ['openFile'], filters: [{ name: 'Articles', extensions: ['html', 'htm', 'xhtml', 'txt', 'text', 'md', 'markdown'] }] })
+        .showOpenDialog(mainWindow, { properties: ['openFile'], filters: [{ name: 'Articles and books', extensions: ['html', 'htm', 'xhtml', 'txt', 'text', 'md', 'markdown', 'epub'] }] })
         .then(({ canceled, filePaths }) => (canceled || !filePaths[0] ? undefined : openSource(filePaths[0])));
     }
   },

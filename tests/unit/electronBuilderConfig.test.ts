@@ -77,9 +77,10 @@ describe('electron-builder.yml', () => {
     expect(pngSize(join(ROOT, 'assets', 'tray-icon.png'))).toEqual({ width: 32, height: 32 });
   });
 
-  it('opens web pages, text and Markdown files, PDFs, and article-player:// links', () => {
-    expect(config.fileAssociations.flatMap((association) => association.ext).sort()).toEqual(expect.arrayContaining(['htm', 'html', 'md', 'pdf', 'txt']));
+  it('opens web pages, text and Markdown files, PDFs, EPUB books, and article-player:// links', () => {
+    expect(config.fileAssociations.flatMap((association) => association.ext).sort()).toEqual(['epub', 'htm', 'html', 'md', 'pdf', 'txt']);
     expect(config.fileAssociations.find((association) => association.ext === 'pdf')).toMatchObject({ mimeType: 'application/pdf', role: 'Viewer' });
+    expect(config.fileAssociations.find((association) => association.ext === 'epub')).toMatchObject({ mimeType: 'application/epub+zip', role: 'Viewer' });
     expect(config.protocols.flatMap((protocol) => protocol.schemes)).toEqual(['article-player']);
   });
 

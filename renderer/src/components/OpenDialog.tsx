@@ -42,7 +42,7 @@ export function OpenDialog({ open, onClose, onOpen }: OpenDialogProps) {
         <input
           id="open-file"
           type="file"
-          accept=".html,.htm,.xhtml,.txt,.text,.md,.markdown,text/html,text/plain,text/markdown"
+          accept=".html,.htm,.xhtml,.txt,.text,.md,.markdown,.epub,text/html,text/plain,text/markdown,application/epub+zip"
           onChange={(e) => {
             const file = e.currentTarget.files?.[0];
             if (file) void fileSource(file).then(onOpen);
