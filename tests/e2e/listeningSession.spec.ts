@@ -87,13 +87,26 @@ test.describe('sleep timer', () => {
     expect(await volume(page)).toBe(1);
   });
 
-  test('a key in the last minute extends it (a setting); Z says the time left; it can be cancelled', async ({ page, host }) => {
+  test('a key in the last minute extends a timer of minutes (a setting), never one too young; Z says the time left and never extends it', async ({ page, host }) => {
     await openPlayer(page, host.url);
-    await setCustomTimer(page, '0.5'); // the whole timer is its last minute
+    await page.keyboard.press('k');
+    await expect.poll(() => audioTime(page)).toBeGreaterThan(0.3);
+    await setCustomTimer(page, '0.25'); // fifteen seconds: a key extends it only in its second half
+    const timerButton = page.getByRole('button', { name: 'Sleep timer', exact: true });
+    const shown = () => page.locator('.sleep-remaining [aria-hidden="true"]').textContent();
+    const shownSeconds = async () => Number((await shown())!.split(':')[1]);
+    await page.keyboard.press('Shift'); // the keys that start a short timer do not extend it (issue 25)
     await page.keyboard.press('z');
-    await expect(status(page)).toHaveText(/^Sleep timer: pauses in (30|29) seconds$/);
+    await expect(status(page)).toHaveText(/^Sleep timer: pauses in (15|14|13|12|11) seconds$/);
+    // What is said, what is shown and what is counted agree: Z did not put the display back to 0:15.
+    const said = Number((await status(page).textContent())!.match(/(\d+) seconds/)![1]);
+    expect(Math.abs((await shownSeconds()) - said)).toBeLessThanOrEqual(1);
+    await expect(timerButton).toHaveAccessibleDescription(/^Pauses in \d+ seconds?$/);
+    await expect.poll(shownSeconds, { timeout: 15_000 }).toBeLessThan(7);
     await page.keyboard.press('Shift');
-    await expect(status(page)).toHaveText('Sleep timer extended: 30 seconds');
+    await expect(status(page)).toHaveText('Sleep timer extended: pauses in 15 seconds');
+    await expect.poll(shownSeconds).toBeGreaterThanOrEqual(13);
+    expect(await volume(page)).toBe(1);
     // Turned off, a key does nothing to the timer.
     await page.keyboard.press('t');
     const dialog = page.getByRole('dialog', { name: 'Sleep timer' });
@@ -101,17 +114,32 @@ test.describe('sleep timer', () => {
     await expectNoAxeViolations(page, 'the sleep timer dialog with a timer set');
     await dialog.getByRole('button', { name: 'Cancel the sleep timer' }).click();
     await expect(status(page)).toHaveText('Sleep timer cancelled');
-    await expect(page.getByRole('button', { name: 'Sleep timer', exact: true })).not.toHaveAttribute('aria-describedby');
+    await expect(timerButton).not.toHaveAttribute('aria-describedby');
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
     await page.keyboard.press('z');
     await expect(status(page)).toHaveText('No sleep timer is set');
-    // The setting was saved off: a new timer is not extended by a key.
-    await setCustomTimer(page, '0.5');
+    // The setting was saved off: a new timer is not extended by a key, even in its last seconds.
+    await setCustomTimer(page, '0.2');
+    await expect.poll(shownSeconds, { timeout: 15_000 }).toBeLessThan(5);
     await page.keyboard.press('Shift');
+    await expect(status(page)).toHaveText('Sleep timer: paused. Your place is saved.', { timeout: 10_000 });
+  });
+
+  test('"At the end of this paragraph" is not moved by keys: play/pause and Z in its last minute, and it still stops at that paragraph', async ({ page, host }) => {
+    await openPlayer(page, host.url);
+    await page.locator('[data-block-index="0"]').click(); // the longer first paragraph
+    await expect.poll(() => audioTime(page)).toBeGreaterThan(0.3);
+    await page.getByRole('button', { name: 'Sleep timer', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Sleep timer' }).getByRole('button', { name: 'At the end of this paragraph' }).click();
+    await expect(status(page)).toHaveText('Sleep timer set: pauses at the end of this paragraph');
+    await page.keyboard.press('k'); // pause (focus is on the Sleep timer button, where Space would press it)
+    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+    await page.keyboard.press('k'); // and play again: the timer keeps its paragraph
     await page.keyboard.press('z');
-    await expect(status(page)).toHaveText(/^Sleep timer: pauses in (30|29) seconds$/);
-    await expect(status(page)).not.toHaveText('Sleep timer extended: 30 seconds');
+    await expect(status(page)).toHaveText(/^Sleep timer: pauses at the end of this paragraph(, in \d+ seconds?)?$/);
+    await expect(status(page)).toHaveText('Sleep timer: paused. Your place is saved.', { timeout: 30_000 });
+    expect(await currentBlock(page)).toBe(1); // the paragraph after the one it was set in, as with no key pressed
   });
 
   test('a custom length that is not a number of minutes is refused with a message', async ({ page, host }) => {

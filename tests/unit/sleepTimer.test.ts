@@ -55,14 +55,31 @@ describe('a timer of minutes', () => {
     const timer = new SleepTimer({ kind: 'minutes', minutes: 5 }, clock, at);
     tick(60_000);
     timer.advance(true);
-    expect(timer.extend(timer.remainingMs(null), 10)).toBe(false);
+    expect(timer.extend(timer.remainingMs(null))).toBe(false);
     expect(timer.remainingMs(null)).toBe(4 * 60_000);
     tick(4 * 60_000 - EXTEND_WINDOW_MS + 1);
     timer.advance(true);
-    expect(timer.inLastMinute(timer.remainingMs(null))).toBe(true);
-    expect(timer.extend(timer.remainingMs(null), 10)).toBe(true);
+    expect(timer.canExtend(timer.remainingMs(null))).toBe(true);
+    expect(timer.extend(timer.remainingMs(null))).toBe(true);
     expect(timer.remainingMs(null)).toBe(5 * 60_000);
     expect(timer.volume(timer.remainingMs(null))).toBe(1);
+    // What is said after the extension is what the timer now holds.
+    expect(describeTimer(timer, timer.remainingMs(null))).toBe('Pauses in 5 minutes');
+  });
+
+  it('a timer shorter than two minutes is extended only in its second half, so the keys that start it do not', () => {
+    const { clock, tick } = manualClock();
+    const timer = new SleepTimer({ kind: 'minutes', minutes: 0.5 }, clock, at); // 30 s: all of it is "the last minute"
+    tick(10_000);
+    timer.advance(true);
+    expect(timer.remainingMs(null)).toBe(20_000);
+    expect(timer.extend(timer.remainingMs(null))).toBe(false); // the case of issue 25: "20 seconds" said, 0:30 shown
+    expect(timer.remainingMs(null)).toBe(20_000);
+    expect(describeTimer(timer, timer.remainingMs(null))).toBe('Pauses in 20 seconds');
+    tick(5_001);
+    timer.advance(true);
+    expect(timer.extend(timer.remainingMs(null))).toBe(true);
+    expect(timer.remainingMs(null)).toBe(30_000);
   });
 });
 
@@ -87,13 +104,14 @@ describe('end of this paragraph / article', () => {
     expect(timer.volume(4000)).toBeLessThan(1);
   });
 
-  it('a key in the last minute goes on to the next paragraph, but not past the last one', () => {
+  it('a key never moves a paragraph timer: it is nearly always in its last minute, so Space or Z would', () => {
     const { clock } = manualClock();
     const timer = new SleepTimer({ kind: 'paragraph' }, clock, { blockIndex: 8, blockCount: 10 });
-    expect(timer.extend(null, 10)).toBe(false); // the stop's paragraph is not playing yet
-    expect(timer.extend(30_000, 10)).toBe(true);
-    expect(timer.stopBlockIndex()).toBe(9);
-    expect(timer.extend(30_000, 10)).toBe(false);
+    expect(timer.canExtend(null)).toBe(false);
+    expect(timer.extend(30_000)).toBe(false);
+    expect(timer.extend(500)).toBe(false);
+    expect(timer.stopBlockIndex()).toBe(8);
+    expect(describeTimer(timer, 23_000)).toBe('Pauses at the end of this paragraph, in 23 seconds');
   });
 
   it('an article timer stops after the last block, whatever the article', () => {
@@ -102,7 +120,7 @@ describe('end of this paragraph / article', () => {
     expect(timer.stopBlockIndex()).toBe(9);
     timer.follow(0, 4); // another article opened
     expect(timer.stopBlockIndex()).toBe(3);
-    expect(timer.extend(10_000, 4)).toBe(false);
+    expect(timer.extend(10_000)).toBe(false);
   });
 });
 

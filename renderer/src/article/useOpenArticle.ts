@@ -9,14 +9,24 @@ import type { ArticlePlayerApi, ArticleSource, LoadResult } from '../../../share
 import { restoreHiddenBlock } from '../../../shared/article';
 import type { ReadingPosition } from '../../../shared/library';
 
+/** Where an open was asked for: a dialog shows its own failure, in the dialog, where the listener is. */
+export type OpenOrigin = 'open' | 'library' | 'outside';
+
+export interface OpenProblem {
+  message: string;
+  origin: OpenOrigin;
+  /** What was being opened, so the dialog can point at the field to correct. */
+  source: ArticleSource['type'] | 'entry';
+}
+
 export interface OpenArticle {
   loaded: LoadResult | null;
   /** Why the last open failed, while the article before it stays on screen. */
-  openProblem: string | null;
+  openProblem: OpenProblem | null;
   dismissOpenProblem: () => void;
   /** Shows a result that arrived some other way (the queue's next article), without taking focus. */
   present: (result: LoadResult) => void;
-  openSource: (source: ArticleSource) => void;
+  openSource: (source: ArticleSource, origin?: OpenOrigin) => void;
   openEntry: (id: string) => void;
   restoreHidden: (hiddenIndex: number, position: ReadingPosition) => void;
   headingRef: React.RefObject<HTMLHeadingElement | null>;
@@ -25,7 +35,7 @@ export interface OpenArticle {
 
 export function useOpenArticle(api: ArticlePlayerApi, announce: (message: string) => void, onOpened: () => void): OpenArticle {
   const [loaded, setLoaded] = useState<LoadResult | null>(null);
-  const [openProblem, setOpenProblem] = useState<string | null>(null);
+  const [openProblem, setOpenProblem] = useState<OpenProblem | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const problemRef = useRef<HTMLDivElement>(null);
 
@@ -48,7 +58,7 @@ export function useOpenArticle(api: ArticlePlayerApi, announce: (message: string
     opened.current = onOpened;
   });
   const showOpened = useCallback(
-    (result: LoadResult) => {
+    (result: LoadResult, origin: OpenOrigin, source: OpenProblem['source']) => {
       if (result.ok) {
         setLoaded(result);
         setOpenProblem(null);
@@ -57,8 +67,9 @@ export function useOpenArticle(api: ArticlePlayerApi, announce: (message: string
         focusArticle.current = true;
       } else {
         // The article on screen stays: a failed open loses nothing.
-        setOpenProblem(result.message);
-        announce(result.message);
+        setOpenProblem({ message: result.message, origin, source });
+        // A dialog says it itself (role="alert" inside it): the app's status region is inert behind a modal.
+        if (origin === 'outside') announce(result.message);
       }
     },
     [announce],
@@ -68,12 +79,12 @@ export function useOpenArticle(api: ArticlePlayerApi, announce: (message: string
     setOpenProblem(null);
   }, []);
   const openSource = useCallback(
-    (source: ArticleSource) => {
+    (source: ArticleSource, origin: OpenOrigin = 'outside') => {
       announce('Opening the article…');
       api
         .invoke('openArticle', { source })
-        .then(showOpened)
-        .catch((error: unknown) => showOpened({ ok: false, message: (error as Error).message }));
+        .catch((error: unknown): LoadResult => ({ ok: false, message: (error as Error).message }))
+        .then((result) => showOpened(result, origin, source.type));
     },
     [api, announce, showOpened],
   );
@@ -81,8 +92,8 @@ export function useOpenArticle(api: ArticlePlayerApi, announce: (message: string
     (id: string) => {
       api
         .invoke('openLibraryEntry', { id })
-        .then(showOpened)
-        .catch((error: unknown) => showOpened({ ok: false, message: (error as Error).message }));
+        .catch((error: unknown): LoadResult => ({ ok: false, message: (error as Error).message }))
+        .then((result) => showOpened(result, 'library', 'entry'));
     },
     [api, showOpened],
   );

@@ -24,7 +24,7 @@ import { DesktopShellDialogs } from '../desktop/DesktopShellDialogs';
 import { AppMenu } from './AppMenu';
 import { ExportDialog } from './ExportDialog';
 import { LibraryDialog } from './LibraryDialog';
-import { Notices } from './Notices';
+import { Notices, OpenProblemNotice } from './Notices';
 import { OpenDialog } from './OpenDialog';
 import { ReaderView } from './ReaderView';
 import { SettingsDialog } from './SettingsDialog';
@@ -95,7 +95,7 @@ export function App({ api }: { api: ArticlePlayerApi }) {
   const blockCount = article?.blocks.length ?? 0;
   const progress = blockCount ? `Paragraph ${Math.min(state.blockIndex + 1, blockCount)} of ${blockCount}` : '';
   const remaining = player && blockCount ? formatRemaining(player.remainingMs(normalWpm)) : '';
-  const sleepTimer = useSleepTimer({ player, state, blockCount, extendOnKey: settings.sleepTimerExtendOnKey, announce });
+  const sleepTimer = useSleepTimer({ player, state, blockCount, extendOnKey: settings.sleepTimerExtendOnKey, keymap, announce });
   const selection = useReadSelection({ player, state, announce });
   const contents = useContents({ article, player, blockIndex: state.blockIndex, canPlay: !speechProblem, announce });
   const find = useFind({ player, hasArticle: article !== null });
@@ -153,14 +153,13 @@ export function App({ api }: { api: ArticlePlayerApi }) {
             onShortcuts={() => setDialog('shortcuts')}
           />
         </div>
+        <OpenProblemNotice problem={openProblem} onDismiss={dismissOpenProblem} />
       </header>
       <main className="content">
         <Notices
           speech={speech}
           settingsProblem={settingsProblem}
           onDismissSettingsProblem={() => setSettingsProblem(null)}
-          openProblem={openProblem}
-          onDismissOpenProblem={dismissOpenProblem}
           playbackError={state.error}
         />
         <ContinueListening api={api} queue={queue} ready={Boolean(loaded)} status={state.status} />
@@ -193,10 +192,10 @@ export function App({ api }: { api: ArticlePlayerApi }) {
       {article && (
         <ExportDialog open={dialog === 'export'} onClose={closeDialog} api={api} article={article} settings={settings} voice={preferences.voice} />
       )}
-      <LibraryDialog open={dialog === 'library'} api={api} currentId={entryId} onClose={closeDialog} onOpen={openEntry} onQueue={queue.add} />
+      <LibraryDialog open={dialog === 'library'} api={api} currentId={entryId} onClose={closeDialog} onOpen={openEntry} onQueue={queue.add} problem={openProblem} onDismissProblem={dismissOpenProblem} />
       <QueueDialog queue={queue} article={article} keymap={keymap} settings={settings} update={update} />
       <FindDialog find={find} article={article} />
-      <OpenDialog open={dialog === 'open'} onClose={closeDialog} onOpen={openSource} />
+      <OpenDialog open={dialog === 'open'} onClose={closeDialog} onOpen={openSource} problem={openProblem} onDismissProblem={dismissOpenProblem} />
       <DesktopShellDialogs api={api} settings={settings} update={update} openSource={openSource} run={run} openDialog={setDialog} />
     </div>
   );

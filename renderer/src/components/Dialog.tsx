@@ -5,6 +5,7 @@
  * so focus is never left on the body.
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { focusReadingPlace } from './focusFallback';
 
 interface DialogProps {
   open: boolean;
@@ -12,21 +13,6 @@ interface DialogProps {
   onClose: () => void;
   children: ReactNode;
   className?: string;
-}
-
-/** Focus goes back to the opener; without one (or once it was re-rendered away), to the current paragraph, the title, the toolbar. */
-function focusAfterClose(opener: HTMLElement | null): void {
-  const candidates = [
-    opener?.isConnected ? opener : null,
-    document.querySelector<HTMLElement>('[data-block-index][aria-current]:not([aria-current="false"])'),
-    document.querySelector<HTMLElement>('article h1'),
-    document.querySelector<HTMLElement>('[role="toolbar"] button:not(:disabled)'),
-  ];
-  for (const target of candidates) {
-    if (!target) continue;
-    target.focus();
-    if (document.activeElement === target) return;
-  }
 }
 
 export function Dialog({ open, title, onClose, children, className }: DialogProps) {
@@ -45,7 +31,8 @@ export function Dialog({ open, title, onClose, children, className }: DialogProp
       if (first instanceof HTMLInputElement) first.select();
       return () => {
         if (dialog.open) dialog.close();
-        focusAfterClose(opener);
+        // Back to the opener; without one (or once it was re-rendered away), to the reading place.
+        focusReadingPlace(opener);
       };
     }
     return undefined;

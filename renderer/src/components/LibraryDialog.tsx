@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ArticlePlayerApi } from '../../../shared/api';
 import type { LibraryEntry, LibrarySort } from '../../../shared/library';
 import type { QueuePlacement } from '../../../shared/queue';
+import type { OpenProblem } from '../article/useOpenArticle';
 import { QueueButtons } from '../queue/QueueButtons';
 import { Dialog } from './Dialog';
 
@@ -14,6 +15,9 @@ interface LibraryDialogProps {
   onOpen: (id: string) => void;
   /** "Add to queue" / "Play next": resolves with what happened, said in the dialog's status line. */
   onQueue?: (item: { type: 'entry'; id: string }, placement: QueuePlacement) => Promise<string>;
+  /** The last failed open; shown here (the page behind the modal is inert) when it was asked for here. */
+  problem?: OpenProblem | null;
+  onDismissProblem?: () => void;
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -24,7 +28,7 @@ function describe(entry: LibraryEntry): string {
   return `${minutes} min${where}. Opened ${dateFormat.format(new Date(entry.openedAt))}`;
 }
 
-export function LibraryDialog({ open, api, currentId, onClose, onOpen, onQueue }: LibraryDialogProps) {
+export function LibraryDialog({ open, api, currentId, onClose, onOpen, onQueue, problem, onDismissProblem }: LibraryDialogProps) {
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<LibrarySort>('recent');
   const [entries, setEntries] = useState<LibraryEntry[] | null>(null);
@@ -41,6 +45,11 @@ export function LibraryDialog({ open, api, currentId, onClose, onOpen, onQueue }
   useEffect(() => {
     if (open) refresh();
   }, [open, refresh]);
+
+  const shownProblem = problem?.origin === 'library' ? problem : null;
+  useEffect(() => {
+    if (!open && shownProblem) onDismissProblem?.(); // the message belongs to this visit of the dialog
+  }, [open, shownProblem, onDismissProblem]);
 
   const remove = async (ids: string[] | 'all', what: string) => {
     const { removed } = await api.invoke('removeLibraryEntries', { ids });
@@ -69,6 +78,11 @@ export function LibraryDialog({ open, api, currentId, onClose, onOpen, onQueue }
       <p role="status" className="dialog-message">
         {message || (entries ? `${entries.length} ${entries.length === 1 ? 'article' : 'articles'}${query ? ' found' : ''}.` : '')}
       </p>
+      {shownProblem && (
+        <p role="alert" className="field-problem">
+          <strong>That article could not be opened.</strong> {shownProblem.message}
+        </p>
+      )}
       {entries && entries.length > 0 && (
         <ul className="library-list" aria-label="Articles">
           {entries.map((entry) => (

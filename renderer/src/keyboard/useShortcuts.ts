@@ -1,4 +1,8 @@
-/** The global keys of the shared keymap, active whenever focus is not in a text field or a dialog. */
+/**
+ * The global keys of the shared keymap, active whenever focus is not in a text field and no modal dialog
+ * is open: the page behind a modal is inert, so its player must not act on keys either (even when focus
+ * fell out of the dialog to the body).
+ */
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { actionForKey, type Action, type Keymap } from '../../../shared/keymap';
 
@@ -17,6 +21,10 @@ function controlOwnsKey(target: EventTarget | null, key: string): boolean {
   return false;
 }
 
+function modalDialogOpen(): boolean {
+  return [...document.querySelectorAll('dialog[open]')].some((dialog) => dialog.matches(':modal'));
+}
+
 export function useShortcuts(keymap: Keymap, run: (action: Action) => void): void {
   // The listener always calls the latest handler, updated before the screen is painted: a key pressed
   // as soon as the Play button shows enabled reaches the player, not a handler from before it existed.
@@ -26,7 +34,7 @@ export function useShortcuts(keymap: Keymap, run: (action: Action) => void): voi
   });
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.isComposing || controlOwnsKey(event.target, event.key)) return;
+      if (event.defaultPrevented || event.isComposing || controlOwnsKey(event.target, event.key) || modalDialogOpen()) return;
       const action = actionForKey(latest.current.keymap, event);
       if (!action) return;
       event.preventDefault(); // Space and arrows would otherwise scroll the page

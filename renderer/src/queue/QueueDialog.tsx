@@ -9,6 +9,7 @@ import { ariaKeyShortcuts, type Keymap } from '../../../shared/keymap';
 import type { LibraryEntry } from '../../../shared/library';
 import type { Settings, SettingsPatch } from '../../../shared/settings';
 import { Dialog } from '../components/Dialog';
+import { focusIsOnBody } from '../components/focusFallback';
 import { fileSource } from '../components/OpenDialog';
 import { UpNext } from './UpNext';
 import type { QueueController } from './useQueue';
@@ -38,16 +39,26 @@ export function QueueDialog({ queue, article, keymap, settings, update }: QueueD
   const upNext = view.upNext;
   const focusAfterEmptied = () => (addCurrentRef.current ?? document.querySelector<HTMLElement>('#queue-url'))?.focus();
 
-  const submitUrl = (event: FormEvent) => {
+  // Once added, the field is emptied and its button disables itself: focus goes back to the field
+  // (ready for the next one), never to the page body.
+  const urlField = useRef<HTMLInputElement>(null);
+  const textField = useRef<HTMLTextAreaElement>(null);
+  const emptied = (field: HTMLElement | null, submitter: EventTarget | null, clear: () => void) => () => {
+    if (document.activeElement === submitter || focusIsOnBody()) field?.focus();
+    clear();
+  };
+  const submitUrl = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!url.trim()) return;
-    void queue.add({ type: 'source', source: { type: 'url', url: url.trim() } }, 'end').then(() => setUrl(''));
+    const after = emptied(urlField.current, (event.nativeEvent as SubmitEvent).submitter, () => setUrl(''));
+    void queue.add({ type: 'source', source: { type: 'url', url: url.trim() } }, 'end').then(after);
   };
-  const submitText = (event: FormEvent) => {
+  const submitText = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!text.trim()) return;
     const html = /^\s*</u.test(text) && /<\/?(p|div|article|html|body)\b/iu.test(text);
-    void queue.add({ type: 'source', source: { type: 'text', text, html } }, 'end').then(() => setText(''));
+    const after = emptied(textField.current, (event.nativeEvent as SubmitEvent).submitter, () => setText(''));
+    void queue.add({ type: 'source', source: { type: 'text', text, html } }, 'end').then(after);
   };
 
   return (
@@ -127,7 +138,7 @@ export function QueueDialog({ queue, article, keymap, settings, update }: QueueD
         <form onSubmit={submitUrl} className="open-form">
           <label htmlFor="queue-url">Address of an article to queue</label>
           <div className="inline">
-            <input id="queue-url" type="url" inputMode="url" placeholder="https://" value={url} onChange={(e) => setUrl(e.currentTarget.value)} autoComplete="url" />
+            <input id="queue-url" ref={urlField} type="url" inputMode="url" placeholder="https://" value={url} onChange={(e) => setUrl(e.currentTarget.value)} autoComplete="url" />
             <button type="submit" disabled={!url.trim()}>
               Add address to queue
             </button>
@@ -148,7 +159,7 @@ export function QueueDialog({ queue, article, keymap, settings, update }: QueueD
         </div>
         <form onSubmit={submitText} className="open-form">
           <label htmlFor="queue-text">Text of an article to queue</label>
-          <textarea id="queue-text" rows={4} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+          <textarea id="queue-text" ref={textField} rows={4} value={text} onChange={(e) => setText(e.currentTarget.value)} />
           <button type="submit" disabled={!text.trim()}>
             Add text to queue
           </button>

@@ -3,7 +3,7 @@
  * lengths, a custom length in minutes, the end of this paragraph or article, cancel, and whether a key in
  * the last minute gives the timer more time.
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { ariaKeyShortcuts, type Keymap } from '../../../shared/keymap';
 import type { SettingsPatch } from '../../../shared/settings';
 import { Dialog } from '../components/Dialog';
@@ -24,6 +24,7 @@ export function SleepTimerControl({ timer, keymap, disabled, extendOnKey, update
   const customId = useId();
   const [custom, setCustom] = useState('');
   const [problem, setProblem] = useState('');
+  const firstChoice = useRef<HTMLButtonElement>(null);
   const startCustom = (event: FormEvent) => {
     event.preventDefault();
     const parsed = parseCustomMinutes(custom);
@@ -63,7 +64,14 @@ export function SleepTimerControl({ timer, keymap, disabled, extendOnKey, update
         <p className="dialog-message">{timer.description ?? 'No sleep timer is set.'}</p>
         {timer.active && (
           <p>
-            <button type="button" onClick={timer.cancel}>
+            <button
+              type="button"
+              onClick={() => {
+                // The button goes with the timer: focus moves on to the choices, not to the page body.
+                firstChoice.current?.focus();
+                timer.cancel();
+              }}
+            >
               Cancel the sleep timer
             </button>
           </p>
@@ -71,8 +79,8 @@ export function SleepTimerControl({ timer, keymap, disabled, extendOnKey, update
         <fieldset className="sleep-choices">
           <legend>Pause playback</legend>
           <div className="sleep-buttons">
-            {SLEEP_PRESETS.map((minutes) => (
-              <button key={minutes} type="button" onClick={() => timer.start({ kind: 'minutes', minutes })}>
+            {SLEEP_PRESETS.map((minutes, index) => (
+              <button key={minutes} ref={index === 0 ? firstChoice : undefined} type="button" onClick={() => timer.start({ kind: 'minutes', minutes })}>
                 In {minutes} minutes
               </button>
             ))}
@@ -104,8 +112,17 @@ export function SleepTimerControl({ timer, keymap, disabled, extendOnKey, update
           </form>
         </fieldset>
         <div className="field checkbox">
-          <input id={`${customId}-extend`} type="checkbox" checked={extendOnKey} onChange={(event) => update({ sleepTimerExtendOnKey: event.currentTarget.checked })} />
+          <input
+            id={`${customId}-extend`}
+            type="checkbox"
+            checked={extendOnKey}
+            aria-describedby={`${customId}-extend-hint`}
+            onChange={(event) => update({ sleepTimerExtendOnKey: event.currentTarget.checked })}
+          />
           <label htmlFor={`${customId}-extend`}>Any key pressed in the last minute gives the timer its time again</label>
+          <p id={`${customId}-extend-hint`} className="hint">
+            For a timer in minutes (in the second half of one shorter than two minutes). A timer to the end of the paragraph or the article keeps its place.
+          </p>
         </div>
       </Dialog>
     </div>

@@ -6,6 +6,10 @@
  * A timer of minutes counts only while the article is playing (as podcast players do): pausing by hand
  * does not use up the time. "End of this paragraph" and "end of this article" stop at a place; the
  * player reports how long until it is reached once that paragraph's audio is playing.
+ *
+ * What the listener is told, what the display shows and where reading stops come from the same figures:
+ * `remainingMs` (the clock for minutes, the player for a place) and `stopBlockIndex`; `canExtend` is the
+ * one rule for a key in the last minute.
  */
 
 export type SleepChoice = { kind: 'minutes'; minutes: number } | { kind: 'paragraph' } | { kind: 'article' };
@@ -90,27 +94,24 @@ export class SleepTimer {
     return fraction * fraction; // loudness follows the square more closely than the amplitude
   }
 
-  inLastMinute(remainingMs: number | null): boolean {
-    return remainingMs !== null && remainingMs < EXTEND_WINDOW_MS;
+  /**
+   * Whether a key pressed now gives the timer its time again (when the setting is on). Only a timer of
+   * minutes is extended, and only in its last minute, or in the second half of a timer shorter than two
+   * minutes (otherwise the keys that start a short timer playing would extend it at once). A paragraph or
+   * article timer stops at the place chosen: a key never moves it (the stop follows the listener forward
+   * when they move on by hand).
+   */
+  canExtend(remainingMs: number | null): boolean {
+    if (this.choice.kind !== 'minutes' || remainingMs === null) return false;
+    return remainingMs < Math.min(EXTEND_WINDOW_MS, this.totalMs / 2);
   }
 
-  /**
-   * A key pressed in the last minute: a timer of minutes starts its full length again, a paragraph
-   * timer goes on to the end of the next paragraph. An article timer cannot go past the article.
-   * Returns whether the timer was extended.
-   */
-  extend(remainingMs: number | null, blockCount: number): boolean {
-    if (!this.inLastMinute(remainingMs)) return false;
-    if (this.choice.kind === 'minutes') {
-      this.leftMs = this.totalMs;
-      this.lastTick = this.clock();
-      return true;
-    }
-    if (this.choice.kind === 'paragraph' && this.stopBlock + 1 < blockCount) {
-      this.stopBlock++;
-      return true;
-    }
-    return false;
+  /** A key pressed: a timer of minutes in its extension window starts its full length again. Returns whether it did. */
+  extend(remainingMs: number | null): boolean {
+    if (!this.canExtend(remainingMs)) return false;
+    this.leftMs = this.totalMs;
+    this.lastTick = this.clock();
+    return true;
   }
 }
 

@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PlayerState } from '../player/Player';
 import type { ReadingSession } from '../player/ReadingSession';
+import { actionForKey, type Keymap } from '../../../shared/keymap';
 import { describeChoice, describeTimer, SleepTimer, type SleepChoice } from './sleepTimer';
 
 /** The player's stop slot this feature owns (a selection being read has its own). */
@@ -18,6 +19,8 @@ export interface SleepTimerSetup {
   state: PlayerState;
   blockCount: number;
   extendOnKey: boolean;
+  /** The timer's own keys (set it, say the time left) never extend it. */
+  keymap: Keymap;
   announce: (message: string) => void;
 }
 
@@ -36,13 +39,13 @@ export interface SleepTimerControls {
   commands: { sleepTimer: () => void; announceSleepTimer: () => void };
 }
 
-export function useSleepTimer({ player, state, blockCount, extendOnKey, announce }: SleepTimerSetup): SleepTimerControls {
+export function useSleepTimer({ player, state, blockCount, extendOnKey, keymap, announce }: SleepTimerSetup): SleepTimerControls {
   const [timer, setTimer] = useState<SleepTimer | null>(null);
   const [dialogOpen, setDialogOpen] = useState(false);
   const [remainingMs, setRemainingMs] = useState<number | null>(null);
-  const live = useRef({ player, state, blockCount, extendOnKey, announce });
+  const live = useRef({ player, state, blockCount, extendOnKey, keymap, announce });
   useEffect(() => {
-    live.current = { player, state, blockCount, extendOnKey, announce };
+    live.current = { player, state, blockCount, extendOnKey, keymap, announce };
   });
 
   const finish = useCallback((message: string | null) => {
@@ -85,18 +88,22 @@ export function useSleepTimer({ player, state, blockCount, extendOnKey, announce
     return () => clearInterval(interval);
   }, [timer, finish]);
 
-  // Any key in the last minute means the listener is awake: give the timer its time again.
+  // Any key in the last minute means the listener is awake: give the timer its time again (the rule,
+  // and which timers it applies to, is SleepTimer.canExtend). The timer's own keys ask about it or
+  // change it: they never extend it, so "Z" says the time that is really left.
   useEffect(() => {
     if (!timer) return;
-    const onKey = () => {
-      const { player: current, extendOnKey: enabled, blockCount: count, announce: say } = live.current;
+    const onKey = (event: KeyboardEvent) => {
+      const { player: current, extendOnKey: enabled, keymap: keys, announce: say } = live.current;
       if (!enabled) return;
+      const action = actionForKey(keys, event);
+      if (action === 'announceSleepTimer' || action === 'sleepTimer') return;
       const left = timer.remainingMs(current?.untilStopMs(STOP_OWNER) ?? null);
-      if (!timer.extend(left, count)) return;
+      if (!timer.extend(left)) return;
       current?.setVolume(1);
-      const stopBlock = timer.stopBlockIndex();
-      if (stopBlock !== null) current?.setStop(STOP_OWNER, { blockIndex: stopBlock, onReached: () => finish('Sleep timer: paused. Your place is saved.') });
-      say(timer.choice.kind === 'minutes' ? `Sleep timer extended: ${describeChoice(timer.choice)}` : 'Sleep timer: pauses at the end of the next paragraph');
+      const now = timer.remainingMs(null);
+      setRemainingMs(now);
+      say(`Sleep timer extended: ${describeTimer(timer, now).toLowerCase()}`);
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
@@ -118,7 +125,12 @@ export function useSleepTimer({ player, state, blockCount, extendOnKey, announce
   const description = timer ? describeTimer(timer, remainingMs) : null;
   const commands = {
     sleepTimer: () => setDialogOpen(true),
-    announceSleepTimer: () => announce(description ? `Sleep timer: ${description.toLowerCase()}` : 'No sleep timer is set'),
+    // Said from the figures of this moment, the same ones the display and the stop use.
+    announceSleepTimer: () => {
+      if (!timer) return announce('No sleep timer is set');
+      timer.advance(state.status === 'playing');
+      announce(`Sleep timer: ${describeTimer(timer, timer.remainingMs(player?.untilStopMs(STOP_OWNER) ?? null)).toLowerCase()}`);
+    },
   };
   return {
     active: timer !== null,
