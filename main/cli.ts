@@ -5,6 +5,7 @@
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { exportChapters } from '../shared/contents.js';
 import { placeNotes } from '../shared/notes.js';
 import { clampRate } from '../shared/rate.js';
 import { loadArticleSource, readingOptionsOf, resolveUserPath } from './article/loadArticleSource.js';
@@ -129,6 +130,8 @@ async function exportAudio(args: string[]): Promise<void> {
     },
     {
       title: article.title,
+      byline: article.byline,
+      chapters: exportChapters(article),
       format,
       paragraphPauseMs: clamp(values['paragraph-pause'], 5000),
       signal: controller.signal,

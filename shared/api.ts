@@ -86,6 +86,13 @@ export const apiParams = {
       format: z.enum(['wav', 'mp3']),
       /** Shorten long silences inside sentences, as the player does with the setting on. */
       trimSilences: z.boolean().optional(),
+      /** The author, for the MP3's tag. */
+      byline: z.string().max(2000).nullable().optional(),
+      /** The article's chapters by their first block (shared/contents.ts): one cue and one MP3 chapter each. */
+      chapters: z
+        .array(z.object({ title: z.string().min(1).max(2000), blockIndex: z.number().int().min(0).max(20_000) }).strict())
+        .max(20_000)
+        .optional(),
     })
     .strict(),
   cancelExport: z.object({ jobId: z.string().regex(/^[\w-]{1,40}$/u) }).strict(),

@@ -127,6 +127,12 @@ export function previousEntry(entries: readonly ContentsEntry[], blockIndex: num
   return current > 0 ? current - 1 : null;
 }
 
+/** The chapters an export is divided into (WebVTT cues, MP3 chapter frames): the article's chapters, if the contents list chapters. */
+export function exportChapters(article: { blocks: readonly Block[] }): ContentsEntry[] | undefined {
+  const contents = tableOfContents(article.blocks);
+  return contents.kind === 'chapters' ? contents.entries : undefined;
+}
+
 // ---- go to page ------------------------------------------------------------------------------
 
 const ROMAN: Array<[number, string]> = [

@@ -127,7 +127,7 @@ export function createApiHandlers(context: ApiContext): ApiHandlers {
       }
     },
 
-    async exportAudio({ jobId, title, texts, lang, voice, rate, engine: choice, sentencePauseMs, paragraphPauseMs, format, trimSilences }) {
+    async exportAudio({ jobId, title, byline, chapters, texts, lang, voice, rate, engine: choice, sentencePauseMs, paragraphPauseMs, format, trimSilences }) {
       // Registered before anything is awaited, so a cancel that follows at once finds it.
       const controller = new AbortController();
       exports.get(jobId)?.abort();
@@ -139,6 +139,8 @@ export function createApiHandlers(context: ApiContext): ApiHandlers {
       try {
         const exported = await exportArticleAudio(texts, async (text, signal) => synthesize({ text, spoken: await spokenFor(text, lang), lang, voice, rate, sentencePauseMs, ...(trimSilences ? { trimSilences } : {}), signal }), {
           title,
+          byline,
+          chapters,
           format,
           paragraphPauseMs,
           signal: controller.signal,

@@ -1,4 +1,7 @@
-/** A WebVTT chapter list: one cue per paragraph, so players can jump between paragraphs of an export. */
+/**
+ * A WebVTT chapter list for an export: one cue per chapter where the article has chapters, else one per
+ * paragraph, so players can jump between them.
+ */
 
 export interface Cue {
   startMs: number;
@@ -28,4 +31,26 @@ export function toWebVtt(title: string, cues: readonly Cue[]): string {
     lines.push(String(index + 1), `${timestamp(cue.startMs)} --> ${timestamp(cue.endMs)}`, cueText(cue.text), '');
   });
   return lines.join('\n');
+}
+
+export interface CueChapter {
+  title: string;
+  /** The chapter's first block. */
+  blockIndex: number;
+}
+
+/**
+ * One cue per chapter from the cues of the blocks: each runs from its first block's start to the next
+ * chapter's start (the last to the end of the audio), so the chapters cover the export without gaps.
+ * Blocks before the first chapter (front matter) get a cue of their own, named with the article's title.
+ */
+export function chapterCues(blockCues: readonly Cue[], chapters: readonly CueChapter[], title: string, durationMs: number): Cue[] {
+  const starts = chapters.filter((chapter, i) => chapter.blockIndex >= 0 && chapter.blockIndex < blockCues.length && (i === 0 || chapter.blockIndex > chapters[i - 1]!.blockIndex));
+  if (starts.length === 0) return [...blockCues];
+  const named = starts[0]!.blockIndex > 0 ? [{ title, blockIndex: 0 }, ...starts] : starts;
+  return named.map((chapter, i) => ({
+    startMs: i === 0 ? 0 : blockCues[chapter.blockIndex]!.startMs,
+    endMs: i + 1 < named.length ? blockCues[named[i + 1]!.blockIndex]!.startMs : durationMs,
+    text: chapter.title,
+  }));
 }

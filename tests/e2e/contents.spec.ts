@@ -6,7 +6,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LibraryStore } from '../../main/store/LibraryStore';
@@ -221,6 +221,24 @@ test('a book: page marks, next and previous chapter, Go to page with its errors,
     expect(await currentBlock(page)).toBe(9);
     await page.keyboard.press('p');
     await expect(status(page)).toHaveText(/^Chapter 3 of 4: The Lighthouse, page 6, Paragraph 10 of 14/u);
+  } finally {
+    host.child.kill();
+  }
+});
+
+test('exporting a book writes one WebVTT cue per chapter, the front matter under the title', async ({ page }) => {
+  const host = await openSeededBook(page);
+  try {
+    await page.getByRole('button', { name: 'Export audio…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export audio' });
+    await dialog.getByLabel('WAV (uncompressed)').check();
+    const downloads: Array<{ name: string; path: string }> = [];
+    page.on('download', (download) => void download.path().then((path) => downloads.push({ name: download.suggestedFilename(), path })));
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect.poll(() => downloads.length, { timeout: 60_000 }).toBe(2);
+    const cues = readFileSync(downloads.find((d) => d.name.endsWith('.vtt'))!.path, 'utf8').split('\n');
+    expect(cues.filter((line) => line.includes(' --> '))).toHaveLength(5);
+    expect(cues.filter((line) => /^[A-Z]/u.test(line) && line !== 'WEBVTT' && !line.startsWith('NOTE'))).toEqual([BOOK.title, 'The Harbour', 'The Storm', 'The Lighthouse', 'Home Again']);
   } finally {
     host.child.kill();
   }

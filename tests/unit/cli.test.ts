@@ -91,7 +91,11 @@ describe('npm run cli (built)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ap-export-'));
     await run(process.execPath, [BUILT_CLI, 'export', join(ROOT, 'tests', 'fixtures', 'short.txt'), '--out', join(dir, 'short.mp3')]);
     const bytes = readFileSync(join(dir, 'short.mp3'));
-    expect(bytes[0]).toBe(0xff);
+    // An ID3v2.3 tag with the article's title (UTF-16), then the first MPEG frame.
+    expect(bytes.subarray(0, 4).toString('latin1')).toBe('ID3\x03');
+    const tagSize = 10 + ((bytes[6]! << 21) | (bytes[7]! << 14) | (bytes[8]! << 7) | bytes[9]!);
+    expect(bytes.subarray(0, tagSize).includes(Buffer.from('Short Article For Tests', 'utf16le'))).toBe(true);
+    expect(bytes[tagSize]).toBe(0xff);
   });
 
   it('export cancelled with Ctrl+C leaves no file behind', async () => {

@@ -2,6 +2,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ArticlePlayerApi } from '../../../shared/api';
 import type { Article } from '../../../shared/article';
+import { exportChapters } from '../../../shared/contents';
 import type { Settings } from '../../../shared/settings';
 import { downloadFile } from './downloadFile';
 import { Dialog } from './Dialog';
@@ -64,6 +65,8 @@ export function ExportDialog({ open, onClose, api, article, settings, voice }: E
       const result = await api.invoke('exportAudio', {
         jobId,
         title: article.title,
+        byline: article.byline,
+        chapters: exportChapters(article),
         texts: article.blocks.map((block) => block.text),
         lang: article.lang,
         voice,
