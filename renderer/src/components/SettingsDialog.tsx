@@ -9,6 +9,7 @@ import { QueueSettingsFields } from '../queue/QueueSettingsFields';
 import { Dialog } from './Dialog';
 import { PronunciationsSection } from '../pronunciations/PronunciationsSection';
 import { ReadingRulesFields } from '../settings/ReadingRulesFields';
+import { DocumentFields } from '../settings/DocumentFields';
 
 interface SettingsDialogProps {
   open: boolean;
@@ -154,6 +155,7 @@ export function SettingsDialog({ open, onClose, settings, update, speech, langua
         </fieldset>
         <QueueSettingsFields settings={settings} update={update} />
         <ReadingRulesFields rules={settings.readingRules} onChange={(readingRules) => update({ readingRules })} />
+        <DocumentFields settings={settings} update={update} />
       </form>
       <PronunciationsSection api={api} active={open} speech={{ lang: language, voice: chosen || null, rate: settings.rate, engine: settings.engine }} />
     </Dialog>
