@@ -18,6 +18,7 @@ import { runLibraryBench } from './library.js';
 import { runLongArticleBench } from './longArticle.js';
 import { partOfThisProcess, runPartInOwnProcess, servePart } from './partProcess.js';
 import { runPdfBench } from './pdf.js';
+import { runEpubBench } from './epub.js';
 import { CORPUS_DIR, corpusMissing, RENDERER_DIR, REPO_ROOT, START_SCRIPT } from './paths.js';
 import { runPlayerBench } from './player.js';
 import { runPlayStartBench } from './playStart.js';
@@ -86,6 +87,8 @@ const PARTS: Part[] = [
   { name: 'spokenText', key: 'spokenText', needsCorpus: true, run: async () => ({ spokenText: benchSpokenText(CORPUS_DIR) }) },
   // PDFs printed from the corpus's ground truth in six layouts (main/bench/pdf.ts); BENCH_PDF_PAGES limits the pages per split.
   { name: 'pdf', key: 'pdf', needsCorpus: true, run: async () => ({ pdf: await runPdfBench(CORPUS_DIR) }) },
+  // Books made from the corpus's ground truth (main/bench/epub.ts); BENCH_EPUB_PAGES limits the pages per split.
+  { name: 'epub', key: 'epub', needsCorpus: true, run: async () => ({ epub: await runEpubBench(CORPUS_DIR) }) },
   {
     name: 'wordTiming',
     key: 'wordTimingErrorMs',
