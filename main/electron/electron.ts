@@ -106,7 +106,7 @@ const menuTarget: MenuTarget = {
     else if (action === 'about') void dialog.showMessageBox({ type: 'info', title: 'About Article Player', message: `Article Player ${app.getVersion()}`, detail: 'Reads articles aloud with your computer’s speech engine. MIT licence.' });
     else if (action === 'openFile' && mainWindow) {
       void dialog
-        .showOpenDialog(mainWindow, { properties: ['openFile'], filters: [{ name: 'Articles and books', extensions: ['html', 'htm', 'xhtml', 'txt', 'text', 'md', 'markdown', 'epub'] }] })
+        .showOpenDialog(mainWindow, { properties: ['openFile'], filters: [{ name: 'Articles and books', extensions: ['html', 'htm', 'xhtml', 'txt', 'text', 'md', 'markdown', 'epub', 'pdf'] }] })
         .then(({ canceled, filePaths }) => (canceled || !filePaths[0] ? undefined : openSource(filePaths[0])));
     }
   },

@@ -2,7 +2,9 @@
  * PDF reading (issue 23): each fault readers of PDFs complain about, on small PDFs written here with
  * exact geometry (tests/helpers/pdfWriter.ts), and one printed by Chromium (tests/fixtures/pdf).
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractPdf } from '../../main/article/pdf/extractPdf';
 import { refusedNativeLoads } from '../../main/article/pdf/pdfjs';
@@ -184,5 +186,25 @@ describe('pdf.js in the app process', () => {
     const cache = createRequire(import.meta.url).cache;
     expect(Object.keys(cache).filter((path) => path.includes('@napi-rs'))).toEqual([]);
     expect(refusedNativeLoads).toBeGreaterThan(0);
+  });
+});
+
+describe('a PDF printed by Chromium (tests/fixtures/pdf/makeChromiumPdf.mjs)', () => {
+  const sentences = [
+    'Listening to a long report should feel like hearing a careful person read it aloud.',
+    'The reader follows the first column to its foot and goes on at the top of the second one.',
+    'Nothing printed in the margins, neither the running head nor the page number, is spoken.',
+    'Words that the printer had to break at the end of a line are heard whole, as they were written.',
+    'Compounds such as self-aware or well-known keep their hyphen wherever the line ends.',
+  ];
+  const paragraph = (n: number) => Array.from({ length: 6 }, (_, i) => sentences[(n + i) % sentences.length]).join(' ');
+
+  it('reads justified two-column pages in order, paragraphs whole across columns and pages, without running heads, page numbers or the note marker', async () => {
+    const bytes = new Uint8Array(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'pdf', 'chromium-two-columns.pdf')));
+    const article = await read(bytes);
+    expect(article.title).toBe('Reading a Printed Report Aloud');
+    expect(article.blocks.map((b) => b.text)).toEqual(Array.from({ length: 14 }, (_, i) => paragraph(i)));
+    expect(new Set(article.blocks.map((b) => b.page))).toEqual(new Set(['1', '2', '3', '4']));
+    expect(article.notes).toEqual([{ text: 'The survey asked 212 listeners in the spring of 2026.', label: '1', referencedBy: 2, page: '4' }]);
   });
 });

@@ -148,9 +148,7 @@ export function pageLines(items: ReadonlyArray<PdfTextItem | PdfMarkedContent>, 
       }
       continue;
     }
-    // Whitespace items carry no text of their own, and pdf.js gives the gap between two columns as one: spaces
-    // come from the gaps between runs instead (finishLine).
-    if (artifactDepth > 0 || !item.str.trim()) continue;
+    if (artifactDepth > 0 || !item.str) continue;
     const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = item.transform;
     // Rotated or mirrored text (margin stamps, axis labels) is not part of the reading.
     if (Math.abs(b) > 0.01 * Math.abs(a) || Math.abs(c) > 0.01 * Math.abs(d) || a <= 0 || d <= 0) continue;
@@ -171,8 +169,11 @@ export function pageLines(items: ReadonlyArray<PdfTextItem | PdfMarkedContent>, 
         }
         continue;
       }
+      // A space glyph (justified text stretches them to an em or more) goes on its line and bridges to the next word.
+      if (!run.text.trim()) continue;
       flush();
     }
+    if (!run.text.trim()) continue;
     current = { runs: [run], y: run.y, size: run.size, x1: run.x + run.width };
   }
   flush();

@@ -104,7 +104,7 @@ export function OpenDialog({ open, onClose, onOpen, problem, onDismissProblem }:
           id="open-file"
           ref={fileField}
           type="file"
-          accept=".html,.htm,.xhtml,.txt,.text,.md,.markdown,.epub,text/html,text/plain,text/markdown,application/epub+zip"
+          accept=".html,.htm,.xhtml,.txt,.text,.md,.markdown,.epub,.pdf,text/html,text/plain,text/markdown,application/epub+zip,application/pdf"
           onChange={(e) => {
             const file = e.currentTarget.files?.[0];
             e.currentTarget.value = ''; // the same file chosen again (after fixing it) is read again

@@ -149,7 +149,7 @@ export function QueueDialog({ queue, article, keymap, settings, update }: QueueD
           <input
             id="queue-file"
             type="file"
-            accept=".html,.htm,.xhtml,.txt,.text,.md,.markdown,.epub,text/html,text/plain,text/markdown,application/epub+zip"
+            accept=".html,.htm,.xhtml,.txt,.text,.md,.markdown,.epub,.pdf,text/html,text/plain,text/markdown,application/epub+zip,application/pdf"
             onChange={(e) => {
               const input = e.currentTarget;
               const file = input.files?.[0];
