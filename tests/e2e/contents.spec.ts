@@ -6,9 +6,10 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeEpub } from '../../main/article/epub/writeEpub';
 import { LibraryStore } from '../../main/store/LibraryStore';
 import type { Article, Block } from '../../shared/article';
 import { audioTime, currentBlock, expect, openPlayer, startHost, test } from './browserHost.fixture';
@@ -239,6 +240,62 @@ test('exporting a book writes one WebVTT cue per chapter, the front matter under
     const cues = readFileSync(downloads.find((d) => d.name.endsWith('.vtt'))!.path, 'utf8').split('\n');
     expect(cues.filter((line) => line.includes(' --> '))).toHaveLength(5);
     expect(cues.filter((line) => /^[A-Z]/u.test(line) && line !== 'WEBVTT' && !line.startsWith('NOTE'))).toEqual([BOOK.title, 'The Harbour', 'The Storm', 'The Lighthouse', 'Home Again']);
+  } finally {
+    host.child.kill();
+  }
+});
+
+test('an EPUB book: chapters from its navigation, next chapter, page marks from its page breaks, go to page, resume after reload', async ({ page }) => {
+  const folder = mkdtempSync(join(tmpdir(), 'ap-epub-book-'));
+  const file = join(folder, 'voyage.epub');
+  const pageBreak = (label: string) => `<span epub:type="pagebreak" id="pg${label}" title="${label}"/>`;
+  writeFileSync(
+    file,
+    writeEpub({
+      title: 'The Voyage',
+      creators: ['Ann Author'],
+      language: 'en',
+      chapters: [
+        { title: 'Setting Out', body: `${pageBreak('1')}<h1>Setting Out</h1><p>We left at dawn.</p>${pageBreak('2')}<p>The wind was fair.</p>` },
+        { title: 'At Sea', body: `${pageBreak('3')}<h1>At Sea</h1><p>Days passed slowly.</p>${pageBreak('4')}<p>Then came a calm.</p>` },
+        { title: 'Landfall', body: `${pageBreak('5')}<h1>Landfall</h1><p>An island rose ahead.</p>${pageBreak('6')}<p>We went ashore.</p>` },
+      ],
+    }),
+  );
+  const data = mkdtempSync(join(tmpdir(), 'ap-epub-data-'));
+  const host = await startHost([file], { ...process.env, ARTICLE_PLAYER_DATA_DIR: data });
+  try {
+    await openPlayer(page, host.url);
+    await expect(page.locator('article > h1')).toHaveText('The Voyage');
+    await expect(page.locator('article .page-mark')).toHaveText(['Page 1', 'Page 2', 'Page 3', 'Page 4', 'Page 5', 'Page 6']);
+    const blockOf = (text: string) => page.locator('[data-block-index]', { hasText: text }).first().getAttribute('data-block-index').then(Number);
+
+    await page.keyboard.press(']');
+    await expect(page.getByRole('status')).toHaveText('Chapter 2 of 3: At Sea');
+    await expect.poll(() => currentBlock(page)).toBe(await blockOf('At Sea'));
+    await page.keyboard.press('c');
+    const chapters = page.getByRole('dialog', { name: 'Contents' }).getByRole('list', { name: 'Chapters' }).getByRole('button');
+    await expect(chapters).toHaveText([/^Setting Out.*1$/u, /^At Sea.*3$/u, /^Landfall.*5$/u]);
+    await expect(chapters.nth(1)).toHaveAttribute('aria-current', 'true');
+    await page.keyboard.press('Escape');
+
+    await page.keyboard.press('g');
+    await page.getByRole('dialog', { name: 'Go to page' }).getByLabel('Page').fill('6');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status')).toHaveText('Page 6');
+    const ashore = await blockOf('We went ashore.');
+    await expect.poll(() => currentBlock(page)).toBe(ashore);
+    await page.keyboard.press('k'); // play: the place is saved as reading goes
+    await expect.poll(() => audioTime(page)).toBeGreaterThan(0.1);
+    await page.keyboard.press('k');
+    await page.waitForTimeout(600);
+
+    await page.reload(); // the host opens the same book again: reading resumes there
+    await openPlayer(page, host.url.replace(/\?token=.*/u, ''));
+    await expect(page.locator('article > h1')).toHaveText('The Voyage');
+    expect(await currentBlock(page)).toBe(ashore);
+    await page.keyboard.press('p');
+    await expect(page.getByRole('status')).toHaveText(/^Chapter 3 of 3: Landfall, page 6, Paragraph \d+ of \d+/u);
   } finally {
     host.child.kill();
   }
