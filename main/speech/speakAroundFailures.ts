@@ -22,11 +22,20 @@ export interface SaidPart {
 
 export type SaidSentence = { whole: Synthesized } | { parts: SaidPart[]; failure: unknown };
 
-/** How many engine calls one failing sentence may take before what still fails is left out untried. */
+/** How many engine calls, and how long, one failing sentence may take before what still fails is left out untried. */
 const ATTEMPTS_PER_SENTENCE = 48;
+const NARROWING_BUDGET_MS = 30_000;
 const HAS_WORDS = /[\p{L}\p{N}]/u;
 /** Where a clause ends: punctuation that makes a pause, then a space. */
 const CLAUSE_END = /[,;:\u2014\u2013)\]}]+(?=\s)|\s[\u2014\u2013-]\s/gu;
+
+/**
+ * Control characters become spaces, one for one (offsets stay): the engines take text as a C string, so
+ * a NUL ended the sentence there (found by the speech fuzz test: "this. \0 The end." said only "this").
+ */
+export function withoutControls(text: string): string {
+  return text.replace(/[^\P{Cc}\t\n\r]/gu, ' ');
+}
 
 /** Runs of one character (more than 3) to 3, then a short group repeated 3 or more times to twice ("a.a.a.a." to "a.a."). */
 export function simplifyForSpeech(text: string): string {
@@ -59,7 +68,8 @@ function halves(text: string, start: number, end: number, lang: string | null): 
  * Says `text` (one sentence); when the engine fails on it for a reason in the text (isPassageFailure),
  * says it in parts. Failures of another kind (a missing engine, a cancel) are thrown as they are.
  */
-export async function sayAroundFailures(engine: SpeechEngine, text: string, options: SynthesisOptions): Promise<SaidSentence> {
+export async function sayAroundFailures(engine: SpeechEngine, given: string, options: SynthesisOptions): Promise<SaidSentence> {
+  const text = withoutControls(given);
   let failure: unknown;
   try {
     return { whole: await engine.synthesize(text, options) };
@@ -68,8 +78,9 @@ export async function sayAroundFailures(engine: SpeechEngine, text: string, opti
     failure = error;
   }
   let attempts = 0;
+  const deadline = performance.now() + NARROWING_BUDGET_MS;
   const attempt = async (spoken: string): Promise<Synthesized | null> => {
-    if (attempts >= ATTEMPTS_PER_SENTENCE) return null;
+    if (attempts >= ATTEMPTS_PER_SENTENCE || performance.now() > deadline) return null;
     attempts++;
     try {
       return await engine.synthesize(spoken, options);
