@@ -120,6 +120,12 @@ describe('extractPdf: reading order, running heads, hyphens', () => {
     ]);
   });
 
+  it('keeps the hyphen of "counter-" "attack" in a document whose printer never breaks words (only after real hyphens)', async () => {
+    const runs = column(['The team planned a swift and careful counter-', 'attack from the office at the well-', 'known address of the town hall.'], { x: LEFT, top: 700 });
+    const article = await read(writePdf([{ runs }]));
+    expect(article.blocks.map((b) => b.text)).toEqual(['The team planned a swift and careful counter-attack from the office at the well-known address of the town hall.']);
+  });
+
   it('expands ligatures and removes soft hyphens and U+FFFE', async () => {
     const runs = column(['The de\ufb01nition of e\ufb00ort is \ufb02uent.'], { x: LEFT, top: 700 });
     // The writer is Latin-1: put the ligature characters through a font map instead by testing the cleaner directly.

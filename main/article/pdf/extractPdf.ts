@@ -275,6 +275,14 @@ export function buildArticle(pages: PdfPage[], facts: DocumentFacts): PdfArticle
 
   const vocabulary = new DocumentWords();
   for (const lines of placed) for (const line of lines) vocabulary.addLine(line.text);
+  const breaks: Array<[string, string]> = [];
+  const ordered = placed.flat();
+  for (let i = 1; i < ordered.length; i++) {
+    const before = /([\p{L}\p{M}]+)[-\u2010]$/u.exec(ordered[i - 1]!.text)?.[1];
+    const after = /^\p{Ll}[\p{L}\p{M}]*/u.exec(ordered[i]!.text)?.[0];
+    if (before && after) breaks.push([before, after]);
+  }
+  vocabulary.learnBreaks(breaks);
 
   const bodyLines: PlacedLine[] = [];
   const noteLines: PlacedLine[] = [];

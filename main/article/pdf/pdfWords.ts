@@ -28,6 +28,28 @@ const WORD = /[\p{L}\p{M}]+(?:['\u2019][\p{L}\p{M}]+)*/gu;
 export class DocumentWords {
   private readonly whole = new Map<string, number>();
   private readonly hyphenated = new Map<string, number>();
+  /**
+   * Whether the document's printer breaks words at line ends at all: some line end splits a word whose
+   * parts are not words themselves ("nega-" "tive"). A document that never does (most web pages printed,
+   * many reports) only breaks lines after real hyphens, so "e-" "mail" keeps its hyphen there.
+   */
+  private hyphenates = true;
+
+  /** Looks at every line-end break of the document (pairs of a line's last word and the next line's first). */
+  learnBreaks(pairs: Array<[string, string]>): void {
+    const words = englishWords();
+    if (!words) return;
+    let broken = 0;
+    let compounds = 0;
+    for (const [before, after] of pairs) {
+      const a = before.toLowerCase();
+      const b = after.toLowerCase();
+      const isWord = (w: string) => words.has(w) || this.whole.has(w);
+      if (isWord(a + b) && (!isWord(a) || !isWord(b))) broken++;
+      else if (isWord(a) && isWord(b) && !isWord(a + b)) compounds++;
+    }
+    this.hyphenates = broken > 0 || compounds === 0;
+  }
 
   /** Adds a line's words, except a hyphenated fragment at its end (the line break may have made it). */
   addLine(text: string): void {
@@ -53,7 +75,8 @@ export class DocumentWords {
     if (whole > 0 || hyphenated > 0) return whole >= hyphenated;
     const words = englishWords();
     if (words) {
-      if (words.has(joined)) return true;
+      // Both halves are words and so is the whole ("e-mail", "re-enter"): only a printer that breaks words joins it.
+      if (words.has(joined)) return this.hyphenates || !(words.has(a) && words.has(b));
       if (words.has(a) && words.has(b)) return false;
       // Inflected compounds: "self-" "awareness" (the list has "awareness"), "well-" "knowns".
       return true;
