@@ -340,3 +340,70 @@ test('a long queue is one Tab stop: arrows, End, Delete and Remove work across i
     child.kill();
   }
 });
+
+test.describe('the next article is the queue as it is when the article ends (prefetch is a cache, never the decision)', () => {
+  const LAST =
+    'This last paragraph is long on purpose, so that there is time to change the queue while it is being read aloud: it goes on about nothing in particular, one clause after another, for a good many seconds before it finally comes to its end.';
+
+  /** Opens a pasted article of two paragraphs, the last one long, and plays that last paragraph. */
+  async function playLastParagraph(page: Page): Promise<void> {
+    await page.getByRole('button', { name: 'Open…' }).click();
+    await page.getByLabel('Or paste the text of an article').fill(`Ending Story\n\nA first paragraph.\n\n${LAST}`);
+    await page.getByRole('button', { name: 'Read pasted text' }).click();
+    await expect(page.locator('article > h1')).toHaveText('Ending Story');
+    await page.keyboard.press('End');
+    await page.keyboard.press('k');
+    await expect.poll(() => audioTime(page)).toBeGreaterThan(0.5); // the last paragraph plays: the next one was peeked at
+  }
+
+  test('(a) an article added after the end is what N plays', async ({ page }) => {
+    const { url, child } = await startHost([join(ROOT, 'tests', 'fixtures', 'short.txt')]);
+    try {
+      await openPlayer(page, url);
+      const announced = await recordAnnouncements(page);
+      await page.keyboard.press('End');
+      await page.keyboard.press('k');
+      await expect.poll(announced, { timeout: 30_000 }).toContain('End of article');
+      await page.keyboard.press('q');
+      await queueText(page, 'After The End', 'Queued once the article was over.');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('n');
+      await expect(page.locator('article > h1')).toHaveText('After The End');
+      expect(await announced()).not.toContain('Nothing is up next in the queue.');
+    } finally {
+      child.kill();
+    }
+  });
+
+  test('(b) an article added while the last paragraph plays follows it', async ({ page, host }) => {
+    test.setTimeout(90_000);
+    await openPlayer(page, host.url);
+    const announced = await recordAnnouncements(page);
+    await playLastParagraph(page);
+    await page.keyboard.press('q');
+    await queueText(page, 'Added Late', 'Queued while the last paragraph played.');
+    await page.keyboard.press('Escape');
+    await expect(page.locator('article > h1')).toHaveText('Added Late', { timeout: 60_000 });
+    expect(await announced()).toContain('Next: Added Late');
+  });
+
+  test('(c) an article removed while the last paragraph plays is not played', async ({ page, host }) => {
+    test.setTimeout(90_000);
+    await openPlayer(page, host.url);
+    const announced = await recordAnnouncements(page);
+    await page.keyboard.press('q');
+    await queueText(page, 'Removed Story', 'This one leaves the queue before it could play.');
+    await page.keyboard.press('Escape');
+    await playLastParagraph(page);
+    await page.keyboard.press('q');
+    const dialog = page.getByRole('dialog', { name: 'Queue' });
+    await dialog.getByRole('listbox', { name: 'Up next' }).getByRole('option', { name: /Removed Story/u }).focus();
+    await page.keyboard.press('Delete');
+    await expect(dialog.getByText('The queue is empty.')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect.poll(announced, { timeout: 60_000 }).toContain('End of article');
+    await page.waitForTimeout(3_000); // past the pause between articles (1.5 s)
+    await expect(page.locator('article > h1')).toHaveText('Ending Story');
+    expect((await announced()).filter((text) => text.startsWith('Next:'))).toEqual([]);
+  });
+});

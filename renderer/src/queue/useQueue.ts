@@ -86,7 +86,8 @@ export function useQueue({ api, player, state, article, entry, settings, announc
   useEffect(() => {
     playerNow.current = player;
   }, [player]);
-  const prefetched = useRef<{ forId: string | null; result: Promise<LoadResult | null> } | null>(null);
+  /** What was prefetched (a cache, never the decision): for which open article and which next one. */
+  const prefetched = useRef<{ forId: string | null; nextId: string | null } | null>(null);
 
   const refresh = useCallback(() => {
     // A refresh that changed nothing keeps the list on screen as it is (nothing is drawn again).
@@ -169,11 +170,10 @@ export function useQueue({ api, player, state, article, entry, settings, announc
     }
   }, [api, currentId, failed]);
 
+  // The decision is always the queue as main holds it now (another window, the Queue dialog, a removal
+  // while the last paragraph plays): what was prefetched only warmed main's synthesis cache.
   const peek = useCallback(
-    (direction: Direction): Promise<LoadResult | null> => {
-      if (direction === 'next' && prefetched.current?.forId === currentId) return prefetched.current.result;
-      return api.invoke('peekQueue', { currentId, direction }).catch(() => null);
-    },
+    (direction: Direction): Promise<LoadResult | null> => api.invoke('peekQueue', { currentId, direction }).catch(() => null),
     [api, currentId],
   );
 
@@ -258,12 +258,14 @@ export function useQueue({ api, player, state, article, entry, settings, announc
   useEffect(() => {
     speechSettings.current = settings;
   });
+  // The next one as this window last saw the queue: when it changes while the last paragraph plays,
+  // the new next article is warmed instead.
+  const nextId = view.upNext.find((queued) => queued.id !== currentId)?.id ?? null;
   useEffect(() => {
     if (!autoContinue || status !== 'playing' || blockCount === 0 || blockIndex < blockCount - 1) return;
-    if (prefetched.current?.forId === currentId) return;
-    const result = api.invoke('peekQueue', { currentId, direction: 'next' }).catch(() => null);
-    prefetched.current = { forId: currentId, result };
-    void result.then((next) => {
+    if (prefetched.current?.forId === currentId && prefetched.current.nextId === nextId) return;
+    prefetched.current = { forId: currentId, nextId };
+    void peek('next').then((next) => {
       if (!next?.ok) return;
       const { engine, sentencePauseMs, rate } = speechSettings.current;
       const start = Math.min(next.entry?.position.blockIndex ?? 0, next.article.blocks.length - 1);
@@ -272,7 +274,7 @@ export function useQueue({ api, player, state, article, entry, settings, announc
       const request = { text: block.text, lang: next.article.lang, voice: voiceFor(speechSettings.current, next.article.lang), rate, sentencePauseMs, engine };
       void api.invoke('synthesizeBlock', request).catch(() => undefined); // warms main's cache; the new player asks again
     });
-  }, [api, autoContinue, status, blockIndex, blockCount, currentId]);
+  }, [api, autoContinue, status, blockIndex, blockCount, currentId, nextId, peek]);
 
   // An article that ends hands over to the next one in the queue.
   const handledEnd = useRef<ReadingSession | null>(null);
