@@ -58,7 +58,8 @@ function GoToPageForm({ controls }: { controls: ContentsControls }) {
         {problem}
       </p>
       <p id={`${fieldId}-hint`} className="hint">
-        {pageRange(controls.pages)} Type the page as it is printed.
+        {/* The range is in the message when there is one: said once, not twice. */}
+        {problem ? 'Type the page as it is printed.' : `${pageRange(controls.pages)} Type the page as it is printed.`}
       </p>
     </>
   );
