@@ -13,6 +13,29 @@ export interface Block {
   chapter?: string;
   /** BCP 47 tag of a block in another language than the article's (an EPUB passage's xml:lang); absent otherwise. */
   lang?: string;
+  /** A list item's list, for showing it as it was: numbered or not, the number it shows, the first of its list. */
+  list?: ListPlace;
+  /** A table's cells row by row, for showing it as a table; `text` is what is spoken. */
+  table?: TableCells;
+}
+
+export interface ListPlace {
+  ordered: boolean;
+  /** The number an ordered item shows (lists may start anywhere, items may set their own). */
+  number?: number;
+  /** The first item of its list: a list right after another one is another list. */
+  first?: boolean;
+}
+
+export interface TableCells {
+  rows: string[][];
+  /** The first row holds the column headings. */
+  header: boolean;
+}
+
+/** Only the fields of a Block (extractors' candidate blocks carry more). */
+export function blockFields({ kind, text, page, chapter, lang, list, table }: Block): Block {
+  return { kind, text, ...(page !== undefined && { page }), ...(chapter !== undefined && { chapter }), ...(lang && { lang }), ...(list && { list }), ...(table && { table }) };
 }
 
 /** Text the extractor left out, kept so the user can see it and bring it back ("show hidden blocks"). */
@@ -41,9 +64,22 @@ export function normalizeText(text: string): string {
   return text.replace(/[\s\u00a0\u200b]+/gu, ' ').trim();
 }
 
+/**
+ * Code keeps its lines and indentation (shown in <pre>, each line its own sentence when read); trailing
+ * spaces, blank lines at either end, tabs and other line ends are made regular.
+ */
+export function normalizeCode(text: string): string {
+  return text
+    .replace(/\r\n?/gu, '\n')
+    .replace(/\t/gu, '    ')
+    .replace(/[^\S\n]+$/gmu, '')
+    .replace(/^\n+|\n+$/gu, '')
+    .replace(/[\u00a0\u200b]/gu, ' ');
+}
+
 /** Builds a block, or returns null when nothing would be spoken. */
 export function makeBlock(kind: BlockKind, rawText: string): Block | null {
-  const text = normalizeText(rawText);
+  const text = kind === 'code' ? normalizeCode(rawText) : normalizeText(rawText);
   return /[\p{L}\p{N}]/u.test(text) ? { kind, text } : null;
 }
 

@@ -48,9 +48,9 @@ function decodeEntities(text: string): string {
   return text.replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/gu, (_, name: string) => ENTITIES[name] ?? '');
 }
 
-function push(blocks: Block[], kind: BlockKind, text: string): void {
+function push(blocks: Block[], kind: BlockKind, text: string, shape?: Pick<Block, 'list' | 'table'>): void {
   const block = makeBlock(kind, text);
-  if (block) blocks.push(block);
+  if (block) blocks.push({ ...block, ...shape });
 }
 
 /** Raw HTML blocks are not read; their visible text is kept as hidden blocks (no scripts, styles or hidden parts). */
@@ -75,16 +75,20 @@ function walk(tokens: Token[], insideQuote: boolean, blocks: Block[], hidden: Hi
       case 'blockquote':
         walk((token as Tokens.Blockquote).tokens, true, blocks, hidden);
         break;
-      case 'list':
-        for (const item of (token as Tokens.List).items) {
+      case 'list': {
+        const list = token as Tokens.List;
+        const start = typeof list.start === 'number' ? list.start : 1;
+        list.items.forEach((item, i) => {
           const [first, ...rest] = item.tokens;
+          const place = { ordered: list.ordered, ...(list.ordered && { number: start + i }), ...(i === 0 && { first: true }) };
           // The item's own words are one list item; nested lists and further paragraphs follow as their own blocks.
           if (first && (first.type === 'text' || first.type === 'paragraph')) {
-            push(blocks, 'list-item', `${item.task ? (item.checked ? 'Done: ' : 'To do: ') : ''}${inlineText((first as Tokens.Text).tokens ?? [first])}`);
+            push(blocks, 'list-item', `${item.task ? (item.checked ? 'Done: ' : 'To do: ') : ''}${inlineText((first as Tokens.Text).tokens ?? [first])}`, { list: place });
             walk(rest, insideQuote, blocks, hidden);
           } else walk(item.tokens, insideQuote, blocks, hidden);
-        }
+        });
         break;
+      }
       case 'code': {
         const code = token as Tokens.Code;
         push(blocks, 'code', describeCode(code.text, code.lang || null));
@@ -93,7 +97,7 @@ function walk(tokens: Token[], insideQuote: boolean, blocks: Block[], hidden: Hi
       case 'table': {
         const table = token as Tokens.Table;
         const rows = [table.header.map((cell) => normalizeText(inlineText(cell.tokens))), ...table.rows.map((row) => row.map((cell) => normalizeText(inlineText(cell.tokens))))];
-        push(blocks, 'table', tableText(rows, true));
+        push(blocks, 'table', tableText(rows, true), { table: { rows, header: true } });
         break;
       }
       case 'html':

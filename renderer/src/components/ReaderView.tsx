@@ -47,13 +47,53 @@ const BlockElement = memo(function BlockElement({ block, index, onReadFrom }: { 
     case 'quote':
       return <blockquote {...props}>{block.text}</blockquote>;
     case 'list-item':
-      return <li {...props}>{block.text}</li>;
+      return (
+        <li {...props} value={block.list?.number}>
+          {block.text}
+        </li>
+      );
     case 'code':
       return <pre {...props}>{block.text}</pre>;
+    case 'table':
+      return block.table ? <TableBlock props={props} cells={block.table} /> : <p {...props}>{block.text}</p>;
     default:
       return <p {...props}>{block.text}</p>;
   }
 });
+
+/**
+ * A table shown as one: its cells in rows, headings as column headers. The word highlight needs the
+ * block's text in one text node, so a table is marked as a whole while it is read.
+ */
+function TableBlock({ props, cells }: { props: Record<string, unknown>; cells: NonNullable<Block['table']> }) {
+  const [head, ...body] = cells.header ? cells.rows : [null, ...cells.rows];
+  return (
+    <div {...props}>
+      <table>
+        {head && (
+          <thead>
+            <tr>
+              {head.map((cell, i) => (
+                <th key={i} scope="col">
+                  {cell}
+                </th>
+              ))}
+            </tr>
+          </thead>
+        )}
+        <tbody>
+          {body.map((row, r) => (
+            <tr key={r}>
+              {row!.map((cell, i) => (
+                <td key={i}>{cell}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
 
 /** One hidden (left out) block, shown only on request, with a way to bring it back into the reading. */
 function HiddenBlockElement({ block, onRestore }: { block: HiddenBlock; onRestore: () => void }) {
@@ -82,16 +122,28 @@ function readingOrder(article: Article, showHidden: boolean): Item[] {
   return items;
 }
 
-/** Consecutive list items go in one <ul>, so the list is a list to assistive technology too. */
+/**
+ * Consecutive list items go in one list, so the list is a list to assistive technology too: numbered
+ * (<ol>, from its first number) when it was numbered, and a new list where the source started one.
+ */
 function groupListItems(items: Item[], blocks: readonly Block[], render: (item: Item) => ReactNode): ReactNode[] {
   const out: ReactNode[] = [];
   let list: ReactNode[] = [];
+  let ordered = false;
+  let start: number | undefined;
   const flush = (key: string) => {
-    if (list.length) out.push(<ul key={key}>{list}</ul>);
+    if (list.length) out.push(ordered ? <ol key={key} start={start}>{list}</ol> : <ul key={key}>{list}</ul>);
     list = [];
   };
   items.forEach((item, i) => {
-    if (item.type === 'block' && blocks[item.index]!.kind === 'list-item') {
+    const block = item.type === 'block' ? blocks[item.index]! : null;
+    if (block?.kind === 'list-item') {
+      const itemOrdered = block.list?.ordered ?? false;
+      if (list.length > 0 && (block.list?.first || itemOrdered !== ordered)) flush(`list-${i}`);
+      if (list.length === 0) {
+        ordered = itemOrdered;
+        start = block.list?.number;
+      }
       list.push(render(item));
       return;
     }
