@@ -29,6 +29,8 @@ interface ReaderViewProps {
 const BlockElement = memo(function BlockElement({ block, index, onReadFrom }: { block: Block; index: number; onReadFrom: (index: number) => void }) {
   const props = {
     'data-block-index': index,
+    // A passage in another language (an EPUB's xml:lang): screen readers switch to its voice.
+    lang: block.lang,
     tabIndex: -1,
     className: `block block-${block.kind}`,
     onClick: () => {
