@@ -269,6 +269,27 @@ export function analyzeHtml(html: string, fallbackTitle: string, source: string 
 }
 
 /**
+ * A page that marks up its article: the <article>, <main>, role=main or itemprop=articleBody element around the
+ * headline, when it also holds the body (at least 80% of the words the reading takes, `readWords(i)` of page block
+ * i). Text outside it is then not the article (a cookie banner, a promotion, a teaser above it), whatever its
+ * shape. Returns, per page block, whether it lies inside, or null when the page marks up no such article.
+ */
+export function articleContainer(page: HtmlBlock[], titleIndex: number, readWords: (i: number) => number): boolean[] | null {
+  const headline = page[titleIndex];
+  if (!headline?.inArticle) return null;
+  const total = page.reduce((sum, _, i) => sum + readWords(i), 0);
+  if (total === 0) return null;
+  // From the innermost: an <article> may hold only the headline, with the body in the <main> around it.
+  for (let level = headline.articles.length - 1; level >= 0; level--) {
+    const container = headline.articles[level]!;
+    const inside = page.map((block) => block.articles[level] === container);
+    const insideWords = page.reduce((sum, _, i) => sum + (inside[i] ? readWords(i) : 0), 0);
+    if (insideWords >= 0.8 * total) return inside;
+  }
+  return null;
+}
+
+/**
  * The page's blocks, each read or left out (with its reason) by the HTML content model in one pass: the
  * reader and "Show the text left out" both come from it. Without a page walk, Readability's reading.
  */
@@ -276,22 +297,35 @@ export function extractHtml(html: string, fallbackTitle: string, source: string 
   const analysis = analyzeHtml(html, fallbackTitle, source);
   const { title, byline, page, vectors } = analysis;
   const article = { title, byline, source: analysis.source, lang: analysis.lang };
-  // Readability's reading, with what it left out found by matching the page walk against it.
+  const sizes = page?.map((block) => countWords(block.text)) ?? [];
+  // Readability's reading, with what it left out found by matching the page walk against it; text the page
+  // marks as outside its article (when the article's container holds the headline and what Readability read) is not read.
   const readabilityReading = (): Article => {
+    let blocks = analysis.readability;
     let hidden: HiddenBlock[] = [];
     try {
-      if (page) hidden = hiddenFromPage(page, analysis.readability, [title]);
+      if (page && vectors) {
+        const inside = articleContainer(page, analysis.titleIndex, (i) => (vectors[i]![IN_READABILITY]! >= 0.5 ? sizes[i]! : 0));
+        if (inside) {
+          const insideTexts = new Set(page.filter((_, i) => inside[i]).map((block) => block.text));
+          const outsideTexts = new Set(page.filter((_, i) => !inside[i]).map((block) => block.text));
+          const kept = blocks.filter((block) => insideTexts.has(block.text) || !outsideTexts.has(block.text));
+          if (kept.length > 0) blocks = kept;
+        }
+      }
+      if (page) hidden = hiddenFromPage(page, blocks, [title]);
     } catch {
       hidden = [];
     }
-    return { ...article, blocks: analysis.readability, ...(hidden.length > 0 ? { hidden } : {}) };
+    return { ...article, blocks, ...(hidden.length > 0 ? { hidden } : {}) };
   };
   if (!page || !vectors || !model) return readabilityReading();
-  const sizes = page.map((block) => countWords(block.text));
   const { read, stretch } = decideBlocks(model, vectors, sizes);
   // Readability's reading, confirmed by the model: kept (its cleanup of a whole article is finer than a block walk).
   const readabilityWords = analysis.readability.reduce((sum, block) => sum + countWords(block.text), 0);
   if (!preferModelReading(model, read, vectors.map((vector) => vector[IN_READABILITY]!), sizes, readabilityWords) && analysis.readability.length > 0) return readabilityReading();
+  const inside = articleContainer(page, analysis.titleIndex, (i) => (read[i] ? sizes[i]! : 0));
+  if (inside) inside.forEach((isInside, i) => (read[i] &&= isInside));
   const blocks: Block[] = [];
   const hidden = new HiddenList();
   const bylineKey = byline?.toLowerCase() ?? null;
@@ -303,7 +337,7 @@ export function extractHtml(html: string, fallbackTitle: string, source: string 
       return;
     }
     if (!/\p{L}/u.test(block.text)) return;
-    const reason = isByline ? 'byline' : (block.reason ?? (i < stretch[0] ? 'before the article' : i >= stretch[1] ? 'after the article' : 'not part of the article'));
+    const reason = isByline ? 'byline' : (block.reason ?? (inside && !inside[i] ? 'outside the marked-up article' : i < stretch[0] ? 'before the article' : i >= stretch[1] ? 'after the article' : 'not part of the article'));
     hidden.add({ kind: block.kind, text: block.text, position: blocks.length, reason });
   });
   // Never an empty reading of a page that has text: Readability's, then.

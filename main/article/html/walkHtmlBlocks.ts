@@ -32,6 +32,8 @@ export interface HtmlBlock extends Block {
   linkShare: number;
   /** Inside <article>, <main>, role=main or itemprop=articleBody. */
   inArticle: boolean;
+  /** Those elements around it, outermost first (recorded during the walk: Readability later takes the page apart). */
+  articles: readonly Element[];
   /** Inside the page's main prose container (contentCandidate.ts), when the walk was given one. */
   inCandidate: boolean;
   /** The element the block is (or, for loose text, the element holding it): where it sits in the page. */
@@ -41,12 +43,13 @@ export interface HtmlBlock extends Block {
 /** Where the walk is in the page. */
 export interface WalkContext {
   inArticle: boolean;
+  articles: readonly Element[];
   inCandidate: boolean;
   /** The main prose container, if known. */
   candidate: Element | null;
 }
 
-const TOP: WalkContext = { inArticle: false, inCandidate: false, candidate: null };
+const TOP: WalkContext = { inArticle: false, articles: [], inCandidate: false, candidate: null };
 
 /** A block a hook puts in an element's place (an image's alternative text). */
 export interface HtmlWalkInsert {
@@ -263,6 +266,7 @@ function collectPageBlocks(root: Element, insideQuote: boolean, reason: string |
         reason: blockReason ?? (kind !== 'code' && isFurnitureText(block.text) ? textReason(block.text) : null),
         linkShare: Math.min(1, linked / Math.max(1, block.text.length)),
         inArticle: context.inArticle,
+        articles: context.articles,
         inCandidate: context.inCandidate,
         element,
       });
@@ -305,13 +309,14 @@ function collectPageBlocks(root: Element, insideQuote: boolean, reason: string |
     const found = elementReason(element, classes, attribute(element, 'id'));
     const own = found === 'form' ? (reason ?? found) : (found ?? reason);
     if (isContainer) {
-      const role = attribute(element, 'role');
+      const marksArticle = tag === 'article' || tag === 'main' || attribute(element, 'role') === 'main' || attribute(element, 'itemprop') === 'articleBody';
       const inner: WalkContext =
-        context.inArticle && context.inCandidate
+        !marksArticle && (context.inCandidate || element !== context.candidate)
           ? context
           : {
               ...context,
-              inArticle: context.inArticle || tag === 'article' || tag === 'main' || role === 'main' || attribute(element, 'itemprop') === 'articleBody',
+              inArticle: context.inArticle || marksArticle,
+              articles: marksArticle ? [...context.articles, element] : context.articles,
               inCandidate: context.inCandidate || element === context.candidate,
             };
       collectPageBlocks(element, insideQuote || tag === 'blockquote', own, out, inner);
