@@ -11,6 +11,7 @@ import { blockFeatures, stopwordsFor, type FeatureVector } from '../blockFeature
 import { HiddenList } from '../hiddenBlocks.js';
 import { contentModels, decideBlocks, probability, type ContentModel, type TitleModel } from '../contentModel.js';
 import { guessLangFromText } from '../detectLang.js';
+import { bioName } from '../authorBio.js';
 
 const MARKDOWN_HEADING = /^(#{1,6})\s+(.+?)\s*#*$/u;
 const MARKDOWN_LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+(.+)$/u;
@@ -303,6 +304,13 @@ export function extractPlainText(text: string, fallbackTitle: string): Article {
     }
   });
 
+  // A person the body keeps naming before this block (in two paragraphs or more) is its subject (a profile),
+  // not its author (whose name may stand once, in an author line).
+  const namedInBody = (name: string, before: number) => {
+    const surname = name.split(/\s+/u).at(-1)!.toLowerCase();
+    return blocks.filter((block, j) => j < before && read[j] && j !== titleIndex && block.text.toLowerCase().includes(surname)).length >= 2;
+  };
+
   // An author bio: a block after the article's last paragraph that starts with the author's name.
   const lastRead = read.lastIndexOf(true);
   for (let i = Math.max(0, lastRead - 1); i < blocks.length; i++) {
@@ -316,6 +324,28 @@ export function extractPlainText(text: string, fallbackTitle: string): Article {
       read[i] = false;
       reasons.set(i, 'author bio');
     }
+  }
+
+  // A bio by its shape ("<Name> is a ... journalist", "<Name> covers ..."): a block at the body's end, after
+  // at least two paragraphs of it, about a person the body does not otherwise name (a profile's subject is named
+  // before its last paragraph). The model may read it as prose; its place and shape say otherwise.
+  const readBefore = (i: number) => read.slice(0, i).filter(Boolean).length;
+  for (let i = blocks.length - 1; i > 0; i--) {
+    if (!read[i]) {
+      // Left out already, after the body: it names the author all the same.
+      const name = i > stretch[0] && !reasons.has(i) && readBefore(i) >= 2 ? bioName(blocks[i]!.text) : null;
+      if (name) {
+        byline ??= name;
+        reasons.set(i, 'author bio');
+      }
+      continue;
+    }
+    const name = bioName(blocks[i]!.text);
+    if (!name || readBefore(i) < 2) break;
+    if (name !== byline && namedInBody(name, i)) break;
+    byline ??= name;
+    read[i] = false;
+    reasons.set(i, 'author bio');
   }
 
   // A short note has no prose for the model to judge: it is read as it is, but for short lines it repeats
