@@ -306,11 +306,14 @@ export class Player extends SessionState implements ReadingSession {
     let entry = this.cache.get(index);
     if (!entry) {
       const rate = this.state.rate;
+      const block = this.blocks[index]!;
+      // A passage in another language (an EPUB's xml:lang) is said by the engine's voice for that language.
+      const otherLanguage = block.lang !== undefined && block.lang.split('-')[0]!.toLowerCase() !== (this.options.lang ?? '').split('-')[0]!.toLowerCase();
       entry = this.api
         .invoke('synthesizeBlock', {
-          text: this.blocks[index]!.text,
-          lang: this.options.lang,
-          voice: this.preferences.voice,
+          text: block.text,
+          lang: otherLanguage ? block.lang! : this.options.lang,
+          voice: otherLanguage ? null : this.preferences.voice,
           rate,
           sentencePauseMs: this.preferences.sentencePauseMs,
           ...(this.preferences.trimSilences ? { trimSilences: true } : {}),
