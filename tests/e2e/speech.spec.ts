@@ -62,7 +62,7 @@ test('sentence navigation moves within the paragraph and across paragraphs', asy
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight'); // past the last sentence: the next paragraph
   await expect.poll(() => currentBlock(page), soon).toBe(1);
-  await expect.poll(() => spokenSentence(page), soon).toMatch(/^You are listening to the welcome article/);
+  await expect.poll(() => spokenSentence(page), soon).toMatch(/^This is the welcome article: press Space/);
   await page.keyboard.press(','); // at the start of a paragraph: back across the boundary, to its last sentence
   await expect.poll(() => currentBlock(page), soon).toBe(0);
   await expect.poll(() => spokenSentence(page), soon).toMatch(/^Then it reads the article to you/);
