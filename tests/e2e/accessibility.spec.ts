@@ -165,7 +165,7 @@ test.describe('keyboard only', () => {
   test('tab order reaches every control in a logical order, with a visible focus ring', async ({ page, host }) => {
     await openPlayer(page, host.url);
     const names: string[] = [];
-    for (let i = 0; i < 14; i++) {
+    for (let i = 0; i < 15; i++) {
       await page.keyboard.press('Tab');
       names.push(
         await page.evaluate(() => {
