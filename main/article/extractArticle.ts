@@ -22,6 +22,8 @@ export interface ExtractionInput {
   source: string | null;
   /** The bytes, for formats that are not text (PDF, EPUB); `text` is then empty. */
   bytes?: Uint8Array;
+  /** A protected PDF's password, when the listener gave one. */
+  password?: string;
 }
 
 /** Text formats and EPUB are read at once; a PDF page by page (pdf.js is asynchronous). Notes (of books) come apart, for the loader to place by the listener's rule. */
@@ -34,7 +36,7 @@ export function extractArticle(input: ExtractionInput): ArticleWithNotes | Promi
     case 'text':
       return extractPlainText(input.text, input.fallbackTitle);
     case 'pdf':
-      return extractPdfArticle(input.bytes ?? new Uint8Array(), input.fallbackTitle);
+      return extractPdfArticle(input.bytes ?? new Uint8Array(), input.fallbackTitle, input.password);
     case 'epub':
       return extractEpub(input.bytes ?? new Uint8Array(0), input.name ?? `${input.fallbackTitle}.epub`, input.fallbackTitle, { imageDescriptions: input.imageDescriptions });
   }

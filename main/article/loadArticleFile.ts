@@ -67,6 +67,8 @@ async function readLimited(path: string): Promise<Uint8Array | string> {
 }
 
 export interface FromBytesOptions {
+  /** A protected PDF's password (nothing asks for one yet; the message says it is needed). */
+  password?: string;
   /** A charset named outside the bytes (an HTTP Content-Type header); a BOM still wins. */
   charsetHint?: string | null;
   /** The format when something other than the name says it (a Content-Type header, the paste box). */
@@ -121,7 +123,7 @@ function notAPdf(bytes: Uint8Array, name: string): string {
 async function pdfFromBytes(bytes: Uint8Array, name: string, source: string | null, options: FromBytesOptions): Promise<LoadResult> {
   if (!looksLikePdf(bytes)) return { ok: false, message: notAPdf(bytes, name) };
   const extracted = await extractWithTimeLimit(
-    { text: '', bytes, format: 'pdf', fallbackTitle: titleFromFileName(name), source },
+    { text: '', bytes, format: 'pdf', fallbackTitle: titleFromFileName(name), source, password: options.password },
     { timeoutMs: options.timeoutMs ?? PDF_TIME_LIMIT_MS },
   );
   if (!extracted.ok) return { ok: false, message: extracted.message.replace(/^Reading this page/u, 'Reading this PDF').replace(/^The page could not be read/u, 'The PDF could not be read') };

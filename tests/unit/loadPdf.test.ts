@@ -62,6 +62,16 @@ describe('loading PDFs', () => {
   });
 });
 
+describe('a password for a protected PDF', () => {
+  it('is carried to the reader, which says when it is not the right one', async () => {
+    const locked = writePdf([{ runs: body }], { encrypt: true });
+    const without = await articleFromBytes(locked, 'locked.pdf', null);
+    expect(without.ok ? '' : without.message).toMatch(/cannot open it without the password/u);
+    const wrong = await articleFromBytes(locked, 'locked.pdf', null, { password: 'guess' });
+    expect(wrong.ok ? '' : wrong.message).toBe('The password given for this PDF is not right, so it cannot be opened.');
+  });
+});
+
 describe('loading PDFs from a URL', () => {
   let server: Server;
   let base = '';

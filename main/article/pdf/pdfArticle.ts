@@ -13,7 +13,7 @@ export function looksLikePdf(bytes: Uint8Array): boolean {
   return false;
 }
 
-export async function extractPdfArticle(bytes: Uint8Array, fallbackTitle: string): Promise<ArticleWithNotes> {
-  const { pageCount: _pageCount, ...article } = await extractPdf(bytes, fallbackTitle);
+export async function extractPdfArticle(bytes: Uint8Array, fallbackTitle: string, password?: string): Promise<ArticleWithNotes> {
+  const { pageCount: _pageCount, ...article } = await extractPdf(bytes, fallbackTitle, password === undefined ? {} : { password });
   return article;
 }
