@@ -107,6 +107,17 @@ describe('EPUB semantics', () => {
     ]);
   });
 
+  it('does not take chapter numbers linked to the contents (which link back) for notes', () => {
+    const article = read(
+      book([
+        { title: null, file: 'toc.xhtml', body: '<ol><li><a id="t1" href="chapter2.xhtml#c1">Chapter 1: The Start</a></li></ol>' },
+        { title: 'One', body: '<h2 id="c1"><a href="toc.xhtml#t1">1</a></h2><p>Chapter text.</p>' },
+      ]),
+    );
+    expect(article.blocks.map((b) => b.text)).toEqual(['Chapter 1: The Start', '1', 'Chapter text.']);
+    expect(article.notes).toBeUndefined();
+  });
+
   it('does not take an ordinary link to a numbered paragraph for a note', () => {
     const article = read(book([{ title: 'One', body: '<p>See <a href="#p3">3</a> below.</p><p id="p3">Paragraph three stays in the text.</p>' }]));
     expect(article.blocks.map((b) => b.text)).toEqual(['See 3 below.', 'Paragraph three stays in the text.']);

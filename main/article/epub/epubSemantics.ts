@@ -94,7 +94,18 @@ function noteBodyFor(target: Element, explicit: boolean): Element | null {
     }
     return null;
   }
-  return target.tagName === 'BODY' ? null : target;
+  // A reference marked as a note whose target is a whole chapter or section is a link, not a note.
+  return target.tagName === 'BODY' || normalizeText(target.textContent ?? '').length > 5000 ? null : target;
+}
+
+/**
+ * A reference without semantics looks like a note marker: superscript or in brackets ("[3]"), never in a
+ * heading (chapter numbers link to the contents) and never pointing into a navigation list.
+ */
+function looksLikeMarker(link: Element, text: string): boolean {
+  if (link.closest('h1, h2, h3, h4, h5, h6, nav')) return false;
+  const superscript = link.closest('sup') !== null || link.querySelector('sup') !== null;
+  return superscript || /^\[.+\]$/u.test(text);
 }
 
 interface NoteRef {
@@ -129,15 +140,15 @@ export function findNotes(docs: SpineDocument[]): NoteRef[] {
       const explicit = semanticTypes(link).has('noteref') || (link.parentElement !== null && semanticTypes(link.parentElement).has('noteref'));
       const text = normalizeText(link.textContent ?? '');
       const marker = MARKER.exec(text);
-      // Without semantics, only a short marker (a number, a symbol) can be a note reference.
-      if (!explicit && !marker) continue;
+      // Without semantics, only a short marker (a number, a symbol) shaped as one can be a note reference.
+      if (!explicit && (!marker || !looksLikeMarker(link, text))) continue;
       const target = resolveHref(doc.path, link.getAttribute('href') ?? '');
       if (!target?.fragment) continue;
       const targetDoc = byPath.get(target.path);
       const targetElement = targetDoc?.ids.get(target.fragment);
       if (!targetDoc || !targetElement) continue;
       const body = noteBodyFor(targetElement, explicit);
-      if (!body || body.contains(link)) continue;
+      if (!body || body.contains(link) || (!explicit && body.closest('nav'))) continue;
       if (!explicit && !isNoteBody(body) && !linksBackTo(body, doc, link, targetDoc.path)) continue;
       const element = link.parentElement?.tagName === 'SUP' && normalizeText(link.parentElement.textContent ?? '') === text ? link.parentElement : link;
       refs.push({ element, body, label: marker ? marker[1]! : null });
