@@ -23,6 +23,7 @@ import { CORPUS_DIR, corpusMissing, RENDERER_DIR, REPO_ROOT, START_SCRIPT } from
 import { runPlayerBench } from './player.js';
 import { runPlayStartBench } from './playStart.js';
 import { runQueueBench } from './queue.js';
+import { runSpeechBoundaryBench } from './speechBoundary.js';
 import { benchSpokenText } from './spokenText.js';
 import { launchBenchBrowser } from './support.js';
 import { runTrimSilenceBench } from './trimSilence.js';
@@ -108,6 +109,8 @@ const PARTS: Part[] = [
       return { wordTimingErrorMs: { goal: { engine: 'espeak-ng', meanMs: 50, p90Ms: 100 }, ...figures } };
     },
   },
+  // What the native speech process boundary costs against the library in this process (main/bench/speechBoundary.ts).
+  { name: 'speechBoundary', key: 'speechBoundary', run: async () => ({ speechBoundary: await runSpeechBoundaryBench(await welcomeParagraphs(), RUNS) }) },
   {
     name: 'silenceTrimming',
     key: 'silenceTrimming',

@@ -56,13 +56,28 @@ export const forkNodeProcess: SpeechProcessLauncher = (script, args) => {
   // execArgv empty: a loader or inspector flag of the app (tsx, vitest) is not the child's business.
   const child = fork(script, [...args], { execArgv: [], env: CHILD_ENV, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'json' });
   const tail = stderrTail(child.stderr);
+  let exited: ((how: string, stderr: string) => void) | null = null;
+  let told = false;
+  const tell = (how: string) => {
+    if (told) return;
+    told = true;
+    setImmediate(() => exited?.(how, tail()));
+  };
+  child.once('exit', (code, signal) => tell(signal ?? `code ${code}`));
+  // A process that could not start has no exit; a message sent as it dies fails with EPIPE, and its exit follows.
+  // Either way an unheard 'error' event would end the app.
+  child.on('error', (error) => {
+    if (child.pid === undefined) tell(`could not start: ${error.message}`);
+  });
   return {
     pid: child.pid,
     send: (message) => {
-      if (child.connected) child.send(message as object);
+      if (child.connected) child.send(message as object, () => undefined);
     },
     onMessage: (listener) => void child.on('message', listener),
-    onExit: (listener) => void child.once('exit', (code, signal) => setImmediate(() => listener(signal ?? `code ${code}`, tail()))),
+    onExit: (listener) => {
+      exited = listener;
+    },
     kill: () => void child.kill('SIGKILL'),
     hold(held) {
       const handles = [child, child.channel, child.stderr] as Array<{ ref?(): void; unref?(): void } | null | undefined>;

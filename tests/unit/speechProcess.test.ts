@@ -109,6 +109,25 @@ describe('libespeak-ng in its own process (real library)', () => {
 });
 
 describe('the supervisor', () => {
+  it('a request sent just as the process is killed (EPIPE) is answered, and this process goes on', async () => {
+    const script = fakeChild(`process.send({ type: 'answer', id, result: payload });`);
+    const child = new SpeechProcess<string, string>({ name: 'the test engine', script: async () => script });
+    try {
+      expect(await child.request('first', { timeoutMs: 5000 })).toBe('first');
+      for (let i = 0; i < 5; i++) {
+        process.kill(child.pid!, 'SIGKILL');
+        // This thread does not look at its events for a moment: the process is dead, but Node does not know yet.
+        const until = Date.now() + 100;
+        while (Date.now() < until);
+        const outcome = await child.request('at once', { timeoutMs: 5000 }).catch((error: Error) => error.message);
+        expect(outcome).toMatch(/^at once$|SIGKILL/);
+        expect(await child.request('after', { timeoutMs: 5000 })).toBe('after');
+      }
+    } finally {
+      await child.close();
+    }
+  });
+
   it('a hang is cut off at its time limit, and the next request is answered', async () => {
     const script = fakeChild(`if (payload === 'hang') for (;;) {} else process.send({ type: 'answer', id, result: payload });`);
     const child = new SpeechProcess<string, string>({ name: 'the test engine', script: async () => script });
