@@ -165,7 +165,7 @@ test.describe('keyboard only', () => {
   test('tab order reaches every control in a logical order, with a visible focus ring', async ({ page, host }) => {
     await openPlayer(page, host.url);
     const names: string[] = [];
-    for (let i = 0; i < 15; i++) {
+    for (let i = 0; i < 12; i++) {
       await page.keyboard.press('Tab');
       names.push(
         await page.evaluate(() => {
@@ -177,10 +177,7 @@ test.describe('keyboard only', () => {
       );
     }
     expect(names).toEqual([
-      'Previous paragraph',
-      'Play',
-      'Next paragraph',
-      'Hear as written',
+      'Previous paragraph', // the toolbar's buttons are one Tab stop (roving tabindex)
       'Speech rate',
       'Position in article',
       'Sleep timer',
@@ -193,6 +190,44 @@ test.describe('keyboard only', () => {
       'Keyboard shortcuts',
       expect.stringMatching(/^Article Player reads articles aloud/),
     ]);
+  });
+
+  test('the toolbar is a real toolbar: one Tab stop, arrows move between its buttons, reading keys act in the article', async ({ page, host }) => {
+    await openPlayer(page, host.url);
+    const toolbar = page.getByRole('toolbar', { name: 'Player controls' });
+    const button = (name: string) => toolbar.getByRole('button', { name, exact: true });
+    await page.keyboard.press('Tab');
+    await expect(button('Previous paragraph')).toBeFocused();
+    const sentence = () => page.evaluate(() => [...(CSS.highlights.get('ap-sentence') ?? [])][0]?.toString() ?? null);
+    const before = await sentence();
+    await page.keyboard.press('ArrowRight'); // the next button, not the next sentence
+    await expect(button('Play')).toBeFocused();
+    await page.keyboard.press('ArrowRight');
+    await expect(button('Next paragraph')).toBeFocused();
+    await page.keyboard.press('End');
+    await expect(button('Hear as written')).toBeFocused();
+    await page.keyboard.press('ArrowRight'); // wraps
+    await expect(button('Previous paragraph')).toBeFocused();
+    await page.keyboard.press('ArrowLeft');
+    await expect(button('Hear as written')).toBeFocused();
+    await page.keyboard.press('Home');
+    await expect(button('Previous paragraph')).toBeFocused();
+    expect(await sentence()).toBe(before);
+    await expect(page.locator('[data-block-index="0"]')).toHaveAttribute('aria-current', 'location'); // Home/End moved focus, not reading
+    expect(await toolbar.locator('button[tabindex="0"]').count()).toBe(1);
+    // Tab leaves the buttons for the slider, whose arrows change the rate; Shift+Tab comes back to the button last used.
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Tab');
+    await expect(toolbar.getByRole('slider', { name: 'Speech rate' })).toBeFocused();
+    await page.keyboard.press('ArrowRight');
+    await expect(toolbar.getByRole('slider', { name: 'Speech rate' })).toHaveValue('1.1');
+    await page.keyboard.press('Shift+Tab');
+    await expect(button('Play')).toBeFocused();
+    // In the article, the same keys read.
+    await page.locator('article h1').focus();
+    await page.keyboard.press('End');
+    await expect(page.locator('[data-block-index][aria-current]')).not.toHaveAttribute('data-block-index', '0');
+    await expectNoAxeViolations(page, 'toolbar with roving focus');
   });
 
   test('open settings, change the theme, close: focus returns to the Settings button', async ({ page, host }) => {
