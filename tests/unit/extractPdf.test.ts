@@ -170,6 +170,26 @@ describe('extractPdf: notes, headings, chapters', () => {
   });
 });
 
+describe('extractPdf: headings at the body size', () => {
+  it('reads a short bold line before body text as a heading, and a bold sentence as a paragraph', async () => {
+    const runs: PdfRun[] = [
+      ...column(['The study began with a question about listening to long papers.'], { x: LEFT, top: 700 }),
+      { x: LEFT, y: 670, size: 11, text: 'Methods and Materials', bold: true },
+      ...column(['Twelve listeners heard each paper twice, once from each reader.'], { x: LEFT, top: 652 }),
+      { x: LEFT, y: 622, size: 11, text: 'Every listener finished both sessions.', bold: true },
+      ...column(['The results follow in the next section of the report.'], { x: LEFT, top: 604 }),
+    ];
+    const article = await read(writePdf([{ runs }]));
+    expect(article.blocks.map((b) => [b.kind, b.text])).toEqual([
+      ['paragraph', 'The study began with a question about listening to long papers.'],
+      ['heading', 'Methods and Materials'],
+      ['paragraph', 'Twelve listeners heard each paper twice, once from each reader.'],
+      ['paragraph', 'Every listener finished both sessions.'],
+      ['paragraph', 'The results follow in the next section of the report.'],
+    ]);
+  });
+});
+
 describe('extractPdf: bad input says what is wrong', () => {
   const body = column(['Some text.'], { x: LEFT, top: 700 });
   it('a password-protected PDF', async () => {

@@ -65,6 +65,32 @@ function bodySizeOf(pages: PdfPage[]): number {
   return best;
 }
 
+/** The font most body-size characters are set in. */
+function bodyFontOf(lines: Line[], bodySize: number): string | null {
+  const weight = new Map<string, number>();
+  for (const line of lines) if (Math.abs(line.size - bodySize) <= 0.08 * bodySize) weight.set(line.font, (weight.get(line.font) ?? 0) + line.text.length);
+  let best: string | null = null;
+  let most = -1;
+  for (const [font, count] of weight) if (count > most) [best, most] = [font, count];
+  return best;
+}
+
+/**
+ * Headings set at the body's size in another font (bold, small capitals): a paragraph of one short line in
+ * a font other than the body's, without sentence punctuation at its end, followed by body text.
+ */
+function markBodySizeHeadings(paragraphs: Paragraph[], bodyFont: string | null): void {
+  if (!bodyFont) return;
+  paragraphs.forEach((paragraph, i) => {
+    const next = paragraphs[i + 1];
+    if (paragraph.heading || paragraph.lines.length !== 1 || !next || next.heading) return;
+    const line = paragraph.lines[0]!;
+    if (line.font === bodyFont || next.lines[0]!.font !== bodyFont) return;
+    if (words(line.text).length > 12 || /[.!?:;,]$/u.test(line.text) || !/^[\p{Lu}\p{N}]/u.test(line.text)) return;
+    paragraph.heading = true;
+  });
+}
+
 function words(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
@@ -294,12 +320,13 @@ export function buildArticle(pages: PdfPage[], facts: DocumentFacts): PdfArticle
 
   const isHeadingSize = (size: number) => size > bodySize * 1.12;
   const paragraphs = toParagraphs(bodyLines, { leading, isHeadingSize, vocabulary });
+  markBodySizeHeadings(paragraphs, bodyFontOf(bodyLines, bodySize));
   const notes = toParagraphs(noteLines, { leading, isHeadingSize: () => false, vocabulary, noteStarts: labelsUsed });
 
   // Title: the metadata's when page 1 says it too, else the largest text at the top of page 1.
   const first = pages[0];
   const topOfFirst = paragraphs.filter((p) => p.lines[0]!.page === 0 && first && p.lines[0]!.y > first.bottom + first.height * 0.45).slice(0, 8);
-  const largest = topOfFirst.filter((p) => p.heading).sort((a, b) => b.lines[0]!.size - a.lines[0]!.size)[0];
+  const largest = topOfFirst.filter((p) => isHeadingSize(p.lines[0]!.size)).sort((a, b) => b.lines[0]!.size - a.lines[0]!.size)[0];
   let title = facts.fallbackTitle;
   let titleParagraph: Paragraph | undefined;
   const agrees = (text: string, candidate: string) => {
