@@ -2,7 +2,7 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { placeNotes } from '../../shared/notes';
 import { extractEpub } from '../../main/article/epub/extractEpub';
-import { describesImage } from '../../main/article/epub/epubSemantics';
+import { describesImage, MarkTable, readMarks } from '../../main/article/epub/epubSemantics';
 import { looksLikeEpub } from '../../main/article/epub/sniffEpub';
 import { writeEpub, type ChapterSpec, type EpubSpec } from '../../main/article/epub/writeEpub';
 import { ZIP_LIMITS } from '../../main/article/epub/zipArchive';
@@ -156,6 +156,20 @@ describe('EPUB semantics', () => {
     const article = read(book([{ title: 'One', body: '<p>Text.</p><img src="m.png" alt="A drawing of a cat"/><p>More.</p>' }]), { imageDescriptions: false });
     expect(article.blocks.map((b) => b.text)).toEqual(['Text.', 'More.']);
     expect(article.hidden).toEqual([expect.objectContaining({ text: 'Image: A drawing of a cat', position: 1, reason: 'image description' })]);
+  });
+
+  it("keeps how the walker says to show a block (a table's cells, a list's number), without marks in the cells", () => {
+    const table = new MarkTable();
+    const mark = table.text({ kind: 'p', label: '9' });
+    const walked = [
+      { kind: 'table' as const, text: `A, B. 1, ${mark}2.`, table: { header: true, rows: [['A', 'B'], ['1', `${mark}2`]] } },
+      { kind: 'list-item' as const, text: 'Third step', list: { ordered: true, number: 3 } },
+    ];
+    const { blocks } = readMarks(walked, table, { page: undefined, chapter: undefined }, 0, null);
+    expect(blocks).toEqual([
+      { kind: 'table', text: 'A, B. 1, 2.', table: { header: true, rows: [['A', 'B'], ['1', '2']] } },
+      { kind: 'list-item', text: 'Third step', list: { ordered: true, number: 3 }, page: '9' },
+    ]);
   });
 
   it('tells descriptions from placeholders by their shape', () => {

@@ -251,6 +251,7 @@ export function readMarks(walked: Block[], table: MarkTable, state: ReadState, o
   const referenced = new Map<number, number>();
   const images: Block[] = [];
   for (const block of walked) {
+    let split = false;
     let text = '';
     let startPage = state.page;
     let startChapter = state.chapter;
@@ -259,6 +260,9 @@ export function readMarks(walked: Block[], table: MarkTable, state: ReadState, o
       const clean = normalizeText(text);
       if (/[\p{L}\p{N}]/u.test(clean)) {
         const out: Block = { kind: block.kind, text: clean };
+        // How the walker says to show it (a list's numbering, a table's cells), on the block it made, without marks.
+        if (block.list && !split) out.list = block.list;
+        if (block.table && !split) out.table = { ...block.table, rows: block.table.rows.map((row) => row.map((cell) => normalizeText(cell.replace(MARK, '')))) };
         if (startPage !== undefined) out.page = startPage;
         if (startChapter !== undefined) out.chapter = startChapter;
         const blockLang = lang ?? docLang;
@@ -295,6 +299,7 @@ export function readMarks(walked: Block[], table: MarkTable, state: ReadState, o
           break;
         }
         case 'i': {
+          split = true;
           flush();
           const image: Block = { kind: block.kind === 'heading' ? 'paragraph' : block.kind, text: `Image: ${mark.alt}` };
           if (state.page !== undefined) image.page = state.page;

@@ -150,7 +150,7 @@ function readBook(bytes: Uint8Array, name: string, fallbackTitle: string, option
     // Every block of the document is read, whatever a web page's furniture signals would say of it (a book's
     // classes are typography; its asides and captions are part of it); only a navigation list in the text is not.
     const walked: Block[] = doc.document.body
-      ? walkHtmlBlocks(doc.document.body as unknown as Element, { onElement: (element) => (element.localName === 'nav' ? 'skip' : undefined) }).map(({ kind, text }) => ({ kind, text }))
+      ? walkHtmlBlocks(doc.document.body as unknown as Element, { onElement: (element) => (element.localName === 'nav' ? 'skip' : undefined) }).map(({ kind, text, list, table }) => ({ kind, text, ...(list && { list }), ...(table && { table }) }))
       : [];
     const target = isLinear ? blocks : outOfOrder;
     const read = readMarks(walked, table, docState, target.length, docLangOf(doc.document, bookLang));
