@@ -83,6 +83,10 @@ function networkErrorMessage(error: unknown, url: URL, timeoutMs: number): strin
     return `${url.host} did not send the page within ${timeoutMs / 1000} seconds, so loading was stopped.`;
   }
   const code = err.cause?.code ?? (err as { code?: string }).code ?? '';
+  // The fetch standard refuses ports of other services (mail, FTP, ...); undici says only "bad port".
+  if (!code && err.cause?.message === 'bad port') {
+    return `Port ${url.port} of ${url.hostname} is kept for another kind of service than web pages, so it is not opened. Check the address: web pages are usually on no port at all.`;
+  }
   switch (code) {
     case 'ENOTFOUND':
     case 'EAI_AGAIN':

@@ -247,6 +247,12 @@ describe('loadArticleUrl: clear messages', () => {
     expect(await loadArticleUrl(`http://127.0.0.1:${port}/`)).toMatchObject({ ok: false, message: `127.0.0.1:${port} refused the connection: no web server is answering there.` });
   });
 
+  it('a port kept for another service is said in words, not "bad port" (issue 25)', async () => {
+    const result = await loadArticleUrl('http://127.0.0.1:9/');
+    expect(result).toMatchObject({ ok: false, message: 'Port 9 of 127.0.0.1 is kept for another kind of service than web pages, so it is not opened. Check the address: web pages are usually on no port at all.' });
+    expect(result.ok ? '' : result.message).not.toContain('bad port');
+  });
+
   it('a name that does not resolve', async () => {
     // .invalid is reserved (RFC 6761): the lookup fails without needing the internet.
     const result = await loadArticleUrl('http://no-such-host.invalid/article');

@@ -41,5 +41,10 @@ export function isPlayerAction(action: Action): action is PlayerAction {
 /** "about 12 min left", for the progress line and the "where am I" announcement. */
 export function formatRemaining(ms: number): string {
   const minutes = Math.round(ms / 60_000);
-  return minutes < 1 ? 'less than a minute left' : `about ${minutes} min left`;
+  if (minutes < 1) return 'less than a minute left';
+  if (minutes < 60) return `about ${minutes} min left`;
+  // A long book in hours: "about 25 hours 39 min left", not "about 1539 min left".
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return `about ${hours} ${hours === 1 ? 'hour' : 'hours'}${rest ? ` ${rest} min` : ''} left`;
 }
