@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { extractHtml } from '../../main/article/html/extractHtml';
 import { extractMarkdown } from '../../main/article/markdown/extractMarkdown';
 import { extractPlainText } from '../../main/article/text/extractPlainText';
-import { BLOCK_KINDS, normalizeText, type Article } from '../../shared/article';
+import { BLOCK_KINDS, normalizeCode, normalizeText, type Article } from '../../shared/article';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 0) || 1000;
 /** Appears only in scripts, styles and attribute values: it must never be read. */
@@ -72,7 +72,7 @@ function expectHiddenWellFormed(article: Article): void {
   let previous = 0;
   for (const block of article.hidden) {
     expect(BLOCK_KINDS).toContain(block.kind);
-    expect(block.text).toBe(normalizeText(block.text));
+    expect(block.text).toBe(block.kind === 'code' ? normalizeCode(block.text) : normalizeText(block.text));
     expect(block.text).toMatch(/\p{L}/u);
     expect(typeof block.reason).toBe('string');
     expect(block.reason.length).toBeGreaterThan(0);
@@ -91,8 +91,9 @@ function expectWellFormed(article: Article): void {
   expect(article.lang === null || /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/u.test(article.lang)).toBe(true);
   for (const block of article.blocks) {
     expect(BLOCK_KINDS).toContain(block.kind);
-    expect(block.text, 'block text is normalized').toBe(normalizeText(block.text));
-    expect(block.text).not.toMatch(/^[\s\u200b]|[\s\u200b]$|[\s\u00a0\u200b]{2}|[\n\r\t]/u);
+    // Code keeps its lines and indentation (shown in <pre>); everything else is collapsed.
+    expect(block.text, 'block text is normalized').toBe(block.kind === 'code' ? normalizeCode(block.text) : normalizeText(block.text));
+    if (block.kind !== 'code') expect(block.text).not.toMatch(/^[\s\u200b]|[\s\u200b]$|[\s\u00a0\u200b]{2}|[\n\r\t]/u);
     expect(block.text).toMatch(/[\p{L}\p{N}]/u);
   }
   expect(globalThis.__fuzzRan).toBeUndefined();
