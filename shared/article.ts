@@ -70,11 +70,11 @@ export function normalizeText(text: string): string {
  */
 export function normalizeCode(text: string): string {
   return text
+    .replace(/[\u00a0\u200b]/gu, ' ')
     .replace(/\r\n?/gu, '\n')
     .replace(/\t/gu, '    ')
     .replace(/[^\S\n]+$/gmu, '')
-    .replace(/^\n+|\n+$/gu, '')
-    .replace(/[\u00a0\u200b]/gu, ' ');
+    .replace(/^\n+|\n+$/gu, '');
 }
 
 /** Builds a block, or returns null when nothing would be spoken. */

@@ -42,3 +42,9 @@ describe('code text', () => {
     expect(makeBlock('paragraph', 'a\n  b')!.text).toBe('a b');
   });
 });
+
+describe('code text with invisible spaces', () => {
+  it('treats no-break and zero-width spaces as spaces before trimming line ends (fuzz case "\\tThe\\u200b")', () => {
+    expect(makeBlock('code', '\tThe\u200b')!.text).toBe('    The');
+  });
+});
