@@ -3,15 +3,9 @@
  * 200% and 400% zoom without horizontal scrolling (WCAG 1.4.10), and every flow works from the keyboard
  * with focus visible and never lost.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { audioTime, expect, openPlayer, test } from './browserHost.fixture';
-
-async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-  const summary = violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(summary, `axe violations while ${state}`).toEqual([]);
-}
+import { expectNoAxeViolations } from './pageChecks';
 
 async function chooseTheme(page: Page, theme: string): Promise<void> {
   await page.getByRole('button', { name: 'Settings' }).click();

@@ -4,7 +4,6 @@
  * chapter, Go to page, page marks in the reader, the position announcement, and the place kept
  * across a reload. The book is seeded in the library's store, as the app keeps an opened EPUB.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,24 +12,9 @@ import { writeEpub } from '../../main/article/epub/writeEpub';
 import { LibraryStore } from '../../main/store/LibraryStore';
 import type { Article, Block } from '../../shared/article';
 import { audioTime, currentBlock, expect, openPlayer, startHost, test } from './browserHost.fixture';
-
-async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-  expect(
-    violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-    `axe violations while ${state}`,
-  ).toEqual([]);
-}
+import { expectNoAxeViolations, focusedElement } from './pageChecks';
 
 const status = (page: Page) => page.getByRole('status');
-const focusedElement = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el || el === document.body) return 'BODY';
-    if (el.hasAttribute('data-block-index')) return `block ${el.getAttribute('data-block-index')}`;
-    return `${el.tagName.toLowerCase()} ${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim()}`;
-  });
-
 const p = (text: string, page: string, chapter?: string): Block => ({ kind: 'paragraph', text, page, ...(chapter ? { chapter } : {}) });
 const h = (text: string, page: string): Block => ({ kind: 'heading', text, page, chapter: text });
 const li = (text: string, page: string, chapter: string): Block => ({ kind: 'list-item', text, page, chapter });

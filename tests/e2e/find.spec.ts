@@ -1,6 +1,6 @@
 /** Find in the article (Ctrl+F or /): the matches with their paragraph, and reading from the one chosen. */
-import AxeBuilder from '@axe-core/playwright';
 import { audioTime, currentBlock, expect, openPlayer, test } from './browserHost.fixture';
+import { expectNoAxeViolations } from './pageChecks';
 
 test('Ctrl+F finds a word, lists where it occurs, and reads from the match chosen', async ({ page, host }) => {
   await openPlayer(page, host.url);
@@ -17,8 +17,7 @@ test('Ctrl+F finds a word, lists where it occurs, and reads from the match chose
   const results = dialog.getByRole('list', { name: /Matches/ }).getByRole('button');
   const count = await results.count();
   expect(count).toBeGreaterThan(0);
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(violations.map((v) => v.id)).toEqual([]);
+  await expectNoAxeViolations(page, 'find');
 
   // The last match: its paragraph number is shown, and reading starts at the word found.
   const last = results.nth(count - 1);

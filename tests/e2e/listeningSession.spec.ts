@@ -2,30 +2,13 @@
  * Sleep timer, reading a selection, and focus after every dialog, end to end in Chromium against the
  * real browser host and espeak-ng.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { audioTime, currentBlock, expect, openPlayer, startHost, test } from './browserHost.fixture';
-
-async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-  expect(
-    violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-    `axe violations while ${state}`,
-  ).toEqual([]);
-}
+import { expectNoAxeViolations, focusedElement } from './pageChecks';
 
 const status = (page: Page) => page.getByRole('status');
 const volume = (page: Page) => page.evaluate(() => document.querySelector('audio')!.volume);
 const paused = (page: Page) => page.evaluate(() => document.querySelector('audio')!.paused);
-/** The element with focus, described: "block 0", "button Sleep timer", "BODY". */
-const focusedElement = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el || el === document.body) return 'BODY';
-    if (el.hasAttribute('data-block-index')) return `block ${el.getAttribute('data-block-index')}`;
-    return `${el.tagName.toLowerCase()} ${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim()}`;
-  });
-
 async function setCustomTimer(page: Page, minutes: string): Promise<void> {
   await page.getByRole('button', { name: 'Sleep timer', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Sleep timer' });

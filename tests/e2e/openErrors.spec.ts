@@ -4,17 +4,8 @@
  * closing the dialog leaves no banner behind. Opens that no dialog asked for (a dropped file) show their
  * problem in the bar that stays in view.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, openPlayer, test } from './browserHost.fixture';
-
-async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-  expect(
-    violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-    `axe violations while ${state}`,
-  ).toEqual([]);
-}
+import { expectNoAxeViolations } from './pageChecks';
 
 test('an unreachable address: the error is in the dialog, announced, focus on the address; closing leaves nothing behind', async ({ page, host }) => {
   await openPlayer(page, host.url);

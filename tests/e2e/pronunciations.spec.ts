@@ -7,9 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, openPlayer, test } from './browserHost.fixture';
+import { expectNoAxeViolations } from './pageChecks';
 import { decodeWireFrame } from '../../shared/wire';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -22,11 +22,6 @@ async function openPronunciations(page: Page) {
   const section = page.getByRole('region', { name: 'Pronunciations' });
   await expect(section).toBeVisible();
   return section;
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 }
 
 /** Adds an entry from the keyboard: Match, Say, the switches, then Enter. */
@@ -77,7 +72,7 @@ test('a paragraph with a pronunciation entry and a URL: the engine hears the rep
   const { spoken, section } = await openWithSqlEntry(page, host.url);
   await expect(section.getByRole('list', { name: 'Pronunciation list' }).getByRole('listitem')).toHaveCount(1);
   await expect(section.getByLabel('Match')).toBeFocused();
-  await expectNoAxeViolations(page);
+  await expectNoAxeViolations(page, 'the pronunciations section');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog', { name: 'Settings' })).toBeHidden();
   const highlights = await recordHighlights(page);
@@ -116,7 +111,7 @@ test('Hear as written: the paragraph again with no rule or entry, highlighted as
   // Heard as written, the word highlight still walks the displayed words: SQL, then the address's words.
   await expect.poll(highlights, { timeout: 30_000 }).toContain('SQL');
   await expect.poll(async () => (await highlights()).some((word) => URL_TEXT.includes(word) && word.length > 2 && !'Our team keeps every record'.includes(word)), { timeout: 30_000 }).toBe(true);
-  await expectNoAxeViolations(page);
+  await expectNoAxeViolations(page, 'the pronunciations section');
 
   // Back on the paragraph after leaving it: the rules and the entry apply again.
   await page.keyboard.press('k');
@@ -149,7 +144,7 @@ test('the list is exported and imported back; bad files and bad patterns are ref
   await section.getByLabel('Match').fill('(a+)+$');
   await section.getByLabel('Match').press('Enter');
   await expect(section.getByRole('alert')).toHaveText(/could take too long/u);
-  await expectNoAxeViolations(page);
+  await expectNoAxeViolations(page, 'the pronunciations section');
   await expect(section.getByRole('listitem')).toHaveCount(1);
 
   // Export: the documented file.

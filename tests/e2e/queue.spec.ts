@@ -2,7 +2,6 @@
  * The queue and "continue listening" end to end: the real browser host, real espeak-ng, real audio in
  * Chromium, the real data folder on disk (killed with SIGKILL to prove every change was already saved).
  */
-import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
@@ -12,14 +11,9 @@ import type { LibraryEntry } from '../../shared/library';
 import { LibraryStore } from '../../main/store/LibraryStore';
 import { QueueStore } from '../../main/store/QueueStore';
 import { audioTime, currentBlock, expect, openPlayer, startHost, test } from './browserHost.fixture';
+import { expectNoAxeViolations } from './pageChecks';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-
-async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-  const summary = violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(summary, `axe violations while ${state}`).toEqual([]);
-}
 
 /** Every text the page's role="status" region (outside dialogs) takes, in order. */
 async function recordAnnouncements(page: Page): Promise<() => Promise<string[]>> {

@@ -1,7 +1,7 @@
 /** The reader shows lists, code and tables as what they are (issue 25), and reads them in order. */
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { currentBlock, expect, openPlayer, test } from './browserHost.fixture';
+import { expectNoAxeViolations } from './pageChecks';
 
 test.use({ hostArgs: [join(import.meta.dirname, '..', 'fixtures', 'structure.md')] });
 
@@ -32,6 +32,5 @@ test('numbered lists, a code block on its lines and a table with headers', async
   await expect.poll(() => currentBlock(page)).toBe(index);
   await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
 
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(violations.map((v) => v.id)).toEqual([]);
+  await expectNoAxeViolations(page, 'readerStructure');
 });
