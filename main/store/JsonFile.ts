@@ -72,7 +72,16 @@ export class JsonFile<T> {
     return this.options.path;
   }
 
+  /**
+   * The contents once every update this object has started is on disk: a read right after a change
+   * (a reload just after a setting changed) sees that change, not the file as it was.
+   */
   async read(): Promise<T> {
+    await this.queue;
+    return this.readStored();
+  }
+
+  private async readStored(): Promise<T> {
     let text: string;
     try {
       text = await readFile(this.options.path, 'utf8');
@@ -98,7 +107,7 @@ export class JsonFile<T> {
   /** Applies `change` to the current contents on disk and writes the result atomically. */
   update(change: (current: T) => T): Promise<T> {
     const run = this.queue.then(() => this.withLock(async () => {
-      const next = change(await this.read());
+      const next = change(await this.readStored());
       await this.write(next);
       return next;
     }));

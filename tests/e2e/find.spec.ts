@@ -44,3 +44,23 @@ test('/ opens it too, and Enter in the field reads from the first match', async 
   const block = await currentBlock(page);
   expect(await page.locator(`[data-block-index="${block}"]`).textContent()).toContain('question mark');
 });
+
+test('Enter that comes before the list of matches has caught up with the typing still reads from the first match', async ({ page, host }) => {
+  await openPlayer(page, host.url);
+  await page.keyboard.press('/');
+  await expect(page.getByRole('searchbox', { name: 'Find' })).toBeFocused();
+  // The typing is drawn at once; the list follows in a later, interruptible render. Submit in between.
+  const listedWhenSubmitted = await page.evaluate(async () => {
+    const field = document.querySelector<HTMLInputElement>('dialog.find-dialog input[type="search"]')!;
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(field, 'question mark');
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    await Promise.resolve();
+    const listed = document.querySelectorAll('.find-results li').length;
+    field.form!.requestSubmit();
+    return listed;
+  });
+  expect(listedWhenSubmitted, 'the submit came before the matches were listed').toBe(0);
+  await expect(page.getByRole('dialog', { name: 'Find in article' })).toBeHidden();
+  const block = await currentBlock(page);
+  expect(await page.locator(`[data-block-index="${block}"]`).textContent()).toContain('question mark');
+});

@@ -38,6 +38,13 @@ describe('SettingsStore', () => {
     expect(await new SettingsStore(dir).read()).toMatchObject({ rate: 1.7, theme: 'dark', font: 'serif' });
   });
 
+  it('a read that comes while a change is being written sees the change (a reload right after a setting changed)', async () => {
+    const store = new SettingsStore(freshDirectory());
+    const writing = store.update({ wordHighlight: 'off', rate: 2.2 });
+    expect(await store.read()).toMatchObject({ wordHighlight: 'off', rate: 2.2 });
+    await writing;
+  });
+
   it('sets a corrupt file aside with a message and starts with defaults', async () => {
     const dir = freshDirectory();
     writeFileSync(join(dir, 'settings.json'), '{"version":1,"data":{"rate":');

@@ -38,7 +38,8 @@ function FindForm({ find, article }: { find: FindControls; article: Article }) {
         role="search"
         onSubmit={(event) => {
           event.preventDefault();
-          const first = matches[0];
+          // Enter can come before the deferred list catches up with the typing: search what is typed now.
+          const first = deferred === query ? matches[0] : findInArticle(article.blocks, query, 1).matches[0];
           if (first) find.readFrom(first.blockIndex, first.charStart);
         }}
       >
