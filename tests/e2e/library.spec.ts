@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Locator } from '@playwright/test';
 import { currentBlock, expect, openPlayer, startHost, test } from './browserHost.fixture';
 
 test('reopening after a restart resumes at the same paragraph and sentence', async ({ page }) => {
@@ -169,6 +170,11 @@ test.describe('text the extractor left out', () => {
     await expect(page.locator('[data-block-index]')).toHaveCount(4);
     await page.keyboard.press('End'); // the place: the last paragraph
     await expect(page.locator('[data-block-index="3"]')).toHaveAttribute('aria-current', 'location');
+    // A control, not reading text: the UI font (as the toolbar's), not the reading font around it.
+    const fontOf = (locator: Locator) => locator.evaluate((element) => getComputedStyle(element).fontFamily);
+    const uiFont = await fontOf(page.getByRole('button', { name: 'Play', exact: true }));
+    expect(uiFont).not.toBe(await fontOf(comments.locator('.hidden-text')));
+    expect(await fontOf(comments.getByRole('button', { name: 'Read this too' }))).toBe(uiFont);
     await comments.getByRole('button', { name: 'Read this too' }).click();
     await expect(page.getByRole('status')).toHaveText('The text is now part of the reading.');
     await expect(page.locator('[data-block-index]')).toHaveCount(5);
