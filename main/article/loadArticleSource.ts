@@ -4,6 +4,7 @@ import type { ArticleSource, LoadResult } from '../../shared/api.js';
 import type { Settings } from '../../shared/settings.js';
 import { articleFromBytes, loadArticleFile, type ReadingOptions } from './loadArticleFile.js';
 import { loadArticleUrl } from './loadArticleUrl.js';
+import { titleFromFirstLine } from './pastedTitle.js';
 import { loadWelcomeArticle } from './welcomeArticle.js';
 
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//iu;
@@ -33,8 +34,13 @@ export async function loadRendererSource(source: ArticleSource, options: Reading
   switch (source.type) {
     case 'url':
       return loadArticleUrl(source.url.trim(), options);
-    case 'text':
-      return articleFromBytes(new TextEncoder().encode(source.text), source.html ? 'Pasted page.html' : 'Pasted text.txt', null, { charsetHint: 'utf-8', format: source.html ? 'html' : undefined });
+    case 'text': {
+      const name = source.html ? 'Pasted page' : 'Pasted text';
+      const result = await articleFromBytes(new TextEncoder().encode(source.text), `${name}.${source.html ? 'html' : 'txt'}`, null, { charsetHint: 'utf-8', format: source.html ? 'html' : undefined });
+      // No title found in it (the file name's stands in): its first line names it.
+      if (result.ok && result.article.title === name) result.article.title = titleFromFirstLine(result.article) ?? name;
+      return result;
+    }
     case 'file':
       return articleFromBytes(source.bytes, source.name, null, options);
   }
