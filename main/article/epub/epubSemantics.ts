@@ -14,6 +14,7 @@
  *   or a file name; figure captions are read after it (the HTML walker leaves them out of web pages).
  * - aside and sidebar (not notes), figure captions: read where they stand, as the book prints them (the walker's
  *   furniture reasons are a web page's signals; extractEpub reads every block it finds, navigation lists aside).
+ * - printed line numbers of verse (a number alone in a class such as lnum, linenum, line-number): never read.
  * - lang / xml:lang on a block-level element: the block's `lang` when it differs from the book's.
  */
 import { normalizeText, type Block } from '../../../shared/article.js';
@@ -54,7 +55,17 @@ const isPageBreak = (element: Element) => semanticTypes(element).has('pagebreak'
 const BLOCK_ELEMENTS = new Set(['P', 'LI', 'DIV', 'ASIDE', 'DD', 'DT', 'SECTION', 'BLOCKQUOTE', 'TD', 'FOOTER']);
 
 /** Generic words that name a picture without describing it (alt="image", "Figure 3", "photo.jpg"). */
-const PLACEHOLDER_ALT = /^(?:image|img|picture|pic|photo|photograph|figure|fig\.?|illustration|graphic|drawing|diagram|chart|plate|cover|icon|logo|untitled|placeholder|bild|imagen|immagine|abbildung|figura)(?:\s*[#№]?\s*[\divxlc]+[a-z]?)?\.?$/iu;
+const PICTURE_WORD = String.raw`(?:image|img|picture|pic|photo|photograph|figure|fig\.?|illustration|graphic|drawing|diagram|chart|plate|cover|icon|logo|untitled|placeholder|bild|imagen|immagine|abbildung|figura)`;
+/** One or two of them ("Cover Image", "cover picture": the sample books' covers say so), optionally numbered. */
+const PLACEHOLDER_ALT = new RegExp(String.raw`^(?:(?:the|a|an|book|front)\s+)?${PICTURE_WORD}(?:\s+${PICTURE_WORD})?(?:\s*[#№]?\s*[\divxlc]+[a-z]?)?\.?$`, 'iu');
+
+/**
+ * Printed line numbers of verse and drama (`<span class="lnum">10</span>` floated into the margin every
+ * tenth line, as in the IDPF sample of The Waste Land): a number alone in an element whose class names a line
+ * number. They are margin furniture: read, they glue onto the line ("Hofgarten,10").
+ */
+const LINE_NUMBER_CLASS = /(?:^|\s)(?:l(?:ine)?-?num(?:ber)?s?|line-?no|verse-?num(?:ber)?|ln)(?:\s|$)/iu;
+const isLineNumber = (element: Element) => LINE_NUMBER_CLASS.test(element.getAttribute('class') ?? '') && /^\s*[\divxlc]{1,5}\s*$/iu.test(element.textContent ?? '');
 
 /** Whether an image's alt text says something worth hearing. */
 export function describesImage(alt: string, src: string): boolean {
@@ -217,6 +228,7 @@ export function markDocument(doc: SpineDocument, table: MarkTable, refs: Map<Ele
     if (isPageBreak(element) || !/[\p{L}\p{N}]/u.test(element.textContent ?? '')) replaceWithText(element, table.text({ kind: 'p', label }));
     else element.insertBefore(document.createTextNode(table.text({ kind: 'p', label })), element.firstChild);
   }
+  for (const element of Array.from(body.querySelectorAll('[class]'))) if (isLineNumber(element)) element.remove();
   for (const image of Array.from(body.querySelectorAll('img'))) {
     const alt = normalizeText(image.getAttribute('alt') ?? '');
     const caption = normalizeText(image.closest('figure')?.querySelector('figcaption')?.textContent ?? '');

@@ -349,7 +349,9 @@ export function buildArticle(pages: PdfPage[], facts: DocumentFacts): PdfArticle
   const blockOfParagraph = new Map<Paragraph, number>();
   for (const paragraph of paragraphs) {
     if (paragraph === titleParagraph) continue;
-    const text = paragraph.text.replace(/\u00ad/gu, '').replace(/\s+/gu, ' ').trim();
+    // Private-use characters left in readable text are icons and emoji from symbol fonts (flags in a Google
+    // Docs table): nothing to say. A document mostly made of them was refused above (no Unicode map).
+    const text = paragraph.text.replace(/[\u00ad\p{Co}]/gu, '').replace(/\s+/gu, ' ').trim();
     if (!/[\p{L}\p{N}]/u.test(text)) continue;
     const line = paragraph.lines[0]!;
     const block: Block = { kind: paragraph.heading ? 'heading' : 'paragraph', text, page: pages[line.page]?.label ?? String(line.page + 1) };

@@ -5,11 +5,14 @@
  * - are a page number alone ("7", "- 7 -", "Page 7", "7 of 9", "vii", the page's label), or
  * - on any page, a single one included: are set smaller than the body and stand apart from every other
  *   line by more than two and a half body lines (a footer line; a note, which opens with its label, is not).
+ * The outermost line of a page within 20% of an edge is in its band too when it stands more than two body
+ * sizes apart from the next line (LaTeX's page numbers: 14-17% of an A4 or Letter page from the bottom).
  */
 import type { PdfPage } from './extractPdf.js';
 import type { Line } from './pdfLines.js';
 
 const BAND = 0.12;
+const WIDE_BAND = 0.2;
 const OUTERMOST = 3;
 
 function repeatKey(text: string): string {
@@ -33,6 +36,17 @@ export function findFurniture(pages: PdfPage[], bodySize: number): Set<Line> {
     const bottom = page.bottom + page.height * BAND;
     sorted.slice(0, OUTERMOST).forEach((line) => line.y > top && bands.push({ line, band: 'top', page }));
     sorted.slice(-OUTERMOST).forEach((line) => line.y < bottom && !bands.some((b) => b.line === line) && bands.push({ line, band: 'bottom', page }));
+    // The outermost line a little further in, set apart from the text (LaTeX's page numbers on A4 and Letter
+    // stand 14-17% of the height from the bottom, two to three lines under the text).
+    const apart = 2 * bodySize;
+    const first = sorted[0];
+    const last = sorted.at(-1);
+    if (first && first.y > page.bottom + page.height * (1 - WIDE_BAND) && !bands.some((b) => b.line === first) && (sorted[1] === undefined || first.y - sorted[1].y > apart)) {
+      bands.push({ line: first, band: 'top', page });
+    }
+    if (last && last.y < page.bottom + page.height * WIDE_BAND && !bands.some((b) => b.line === last) && (sorted.at(-2) === undefined || sorted.at(-2)!.y - last.y > apart)) {
+      bands.push({ line: last, band: 'bottom', page });
+    }
   }
   const pagesWith = new Map<string, Set<number>>();
   for (const { line, band } of bands) {
