@@ -13,11 +13,10 @@
  * Run by `npm run bench` (main/bench/bench.ts, part `extraction`, through extractionReport.ts);
  * BENCH_SKIP_EXTRACTION=1 leaves it out, BENCH_ONLY=extraction runs it alone.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { extractHtml } from '../article/html/extractHtml.js';
-import { splitOf } from '../article/training/corpus.js';
+import { readCorpusPage, type CorpusPage } from '../article/training/corpus.js';
 import { JsdomWorkers } from '../article/training/jsdomWorkers.js';
 
 export interface ExtractionBenchOptions {
@@ -30,7 +29,12 @@ export interface ExtractionBenchOptions {
   worst?: number;
   /** Only these page ids (e.g. "0042"). */
   only?: string[];
+  /** These pages instead of the corpus directory's (another source's; their `split` names the set). */
+  pages?: BenchPage[];
 }
+
+/** A page to score: a corpus page, or another source's, whose `split` is the set it belongs to. */
+export type BenchPage = Omit<CorpusPage, 'split'> & { split: string };
 
 export interface Score {
   precision: number;
@@ -41,7 +45,8 @@ export interface Score {
 export interface PageResult {
   id: string;
   url: string;
-  split: 'train' | 'held-out';
+  /** 'train' or 'held-out' for WCXB pages, the source's name for another source's. */
+  split: string;
   /** Our title equals the ground truth's, case and whitespace folded. */
   titleRight: boolean;
   /** Our byline equals the ground truth's author (a leading "By" ignored); null where the truth names none. */
@@ -164,30 +169,32 @@ function sample(keys: string[]): string {
 export async function runExtractionBench(options: ExtractionBenchOptions): Promise<ExtractionBenchReport> {
   const useBaseline = options.baseline ?? true;
   const readability = useBaseline ? await JsdomWorkers.start() : null;
-  let ids = readdirSync(join(options.corpusDir, 'html'))
-    .filter((name) => name.endsWith('.html.gz'))
-    .map((name) => name.slice(0, -'.html.gz'.length))
-    .sort();
-  if (options.only) ids = ids.filter((id) => options.only!.includes(id));
-  if (options.limit) ids = ids.slice(0, options.limit);
+  let pages: BenchPage[];
+  const skipped: string[] = [];
+  if (options.pages) {
+    pages = options.pages;
+  } else {
+    const ids = readdirSync(join(options.corpusDir, 'html'))
+      .filter((name) => name.endsWith('.html.gz'))
+      .map((name) => name.slice(0, -'.html.gz'.length))
+      .sort();
+    pages = [];
+    for (const id of ids) {
+      if (options.only && !options.only.includes(id)) continue;
+      const page = readCorpusPage(options.corpusDir, id);
+      // Two pages of the corpus have no main_content: there is nothing to score against.
+      if (page) pages.push(page);
+      else skipped.push(id);
+    }
+  }
+  if (options.only) pages = pages.filter((page) => options.only!.includes(page.id));
+  if (options.limit) pages = pages.slice(0, options.limit);
 
   const results: PageResult[] = [];
-  const skipped: string[] = [];
   try {
-    for (const id of ids) {
-      const html = gunzipSync(readFileSync(join(options.corpusDir, 'html', `${id}.html.gz`))).toString('utf8');
-      const truthFile = JSON.parse(readFileSync(join(options.corpusDir, 'ground-truth', `${id}.json`), 'utf8')) as {
-        url?: string;
-        ground_truth: { main_content: string; title?: string; author?: string | null };
-      };
-      const truth = truthFile.ground_truth.main_content;
-      // Two pages of the corpus have no main_content: there is nothing to score against.
-      if (typeof truth !== 'string' || truth.trim() === '') {
-        skipped.push(id);
-        continue;
-      }
-      const url = truthFile.url && /^https?:/u.test(truthFile.url) ? truthFile.url : 'https://example.org/';
-
+    for (const page of pages) {
+      const { id, html, url } = page;
+      const truth = page.truth.text;
       const start = performance.now();
       let output = '';
       let title = '';
@@ -213,12 +220,12 @@ export async function runExtractionBench(options: ExtractionBenchOptions): Promi
         const scored = scoreText(reply.text, truth);
         baseline = { precision: scored.precision, recall: scored.recall, f1: scored.f1 };
       }
-      const author = truthFile.ground_truth.author;
+      const author = page.truth.author;
       results.push({
         id,
         url,
-        split: splitOf(url),
-        titleRight: sameText(title, truthFile.ground_truth.title ?? ''),
+        split: page.split,
+        titleRight: sameText(title, page.truth.title),
         bylineRight: author ? sameText((byline ?? '').replace(/^by\s+/iu, ''), author) : null,
         ours: { precision: ours.precision, recall: ours.recall, f1: ours.f1 },
         oursMs,

@@ -11,13 +11,13 @@
 import { join } from 'node:path';
 import { extractHtml } from '../article/html/extractHtml.js';
 import { extractPlainText } from '../article/text/extractPlainText.js';
-import { cachedPageTexts, cachedShortPages, corpusIds, readCorpusPage, type CorpusPage } from '../article/training/corpus.js';
+import { cachedPageTexts, cachedShortPages, corpusIds, readCorpusPage } from '../article/training/corpus.js';
 import { JsdomWorkers } from '../article/training/jsdomWorkers.js';
-import { sameText, scoreText, type Score } from './extraction.js';
+import { sameText, scoreText, type BenchPage, type Score } from './extraction.js';
 
 interface Row {
   id: string;
-  split: CorpusPage['split'];
+  split: string;
   scores: Record<string, Score>;
   titleRight?: boolean;
   noReadableText?: boolean;
@@ -41,7 +41,8 @@ function figures(rows: Row[]): Figures {
   return out;
 }
 
-function bySplit(rows: Row[]) {
+function bySplit(rows: Row[], wholeSource: boolean): { all: Figures; train?: Figures; heldOut?: Figures } {
+  if (wholeSource) return { all: figures(rows) };
   return { all: figures(rows), train: figures(rows.filter((row) => row.split === 'train')), heldOut: figures(rows.filter((row) => row.split === 'held-out')) };
 }
 
@@ -49,8 +50,9 @@ function share(rows: Row[], test: (row: Row) => boolean): number {
   return rows.length === 0 ? 0 : round(rows.filter(test).length / rows.length);
 }
 
-function titlesBySplit(rows: Row[]) {
+function titlesBySplit(rows: Row[], wholeSource: boolean): { all: number; train?: number; heldOut?: number } {
   const right = (set: Row[]) => share(set, (row) => row.titleRight === true);
+  if (wholeSource) return { all: right(rows) };
   return { all: right(rows), train: right(rows.filter((row) => row.split === 'train')), heldOut: right(rows.filter((row) => row.split === 'held-out')) };
 }
 
@@ -63,13 +65,27 @@ function worst(rows: Row[], name: string, count: number) {
 
 const plain = (score: Score): Score => ({ precision: score.precision, recall: score.recall, f1: score.f1 });
 
+/** The variants file beside the WCXB corpus (../shared/corpus/variants/pageVariants.mjs). */
+export function variantsFileOf(corpusDir: string): string {
+  return join(corpusDir, '..', 'variants', 'pageVariants.mjs');
+}
+
+/** The WCXB corpus's pages as plain text and cut short, by training/held-out split. */
 export async function runVariantBench(corpusDir: string, options: { limit?: number; worst?: number } = {}) {
-  const variantsFile = join(corpusDir, '..', 'variants', 'pageVariants.mjs');
   let ids = corpusIds(corpusDir);
   if (options.limit) ids = ids.slice(0, options.limit);
   const pages = ids.map((id) => readCorpusPage(corpusDir, id)).filter((page) => page !== null);
-  const texts = await cachedPageTexts(corpusDir, pages, variantsFile);
-  const shorts = await cachedShortPages(corpusDir, pages, variantsFile);
+  return runVariantBenchOn(pages, { cacheKey: corpusDir, variantsFile: variantsFileOf(corpusDir), wholeSource: false, worst: options.worst });
+}
+
+/**
+ * Any source's pages as plain text and cut short. `wholeSource`: one set (another source's pages) rather
+ * than WCXB's all/train/held-out; `cacheKey` keeps each source's variants in their own cache file.
+ */
+export async function runVariantBenchOn(pages: BenchPage[], options: { cacheKey: string; variantsFile: string; wholeSource: boolean; worst?: number }) {
+  const { variantsFile, wholeSource } = options;
+  const texts = await cachedPageTexts(options.cacheKey, pages, variantsFile);
+  const shorts = await cachedShortPages(options.cacheKey, pages, variantsFile);
   // Readability.js on the short pages, in jsdom workers (jsdom keeps memory per page).
   const readability = await JsdomWorkers.start();
   if (!readability) throw new Error('the jsdom worker could not be found or built');
@@ -125,11 +141,13 @@ export async function runVariantBench(corpusDir: string, options: { limit?: numb
   }
   const count = options.worst ?? 10;
   return {
-    split: 'sites whose host name has SHA-1 first byte mod 4 = 0 are held out from training and tuning (main/article/training/corpus.ts)',
+    split: wholeSource
+      ? 'another source: no page of it is used in training or tuning'
+      : 'sites whose host name has SHA-1 first byte mod 4 = 0 are held out from training and tuning (main/article/training/corpus.ts)',
     plainText: {
       what: 'pageText(page) opened as a .txt file',
-      ...bySplit(textRows),
-      titleRight: titlesBySplit(textRows),
+      ...bySplit(textRows, wholeSource),
+      titleRight: titlesBySplit(textRows, wholeSource),
       worst: worst(textRows, 'ours', count),
     },
     shortArticles: {
@@ -137,7 +155,7 @@ export async function runVariantBench(corpusDir: string, options: { limit?: numb
       pagesUsed: shortRows.length,
       pagesSkipped: pages.length - shortRows.length,
       noReadableText: shortRows.filter((row) => row.noReadableText).map((row) => row.id),
-      ...bySplit(shortRows),
+      ...bySplit(shortRows, wholeSource),
       worst: worst(shortRows, 'ours', count),
     },
   };

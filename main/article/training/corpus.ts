@@ -56,6 +56,9 @@ export function readCorpusPage(corpusDir: string, id: string): CorpusPage | null
   return { id, url, html, truth: { title: file.ground_truth.title ?? '', author: file.ground_truth.author ?? null, text }, split: splitOf(url) };
 }
 
+/** What the variants need of a page (a WCXB page or another source's). */
+type VariantPage = Pick<CorpusPage, 'id' | 'html' | 'truth'>;
+
 /** A cache file in node_modules/.cache, keyed by the variants file's text, so a changed variants file is never read from a stale cache. */
 function cacheFile(corpusDir: string, variantsFile: string, name: string): string {
   const key = createHash('sha1').update(readFileSync(variantsFile, 'utf8')).update(corpusDir).digest('hex').slice(0, 12);
@@ -66,7 +69,7 @@ function cacheFile(corpusDir: string, variantsFile: string, name: string): strin
  * `exportName(document, ...args)` of the variants file on every page not in the cache file yet, parsed
  * with jsdom in workers (jsdomWorkers.ts: jsdom keeps memory per page), then the cache written.
  */
-async function cachedVariant<T>(file: string, pages: CorpusPage[], variantsFile: string, exportName: string, args: (page: CorpusPage) => unknown[]): Promise<Record<string, T>> {
+async function cachedVariant<T>(file: string, pages: VariantPage[], variantsFile: string, exportName: string, args: (page: VariantPage) => unknown[]): Promise<Record<string, T>> {
   const cached = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, T>) : {};
   const missing = pages.filter((page) => !(page.id in cached));
   if (missing.length === 0) return cached;
@@ -87,13 +90,13 @@ async function cachedVariant<T>(file: string, pages: CorpusPage[], variantsFile:
 }
 
 /** `pageText` of every page (parsing 709 pages with jsdom takes a minute), cached. */
-export async function cachedPageTexts(corpusDir: string, pages: CorpusPage[], variantsFile: string): Promise<Map<string, string>> {
+export async function cachedPageTexts(corpusDir: string, pages: VariantPage[], variantsFile: string): Promise<Map<string, string>> {
   const cached = await cachedVariant<string>(cacheFile(corpusDir, variantsFile, 'pageText'), pages, variantsFile, 'pageText', () => []);
   return new Map(pages.map((page) => [page.id, cached[page.id]!]));
 }
 
 /** `shortenArticle(document, truth, 2)` of every page (null where the variants file cannot cut it down cleanly), cached. */
-export async function cachedShortPages(corpusDir: string, pages: CorpusPage[], variantsFile: string): Promise<Map<string, { html: string; truth: string } | null>> {
+export async function cachedShortPages(corpusDir: string, pages: VariantPage[], variantsFile: string): Promise<Map<string, { html: string; truth: string } | null>> {
   const cached = await cachedVariant<{ html: string; truth: string } | null>(cacheFile(corpusDir, variantsFile, 'shortArticle'), pages, variantsFile, 'shortenArticle', (page) => [page.truth.text, 2]);
   return new Map(pages.map((page) => [page.id, cached[page.id] ?? null]));
 }
