@@ -54,6 +54,9 @@ export async function extractWithTimeLimit(input: ExtractionInput, limits: Extra
       return;
     }
     let settled = false;
+    // Set when the worker's code could not load and the page is read here instead: the worker's exit that
+    // follows (and the time limit, which this thread cannot enforce) must not answer before that reading does.
+    let readingHere = false;
     const finish = (outcome: ExtractionOutcome) => {
       if (settled) return;
       settled = true;
@@ -79,12 +82,16 @@ export async function extractWithTimeLimit(input: ExtractionInput, limits: Extra
     });
     worker.on('error', (error: Error & { code?: string }) => {
       // The worker's code could not even load (inside app.asar, say): the page is not at fault, so read it here.
-      if (isWorkerStartFailure(error)) void extractInThisThread(input, `the extraction worker could not start (${error.message.split('\n')[0]})`).then(finish);
+      if (isWorkerStartFailure(error)) {
+        readingHere = true;
+        clearTimeout(timer);
+        void extractInThisThread(input, `the extraction worker could not start (${error.message.split('\n')[0]})`).then(finish);
+      }
       else if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') finish({ ok: false, message: 'This page needs too much memory to be read; it was stopped.' });
       else if (error instanceof RangeError) finish({ ok: false, message: 'This page is nested too deeply to be read.' });
       else finish({ ok: false, message: `The page could not be read (${error.message}).` });
     });
-    worker.once('exit', (code) => finish({ ok: false, message: `The page could not be read (the reader stopped with code ${code}).` }));
+    worker.once('exit', (code) => readingHere || finish({ ok: false, message: `The page could not be read (the reader stopped with code ${code}).` }));
   });
 }
 
