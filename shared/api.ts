@@ -62,7 +62,10 @@ export const apiParams = {
   listLibrary: z.object({ query: z.string().max(200), sort: z.enum(['recent', 'title']) }).strict(),
   /** Opens a saved article (offline), at its saved position. */
   openLibraryEntry: z.object({ id: libraryId }).strict(),
+  /** Removes entries (and takes them out of the queue); the last removal of chosen entries can be undone. */
   removeLibraryEntries: z.object({ ids: z.union([z.array(libraryId).max(10_000), z.literal('all')]) }).strict(),
+  /** Undoes the last removal of these entries: back in the library (text, place) and in the queue where they stood. */
+  restoreLibraryEntries: z.object({ ids: z.array(libraryId).min(1).max(10_000) }).strict(),
   /** Brings text that extraction left out back into the saved article, at its place on the page. */
   restoreHiddenBlock: z
     .object({ id: libraryId, hiddenIndex: z.number().int().min(0), blockIndex: z.number().int().min(0), sentenceIndex: z.number().int().min(0) })
@@ -196,6 +199,8 @@ export interface ApiResults {
   listLibrary: LibraryEntry[];
   openLibraryEntry: LoadResult;
   removeLibraryEntries: { removed: number };
+  /** The entries brought back (none when there was nothing to undo). */
+  restoreLibraryEntries: { restored: LibraryEntry[] };
   savePosition: { saved: boolean };
   restoreHiddenBlock: LoadResult;
   getSpeechInfo: SpeechInfo;

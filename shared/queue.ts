@@ -50,6 +50,34 @@ export function removeFromQueue(state: QueueState, ids: readonly string[]): Queu
   return { upNext: state.upNext.filter((id) => !gone.has(id)), history: state.history.filter((id) => !gone.has(id)) };
 }
 
+/** Where some articles stand in the queue (their index in each list), so taking them out can be undone. */
+export interface QueuePlaces {
+  upNext: Array<{ id: string; index: number }>;
+  history: Array<{ id: string; index: number }>;
+}
+
+export function queuePlaces(state: QueueState, ids: readonly string[]): QueuePlaces {
+  const wanted = new Set(ids);
+  const placesIn = (list: readonly string[]) => list.flatMap((id, index) => (wanted.has(id) ? [{ id, index }] : []));
+  return { upNext: placesIn(state.upNext), history: placesIn(state.history) };
+}
+
+/**
+ * Puts articles back where they stood (the undo of removeFromQueue with the places taken before it).
+ * Places are put back lowest first, so each lands at its old index when nothing else changed; an article
+ * that is in a list again already stays where it is now; the lists keep their limits.
+ */
+export function putBackInQueue(state: QueueState, places: QueuePlaces): QueueState {
+  const putBack = (list: readonly string[], at: QueuePlaces['upNext']) => {
+    const result = [...list];
+    for (const { id, index } of [...at].sort((a, b) => a.index - b.index)) {
+      if (!result.includes(id)) result.splice(Math.min(index, result.length), 0, id);
+    }
+    return result;
+  };
+  return { upNext: putBack(state.upNext, places.upNext).slice(0, QUEUE_LIMIT), history: putBack(state.history, places.history).slice(-HISTORY_LIMIT) };
+}
+
 /** Empties what is up next; the history stays, so "previous article" still works. */
 export function clearQueue(state: QueueState): QueueState {
   return { ...state, upNext: [] };

@@ -4,6 +4,7 @@ import type { EngineChoice } from '../../shared/settings.js';
 import { loadRendererSource, readingOptionsOf, type ReadingOptions } from '../article/loadArticleSource.js';
 import { exportArticleAudio } from '../export/exportArticleAudio.js';
 import type { EngineDetection } from '../speech/detectEngine.js';
+import { createLibraryRemoval } from './libraryRemoval.js';
 import { createQueueHandlers } from './queueHandlers.js';
 import { rememberInLibrary } from './rememberInLibrary.js';
 import { createCachedSynthesizer, type CachedSynthesizer } from '../speech/synthesisCache.js';
@@ -88,7 +89,7 @@ export function createApiHandlers(context: ApiContext): ApiHandlers {
       return opened ? { ok: true, ...opened } : { ok: false, message: 'This article is no longer in the library.' };
     },
 
-    removeLibraryEntries: async ({ ids }) => ({ removed: await library.remove(ids) }),
+    ...createLibraryRemoval(library, context.queue),
 
     savePosition: async ({ id, blockIndex, sentenceIndex }) => ({ saved: await library.savePosition(id, { blockIndex, sentenceIndex }) }),
 

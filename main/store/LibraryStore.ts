@@ -55,6 +55,8 @@ function reapplyRestored(article: Article, previous: Article | null): Article {
 
 export class LibraryStore {
   readonly index: JsonFile<LibraryEntry[]>;
+  /** The entries the last `remove` took out, for `restore`. */
+  private lastRemoved: RemovedArticle[] = [];
 
   constructor(private readonly dataDirectory: string) {
     this.index = new JsonFile<LibraryEntry[]>({
@@ -170,13 +172,44 @@ export class LibraryStore {
     return found;
   }
 
+  /**
+   * Removes entries and their saved text. The last removal of chosen entries (not "all", which is
+   * confirmed first) is kept in memory, so `restore` can undo it while the app runs.
+   */
   async remove(ids: readonly string[] | 'all'): Promise<number> {
+    const kept: RemovedArticle[] = [];
+    if (ids !== 'all') {
+      const wanted = new Set(ids);
+      for (const entry of await this.index.read()) {
+        if (wanted.has(entry.id)) kept.push({ entry, article: await this.articleFile(entry.id).read().catch(() => null) });
+      }
+    }
     let removed: string[] = [];
     await this.index.update((entries) => {
       removed = entries.filter((entry) => ids === 'all' || ids.includes(entry.id)).map((entry) => entry.id);
       return entries.filter((entry) => !removed.includes(entry.id));
     });
     await Promise.all(removed.map((id) => rm(join(this.dataDirectory, 'articles', `${id}.json`), { force: true })));
+    this.lastRemoved = kept.filter(({ entry, article }) => article !== null && removed.includes(entry.id));
     return removed.length;
   }
+
+  /** Undoes the last removal for these ids: the entries come back with their text and reading position. */
+  async restore(ids: readonly string[]): Promise<LibraryEntry[]> {
+    const back = this.lastRemoved.filter(({ entry }) => ids.includes(entry.id));
+    if (back.length === 0) return [];
+    this.lastRemoved = this.lastRemoved.filter((removed) => !back.includes(removed));
+    for (const { entry, article } of back) await this.articleFile(entry.id).update(() => article);
+    await this.index.update((entries) => {
+      const present = new Set(entries.map((entry) => entry.id));
+      return [...entries, ...back.map(({ entry }) => entry).filter((entry) => !present.has(entry.id))];
+    });
+    return back.map(({ entry }) => entry);
+  }
+}
+
+/** An entry removed a moment ago, with its text, kept for undo. */
+interface RemovedArticle {
+  entry: LibraryEntry;
+  article: Article | null;
 }

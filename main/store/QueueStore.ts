@@ -14,10 +14,12 @@ import {
   nextInQueue,
   normalizeQueue,
   previousInQueue,
+  putBackInQueue,
   removeFromQueue,
   retreatQueue,
   type AddOutcome,
   type QueuePlacement,
+  type QueuePlaces,
   type QueueState,
   type QueueView,
 } from '../../shared/queue.js';
@@ -80,6 +82,11 @@ export class QueueStore {
 
   remove(ids: readonly string[]): Promise<QueueState> {
     return this.change((state) => removeFromQueue(state, ids));
+  }
+
+  /** Puts articles back at the places they had (undoing their removal from the library). */
+  putBack(places: QueuePlaces): Promise<QueueState> {
+    return this.change((state) => putBackInQueue(state, places));
   }
 
   clear(): Promise<QueueState> {

@@ -3,8 +3,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { currentBlock, expect, openPlayer, startHost, test } from './browserHost.fixture';
+import { expectNoAxeViolations } from './pageChecks';
 
 test('reopening after a restart resumes at the same paragraph and sentence', async ({ page }) => {
   const data = mkdtempSync(join(tmpdir(), 'ap-resume-'));
@@ -71,14 +72,79 @@ test('pasted text opens, joins the library, and the library reopens the welcome 
   await expect(page.getByRole('dialog')).toBeHidden();
 });
 
-test('removing from the library, one and all, keeps focus in the dialog', async ({ page, host }) => {
+/** Opens pasted text as an article (it joins the library). */
+async function openPasted(page: Page, title: string): Promise<void> {
+  await page.getByRole('button', { name: 'Open…' }).click();
+  await page.getByLabel('Or paste the text of an article').fill(`${title}\n\nThe first paragraph of ${title}.\n\nThe second paragraph.`);
+  await page.getByRole('button', { name: 'Read pasted text' }).click();
+  await expect(page.locator('article > h1')).toHaveText(title);
+}
+
+test('Remove moves focus to the next entry (the previous after the last), says it, and Undo or Ctrl+Z brings the article back, queue place too', async ({ page, host }) => {
+  await openPlayer(page, host.url);
+  await openPasted(page, 'Story Alpha');
+  await openPasted(page, 'Story Beta');
+  await page.getByRole('button', { name: 'Library' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Library' });
+  const status = dialog.getByRole('status');
+  await expect(status).toHaveText('3 articles.');
+  // Most recent first: Beta, Alpha, Welcome. Beta waits in the queue.
+  const titles = () => dialog.locator('.library-open > span:first-child').allTextContents();
+  expect(await titles()).toEqual(['Story Beta', 'Story Alpha', 'Welcome to Article Player']);
+  await dialog.getByRole('listitem').filter({ hasText: 'Story Beta' }).getByRole('button', { name: 'Add to queue' }).click();
+  const upNext = () => {
+    try {
+      return (JSON.parse(readFileSync(join(host.dataDir, 'queue.json'), 'utf8')) as { data: { upNext: string[] } }).data.upNext.length;
+    } catch {
+      return -1; // not written yet
+    }
+  };
+  await expect.poll(upNext).toBe(1);
+
+  await dialog.getByRole('button', { name: 'Remove Story Beta' }).click();
+  await expect(status).toHaveText('Removed Story Beta.');
+  await expect(dialog.getByRole('button', { name: 'Story Alpha', exact: true })).toBeFocused(); // the entry that took its place
+  expect(await titles()).toEqual(['Story Alpha', 'Welcome to Article Player']);
+  expect(upNext()).toBe(0); // a removed article never plays from the queue
+  await expect(dialog.getByRole('button', { name: 'Undo' })).toBeVisible();
+  await expectNoAxeViolations(page, 'the library offers Undo');
+
+  await page.keyboard.press('Control+z');
+  await expect(status).toHaveText('Story Beta is back in the library.');
+  await expect(dialog.getByRole('button', { name: 'Story Beta (open now)', exact: true })).toBeFocused();
+  expect(await titles()).toEqual(['Story Beta', 'Story Alpha', 'Welcome to Article Player']);
+  expect(upNext()).toBe(1); // back in the queue where it stood
+  await expect(dialog.getByRole('button', { name: 'Undo' })).toBeHidden();
+
+  // The last entry: focus goes to the one before it; the Undo button brings it back and takes focus to it.
+  await dialog.getByRole('button', { name: 'Remove Welcome to Article Player' }).press('Enter');
+  await expect(status).toHaveText('Removed Welcome to Article Player.');
+  await expect(dialog.getByRole('button', { name: 'Story Alpha', exact: true })).toBeFocused();
+  await dialog.getByRole('button', { name: 'Undo' }).click();
+  await expect(dialog.getByRole('button', { name: 'Welcome to Article Player', exact: true })).toBeFocused();
+  await expect(status).toHaveText('Welcome to Article Player is back in the library.');
+
+  // Only entry in a search: the list empties, focus goes to the search field, never the body.
+  await dialog.getByLabel('Search the library').fill('alpha');
+  await expect(status).toHaveText('1 article found.');
+  await dialog.getByRole('button', { name: 'Remove Story Alpha' }).click();
+  await expect(dialog.getByLabel('Search the library')).toBeFocused();
+  await expect(dialog.getByRole('list', { name: 'Articles' })).toBeHidden();
+  await page.keyboard.press('Control+z'); // the field's text was not typed since: the removal is undone
+  await expect(status).toHaveText('Story Alpha is back in the library.');
+  await expect(dialog.getByRole('button', { name: 'Story Alpha', exact: true })).toBeFocused();
+});
+
+test('removing all, confirmed, keeps focus in the dialog', async ({ page, host }) => {
   await openPlayer(page, host.url);
   await page.getByRole('button', { name: 'Library' }).click();
   const dialog = page.getByRole('dialog', { name: 'Library' });
-  await dialog.getByRole('button', { name: 'Remove Welcome to Article Player' }).click();
-  await expect(dialog.getByRole('status')).toHaveText('Removed Welcome to Article Player.');
+  await dialog.getByRole('button', { name: 'Remove all…' }).click();
+  await dialog.getByRole('button', { name: 'Remove all articles' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Removed 1 article.');
   await expect(dialog.getByLabel('Search the library')).toBeFocused();
   await expect(dialog.getByRole('list', { name: 'Articles' })).toBeHidden();
+  await expect(dialog.getByRole('button', { name: 'Undo' })).toBeHidden();
 });
 
 test('a failed open keeps the article on screen and says why', async ({ page, host }) => {

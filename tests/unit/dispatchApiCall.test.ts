@@ -12,6 +12,7 @@ const handlers: ApiHandlers = {
   listLibrary: unused,
   openLibraryEntry: unused,
   removeLibraryEntries: unused,
+  restoreLibraryEntries: unused,
   savePosition: unused,
   restoreHiddenBlock: unused,
   getInitialArticle: async () => ({ ok: false, message: 'none' }),

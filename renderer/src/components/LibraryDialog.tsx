@@ -1,9 +1,11 @@
 /** The library: every article opened, searchable and sortable; open one to resume where reading stopped. */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArticlePlayerApi } from '../../../shared/api';
 import type { LibraryEntry, LibrarySort } from '../../../shared/library';
 import type { QueuePlacement } from '../../../shared/queue';
 import type { OpenProblem } from '../article/useOpenArticle';
+import { useLibraryRemoval } from '../library/useLibraryRemoval';
+import '../library/library.css';
 import { QueueButtons } from '../queue/QueueButtons';
 import { Dialog } from './Dialog';
 
@@ -35,37 +37,85 @@ export function LibraryDialog({ open, api, currentId, onClose, onOpen, onQueue, 
   const [message, setMessage] = useState('');
   const [confirmAll, setConfirmAll] = useState(false);
 
-  const refresh = useCallback(() => {
-    api
-      .invoke('listLibrary', { query, sort })
-      .then(setEntries)
-      .catch((error: unknown) => setMessage(`The library could not be read: ${(error as Error).message}`));
-  }, [api, query, sort]);
+  const reload = useCallback(
+    () =>
+      api.invoke('listLibrary', { query, sort }).then(
+        (list) => {
+          setEntries(list);
+          return list;
+        },
+        (error: unknown) => {
+          setMessage(`The library could not be read: ${(error as Error).message}`);
+          return [];
+        },
+      ),
+    [api, query, sort],
+  );
 
   useEffect(() => {
-    if (open) refresh();
-  }, [open, refresh]);
+    if (open) void reload();
+  }, [open, reload]);
+
+  const removal = useLibraryRemoval({ api, entries, reload, say: setMessage });
+  const { focusTarget, focusDone, forget, undoable, undo } = removal;
+  const searchRef = useRef<HTMLInputElement>(null);
+  /** Typing in the search after a removal: Ctrl+Z there undoes the typing, not the removal. */
+  const typedSinceRemoval = useRef(false);
+
+  useEffect(() => {
+    if (!focusTarget) return;
+    const target = focusTarget === 'search' ? searchRef.current : document.getElementById(`${focusTarget.entryId}-open`);
+    target?.focus();
+    typedSinceRemoval.current = false;
+    focusDone();
+  }, [focusTarget, entries, focusDone]);
+
+  useEffect(() => {
+    if (!open) forget(); // the offer belongs to this visit of the dialog
+  }, [open, forget]);
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (!undoable || event.key.toLowerCase() !== 'z' || !(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey) return;
+    const inField = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
+    if (inField && (event.target !== searchRef.current || typedSinceRemoval.current)) return;
+    event.preventDefault();
+    void undo();
+  };
 
   const shownProblem = problem?.origin === 'library' ? problem : null;
   useEffect(() => {
     if (!open && shownProblem) onDismissProblem?.(); // the message belongs to this visit of the dialog
   }, [open, shownProblem, onDismissProblem]);
 
-  const remove = async (ids: string[] | 'all', what: string) => {
-    const { removed } = await api.invoke('removeLibraryEntries', { ids });
-    setMessage(`Removed ${removed === 1 ? what : `${removed} articles`}.`);
+  const removeAll = async () => {
+    const { removed } = await api.invoke('removeLibraryEntries', { ids: 'all' });
+    forget(); // everything went, confirmed first: that is not undone
+    setMessage(`Removed ${removed === 1 ? '1 article' : `${removed} articles`}.`);
     setConfirmAll(false);
-    refresh();
-    // Focus stays in the dialog: on the search field, since the removed row's button is gone.
-    document.querySelector<HTMLInputElement>('#library-search')?.focus();
+    await reload();
+    // Focus stays in the dialog: on the search field, since the list is gone.
+    searchRef.current?.focus();
   };
 
   return (
     <Dialog open={open} title="Library" onClose={onClose} className="library-dialog">
+      {/* Ctrl+Z (Cmd+Z) anywhere in the dialog undoes the last removal, as the Undo button does. */}
+      <div onKeyDown={onKeyDown}>
       <div className="library-controls">
         <div className="field">
           <label htmlFor="library-search">Search the library</label>
-          <input id="library-search" type="search" value={query} onChange={(e) => setQuery(e.currentTarget.value)} autoComplete="off" />
+          <input
+            ref={searchRef}
+            id="library-search"
+            type="search"
+            value={query}
+            onChange={(e) => {
+              typedSinceRemoval.current = true;
+              setMessage(''); // the count of what is found says more now
+              setQuery(e.currentTarget.value);
+            }}
+            autoComplete="off"
+          />
         </div>
         <div className="field">
           <label htmlFor="library-sort">Sort by</label>
@@ -75,9 +125,16 @@ export function LibraryDialog({ open, api, currentId, onClose, onOpen, onQueue, 
           </select>
         </div>
       </div>
-      <p role="status" className="dialog-message">
-        {message || (entries ? `${entries.length} ${entries.length === 1 ? 'article' : 'articles'}${query ? ' found' : ''}.` : '')}
-      </p>
+      <div className="library-status">
+        <p role="status" className="dialog-message">
+          {message || (entries ? `${entries.length} ${entries.length === 1 ? 'article' : 'articles'}${query ? ' found' : ''}.` : '')}
+        </p>
+        {undoable && (
+          <button type="button" className="library-undo" aria-keyshortcuts="Control+Z" onClick={() => void undo()}>
+            Undo
+          </button>
+        )}
+      </div>
       {shownProblem && (
         <p role="alert" className="field-problem">
           <strong>That article could not be opened.</strong> {shownProblem.message}
@@ -87,7 +144,7 @@ export function LibraryDialog({ open, api, currentId, onClose, onOpen, onQueue, 
         <ul className="library-list" aria-label="Articles">
           {entries.map((entry) => (
             <li key={entry.id}>
-              <button type="button" className="library-open" aria-describedby={`${entry.id}-details`} onClick={() => onOpen(entry.id)}>
+              <button type="button" id={`${entry.id}-open`} className="library-open" aria-describedby={`${entry.id}-details`} onClick={() => onOpen(entry.id)}>
                 <span id={`${entry.id}-title`}>{entry.title}</span>
                 {entry.id === currentId && <span className="visually-hidden"> (open now)</span>}
               </button>
@@ -95,7 +152,7 @@ export function LibraryDialog({ open, api, currentId, onClose, onOpen, onQueue, 
                 {entry.source ? `${entry.source}. ` : ''}
                 {describe(entry)}
               </p>
-              <button type="button" className="library-remove" aria-label={`Remove ${entry.title}`} onClick={() => void remove([entry.id], entry.title)}>
+              <button type="button" className="library-remove" aria-label={`Remove ${entry.title}`} onClick={() => void removal.remove(entry)}>
                 Remove
               </button>
               {onQueue && <QueueButtons describedBy={`${entry.id}-title`} onQueue={(placement) => void onQueue({ type: 'entry', id: entry.id }, placement).then(setMessage)} />}
@@ -111,7 +168,7 @@ export function LibraryDialog({ open, api, currentId, onClose, onOpen, onQueue, 
       {confirmAll && (
         <div role="group" aria-label="Confirm removing every article" className="confirm">
           <p>Remove every article from the library? Reading positions are lost too.</p>
-          <button type="button" onClick={() => void remove('all', '')}>
+          <button type="button" onClick={() => void removeAll()}>
             Remove all articles
           </button>
           <button type="button" autoFocus onClick={() => setConfirmAll(false)}>
@@ -119,6 +176,7 @@ export function LibraryDialog({ open, api, currentId, onClose, onOpen, onQueue, 
           </button>
         </div>
       )}
+      </div>
     </Dialog>
   );
 }

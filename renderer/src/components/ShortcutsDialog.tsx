@@ -93,6 +93,13 @@ export function ShortcutsDialog({ open, keymap, onClose, onRemap, onResetAll }: 
             </td>
             <td />
           </tr>
+          <tr>
+            <th scope="row">Undo removing an article, in the Library</th>
+            <td>
+              <kbd>Ctrl+Z</kbd> (<kbd>Cmd+Z</kbd> on macOS), or its Undo button
+            </td>
+            <td />
+          </tr>
         </tbody>
       </table>
       <p role="status" className="dialog-message">
