@@ -36,7 +36,7 @@ export function extractArticle(input: ExtractionInput): ArticleWithNotes | Promi
     case 'text':
       return extractPlainText(input.text, input.fallbackTitle);
     case 'pdf':
-      return extractPdfArticle(input.bytes ?? new Uint8Array(), input.fallbackTitle, input.password);
+      return extractPdfArticle(input.bytes ?? new Uint8Array(), input.fallbackTitle, input.password, input.imageDescriptions);
     case 'epub':
       return extractEpub(input.bytes ?? new Uint8Array(0), input.name ?? `${input.fallbackTitle}.epub`, input.fallbackTitle, { imageDescriptions: input.imageDescriptions });
   }

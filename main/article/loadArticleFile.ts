@@ -123,7 +123,7 @@ function notAPdf(bytes: Uint8Array, name: string): string {
 async function pdfFromBytes(bytes: Uint8Array, name: string, source: string | null, options: FromBytesOptions): Promise<LoadResult> {
   if (!looksLikePdf(bytes)) return { ok: false, message: notAPdf(bytes, name) };
   const extracted = await extractWithTimeLimit(
-    { text: '', bytes, format: 'pdf', fallbackTitle: titleFromFileName(name), source, password: options.password },
+    { text: '', bytes, format: 'pdf', fallbackTitle: titleFromFileName(name), source, password: options.password, imageDescriptions: options.imageDescriptions },
     { timeoutMs: options.timeoutMs ?? PDF_TIME_LIMIT_MS },
   );
   if (!extracted.ok) return { ok: false, message: extracted.message.replace(/^Reading this page/u, 'Reading this PDF').replace(/^The page could not be read/u, 'The PDF could not be read') };

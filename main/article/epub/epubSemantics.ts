@@ -19,7 +19,10 @@
  */
 import { normalizeText, type Block } from '../../../shared/article.js';
 import type { NoteBody } from '../../../shared/notes.js';
+import { describesImage } from '../figures.js';
 import { resolveHref } from './epubPackage.js';
+
+export { describesImage };
 
 const OPEN = '\uE000';
 const CLOSE = '\uE001';
@@ -54,11 +57,6 @@ const isNoteSection = (element: Element) => NOTE_SECTIONS.some((type) => semanti
 const isPageBreak = (element: Element) => semanticTypes(element).has('pagebreak');
 const BLOCK_ELEMENTS = new Set(['P', 'LI', 'DIV', 'ASIDE', 'DD', 'DT', 'SECTION', 'BLOCKQUOTE', 'TD', 'FOOTER']);
 
-/** Generic words that name a picture without describing it (alt="image", "Figure 3", "photo.jpg"). */
-const PICTURE_WORD = String.raw`(?:image|img|picture|pic|photo|photograph|figure|fig\.?|illustration|graphic|drawing|diagram|chart|plate|cover|icon|logo|untitled|placeholder|bild|imagen|immagine|abbildung|figura)`;
-/** One or two of them ("Cover Image", "cover picture": the sample books' covers say so), optionally numbered. */
-const PLACEHOLDER_ALT = new RegExp(String.raw`^(?:(?:the|a|an|book|front)\s+)?${PICTURE_WORD}(?:\s+${PICTURE_WORD})?(?:\s*[#№]?\s*[\divxlc]+[a-z]?)?\.?$`, 'iu');
-
 /**
  * Printed line numbers of verse and drama (`<span class="lnum">10</span>` floated into the margin every
  * tenth line, as in the IDPF sample of The Waste Land): a number alone in an element whose class names a line
@@ -67,17 +65,6 @@ const PLACEHOLDER_ALT = new RegExp(String.raw`^(?:(?:the|a|an|book|front)\s+)?${
 const LINE_NUMBER_CLASS = /(?:^|\s)(?:l(?:ine)?-?num(?:ber)?s?|line-?no|verse-?num(?:ber)?|ln)(?:\s|$)/iu;
 const isLineNumber = (element: Element) => LINE_NUMBER_CLASS.test(element.getAttribute('class') ?? '') && /^\s*[\divxlc]{1,5}\s*$/iu.test(element.textContent ?? '');
 
-/** Whether an image's alt text says something worth hearing. */
-export function describesImage(alt: string, src: string): boolean {
-  const text = normalizeText(alt);
-  if (!/\p{L}/u.test(text)) return false;
-  if (PLACEHOLDER_ALT.test(text)) return false;
-  if (/^[\w .,()-]+\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?|avif)$/iu.test(text)) return false; // a file name
-  const file = src.split(/[/\\]/u).at(-1) ?? '';
-  const stem = file.replace(/\.[a-z0-9]+$/iu, '');
-  if (stem && text.toLowerCase() === stem.toLowerCase()) return false;
-  return true;
-}
 
 export interface SpineDocument {
   path: string;

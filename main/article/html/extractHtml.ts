@@ -17,6 +17,7 @@ import { shingleHits } from '../textOverlap.js';
 import { cleanByline, readPageMetadata } from '../pageMetadata.js';
 import { isFurnitureElement, isFurnitureText, revealStreamedContent } from './htmlCleanup.js';
 import { describeCode, tableText } from '../readableStructures.js';
+import { isNumberedCaption } from '../figures.js';
 import { superscriptText } from './footnoteMarkers.js';
 
 const HEADING = /^H[1-6]$/u;
@@ -68,8 +69,6 @@ function codeLanguage(pre: Element): string | null {
   return /\b(?:language|lang)-([\w+#-]+)/u.exec(classes)?.[1] ?? null;
 }
 
-/** A numbered caption ("Figure 2. Gas consumption ...") is part of the text it illustrates; other captions are not read. */
-const NUMBERED_CAPTION = /^(?:figure|fig\.|table|chart|exhibit|graph|diagram|map)\s*#?\d+[a-z]?\s*[.:—–-]\s*\S/iu;
 
 /** Walks the cleaned content in document order, one block per paragraph-level element. */
 function collectBlocks(root: Element, insideQuote: boolean, blocks: Block[]): void {
@@ -87,7 +86,7 @@ function collectBlocks(root: Element, insideQuote: boolean, blocks: Block[]): vo
     if (child.nodeType !== 1) continue;
     const element = child as Element;
     const tag = element.tagName;
-    if (tag === 'FIGCAPTION' && NUMBERED_CAPTION.test(normalizeText(textOf(element)))) {
+    if (tag === 'FIGCAPTION' && isNumberedCaption(textOf(element))) {
       flushInline();
       const block = makeBlock('paragraph', textOf(element));
       if (block) blocks.push(block);

@@ -4,14 +4,17 @@
  * and headings from geometry, carried across columns and pages, words joined across line ends
  * (pdfWords.ts) -> notes apart -> title, author, page labels and chapters. Runs in the extraction worker.
  */
-import type { Block } from '../../../shared/article.js';
+import type { Block, HiddenBlock } from '../../../shared/article.js';
 import type { ArticleWithNotes, NoteBody } from '../../../shared/notes.js';
 import { guessLangFromText, normalizeLangTag } from '../detectLang.js';
 import { findFurniture } from './furniture.js';
 import { loadPdfjs } from './pdfjs.js';
 import { pageLines, type Line, type PdfMarkedContent, type PdfTextItem } from './pdfLines.js';
 import { cleanPdfText, DocumentWords } from './pdfWords.js';
-import { documentGutterOf, orderPage, type PlacedLine } from './readingOrder.js';
+import { carryFloats, documentGutterOf, orderPage, treeOrder, type PlacedLine } from './readingOrder.js';
+import { readStructure, StructCounter, type StructFigure, type StructNode, type StructRole } from './structure.js';
+import { describesImage, isNumberedCaption } from '../figures.js';
+import { tableText } from '../readableStructures.js';
 
 /** A PDF that cannot be read, with the reason in words for the listener. */
 export class PdfProblem extends Error {
@@ -29,6 +32,8 @@ export interface PdfOptions {
   password?: string;
   /** Read only the first N pages (the first part of a long document, shown while the rest is read). */
   maxPages?: number;
+  /** Figures' alternative text (tagged PDFs) read as blocks of their own; off: kept as hidden blocks. Default on. */
+  imageDescriptions?: boolean;
 }
 
 export interface PdfPage {
@@ -38,11 +43,15 @@ export interface PdfPage {
   height: number;
   bottom: number;
   lines: Line[];
+  /** A tagged page's figures with their alt text, in tree order. */
+  figures?: StructFigure[];
 }
 
 interface Paragraph {
   lines: PlacedLine[];
   heading: boolean;
+  /** What the structure tree says the paragraph is (tagged PDFs). */
+  role?: StructRole;
   text: string;
   markers: Array<{ label: string; page: number }>;
 }
@@ -151,14 +160,22 @@ async function readPages(doc: PdfDocument, maxPages: number): Promise<{ pages: P
   const pages: PdfPage[] = [];
   let failed = 0;
   const count = Math.min(doc.numPages, maxPages);
+  const counter = new StructCounter();
   for (let index = 0; index < count; index++) {
     const label = labels?.[index]?.trim() || String(index + 1);
     try {
       const page = await doc.getPage(index + 1);
       const [x0 = 0, y0 = 0, x1 = 612, y1 = 792] = page.view;
       const content = await page.getTextContent({ includeMarkedContent: true });
-      const lines = pageLines(content.items as Array<PdfTextItem | PdfMarkedContent>, index).map((line) => ({ ...line, text: cleanPdfText(line.text) }));
-      pages.push({ index, label, width: x1 - x0, height: y1 - y0, bottom: y0, lines: lines.filter((line) => line.text.trim()) });
+      // A tagged page's structure tree: reading order, headings, captions, tables, figures' alt text.
+      const structure = readStructure((await page.getStructTree().catch(() => null)) as StructNode | null, counter);
+      const blockOf = structure ? (mcid: string | undefined) => (mcid === undefined ? undefined : structure.places.get(mcid)?.block) : undefined;
+      const lines = pageLines(content.items as Array<PdfTextItem | PdfMarkedContent>, index, blockOf).map((line) => {
+        const place = structure && line.mcid !== undefined ? structure.places.get(line.mcid) : undefined;
+        return { ...line, text: cleanPdfText(line.text), ...(place && { place }) };
+      });
+      const figures = structure?.figures.length ? { figures: structure.figures } : {};
+      pages.push({ index, label, width: x1 - x0, height: y1 - y0, bottom: y0, lines: lines.filter((line) => line.text.trim()), ...figures });
       page.cleanup();
     } catch {
       failed++;
@@ -261,7 +278,15 @@ export async function extractPdf(bytes: Uint8Array, fallbackTitle: string, optio
     const meta = await doc.getMetadata().catch(() => null);
     const info = (meta?.info ?? {}) as { Title?: string; Author?: string; Language?: string };
     const chapters = await chaptersOf(doc);
-    return buildArticle(pages, { title: info.Title?.trim() || null, author: info.Author?.trim() || null, lang: info.Language ?? null, chapters, fallbackTitle, pageCount: doc.numPages });
+    return buildArticle(pages, {
+      title: info.Title?.trim() || null,
+      author: info.Author?.trim() || null,
+      lang: info.Language ?? null,
+      chapters,
+      fallbackTitle,
+      pageCount: doc.numPages,
+      imageDescriptions: options.imageDescriptions ?? true,
+    });
   } finally {
     await doc.destroy().catch(() => {});
   }
@@ -274,6 +299,8 @@ interface DocumentFacts {
   chapters: Outline[];
   fallbackTitle: string;
   pageCount: number;
+  /** Figures' alt text read (default) or kept hidden. */
+  imageDescriptions?: boolean;
 }
 
 /** Pages of lines to the Article: the geometry part, apart from pdf.js so tests can give it lines. */
@@ -282,7 +309,8 @@ export function buildArticle(pages: PdfPage[], facts: DocumentFacts): PdfArticle
   const furniture = findFurniture(pages, bodySize);
   const kept = pages.map((page) => page.lines.filter((line) => !furniture.has(line)));
   const gutter = documentGutterOf(kept);
-  const placed: PlacedLine[][] = kept.map((lines) => orderPage(lines, gutter));
+  // Geometry places every line in its column; where the page's structure tree gives the order, it decides.
+  const placed: PlacedLine[][] = carryFloats(kept.map((lines) => treeOrder(orderPage(lines, gutter))));
   const labelsUsed = new Set<string>();
   for (const lines of placed) for (const line of lines) for (const marker of line.markers) labelsUsed.add(marker.label);
 
@@ -320,6 +348,7 @@ export function buildArticle(pages: PdfPage[], facts: DocumentFacts): PdfArticle
 
   const isHeadingSize = (size: number) => size > bodySize * 1.12;
   const paragraphs = toParagraphs(bodyLines, { leading, isHeadingSize, vocabulary });
+  for (const paragraph of paragraphs) if (paragraph.role === 'heading') paragraph.heading = true;
   markBodySizeHeadings(paragraphs, bodyFontOf(bodyLines, bodySize));
   const notes = toParagraphs(noteLines, { leading, isHeadingSize: () => false, vocabulary, noteStarts: labelsUsed });
 
@@ -346,19 +375,87 @@ export function buildArticle(pages: PdfPage[], facts: DocumentFacts): PdfArticle
   }
 
   const blocks: Block[] = [];
+  const hidden: HiddenBlock[] = [];
   const blockOfParagraph = new Map<Paragraph, number>();
-  for (const paragraph of paragraphs) {
-    if (paragraph === titleParagraph) continue;
-    // Private-use characters left in readable text are icons and emoji from symbol fonts (flags in a Google
-    // Docs table): nothing to say. A document mostly made of them was refused above (no Unicode map).
-    const text = paragraph.text.replace(/[\u00ad\p{Co}]/gu, '').replace(/\s+/gu, ' ').trim();
-    if (!/[\p{L}\p{N}]/u.test(text)) continue;
-    const line = paragraph.lines[0]!;
-    const block: Block = { kind: paragraph.heading ? 'heading' : 'paragraph', text, page: pages[line.page]?.label ?? String(line.page + 1) };
+  /** Where each block starts: page and tree order, to put figures' descriptions among them. */
+  const starts: Array<{ page: number; order: number | undefined }> = [];
+  const place = (block: Block, line: PlacedLine) => {
+    block.page = pages[line.page]?.label ?? String(line.page + 1);
     const chapter = chapterAt(facts.chapters, line.page, line.y + line.size);
     if (chapter) block.chapter = chapter;
+    return block;
+  };
+  // Private-use characters left in readable text are icons and emoji from symbol fonts (flags in a Google
+  // Docs table): nothing to say. A document mostly made of them was refused above (no Unicode map).
+  const clean = (text: string) => text.replace(/[\u00ad\p{Co}]/gu, '').replace(/\s+/gu, ' ').trim();
+  const captions = new Set<string>();
+  for (let i = 0; i < paragraphs.length; i++) {
+    const paragraph = paragraphs[i]!;
+    if (paragraph === titleParagraph) continue;
+    const line = paragraph.lines[0]!;
+    // A tagged table: its cells' paragraphs, row by row, one table block read "cell, cell, cell." (as in HTML).
+    const cell = line.place?.table;
+    if (cell) {
+      const rows = new Map<number, Array<{ text: string; header: boolean }>>();
+      let j = i;
+      for (; j < paragraphs.length && paragraphs[j]!.lines[0]!.place?.table?.table === cell.table; j++) {
+        const at = paragraphs[j]!.lines[0]!.place!.table!;
+        const cells = rows.get(at.row) ?? [];
+        const text = clean(paragraphs[j]!.text);
+        if (text) cells.push({ text, header: at.header });
+        rows.set(at.row, cells);
+      }
+      const table = [...rows.values()].filter((row) => row.length > 0);
+      if (table.length) {
+        const cells = table.map((row) => row.map((c) => c.text));
+        starts.push({ page: line.page, order: line.place?.order });
+        blocks.push(place({ kind: 'table', text: tableText(cells), table: { rows: cells, header: table[0]!.every((c) => c.header) } }, line));
+      }
+      i = j - 1;
+      continue;
+    }
+    const text = clean(paragraph.text);
+    if (!/[\p{L}\p{N}]/u.test(text)) continue;
+    // Captions as in HTML: numbered ones are part of the argument and read; others are left out, kept hidden.
+    if (paragraph.role === 'caption') {
+      captions.add(text.toLowerCase());
+      if (!isNumberedCaption(text)) {
+        hidden.push({ ...place({ kind: 'paragraph', text }, line), position: blocks.length, reason: 'figure caption' });
+        continue;
+      }
+    }
+    const kind = paragraph.heading ? 'heading' : paragraph.role === 'list-item' ? 'list-item' : 'paragraph';
     blockOfParagraph.set(paragraph, blocks.length);
-    blocks.push(block);
+    starts.push({ page: line.page, order: line.place?.order });
+    blocks.push(place({ kind, text }, line));
+  }
+
+  // Figures' alternative text (tagged PDFs), read as a block of its own where the figure stands, "Image: ...",
+  // as an EPUB's image descriptions (the same setting; placeholders and text equal to the caption not read).
+  const figures: Array<{ block: Block; at: number }> = [];
+  for (const page of pages) {
+    for (const figure of page.figures ?? []) {
+      if (!describesImage(figure.alt, '') || captions.has(figure.alt.toLowerCase())) continue;
+      let at = starts.findIndex((s) => s.page > page.index || (s.page === page.index && s.order !== undefined && s.order > figure.order));
+      if (at < 0) at = blocks.length;
+      const block: Block = { kind: 'paragraph', text: `Image: ${figure.alt}`, page: page.label };
+      const chapter = chapterAt(facts.chapters, page.index, 0);
+      if (chapter) block.chapter = chapter;
+      figures.push({ block, at });
+    }
+  }
+  if (figures.length) {
+    const imageDescriptions = facts.imageDescriptions ?? true;
+    // Inserted from the last, so the positions found stay right; hidden ones say where they stood.
+    for (const { block, at } of [...figures].reverse()) {
+      if (!imageDescriptions) {
+        hidden.push({ ...block, position: at, reason: 'image description' });
+        continue;
+      }
+      blocks.splice(at, 0, block);
+      for (const [paragraph, index] of blockOfParagraph) if (index >= at) blockOfParagraph.set(paragraph, index + 1);
+      for (const h of hidden) if (h.position >= at) h.position++;
+    }
   }
 
   const noteBodies: NoteBody[] = [];
@@ -385,6 +482,7 @@ export function buildArticle(pages: PdfPage[], facts: DocumentFacts): PdfArticle
   const lang = normalizeLangTag(facts.lang) ?? guessLangFromText(allText.slice(0, 5000));
   const article: PdfArticle = { title, byline: facts.author, source: null, lang, blocks, pageCount: facts.pageCount };
   if (noteBodies.length) article.notes = noteBodies;
+  if (hidden.length) article.hidden = hidden.sort((a, b) => a.position - b.position);
   return article;
 }
 
@@ -404,6 +502,12 @@ function startsNote(line: PlacedLine, labels: Set<string> | undefined): boolean 
 
 /** Whether `line` goes on the paragraph whose last line is `prev`. */
 function continues(prev: PlacedLine, line: PlacedLine, rules: ParagraphRules): boolean {
+  // A tagged page's structure says which lines are one element; across pages, geometry still decides for body text.
+  if (line.page < prev.page) return false; // a float carried past a page break (carryFloats)
+  if (prev.place && line.place) {
+    if (prev.page === line.page) return prev.place.block === line.place.block;
+    if (prev.place.role !== 'paragraph' || line.place.role !== 'paragraph') return false;
+  }
   if (Math.abs(line.size - prev.size) > 0.08 * prev.size) return false;
   if (startsNote(line, rules.noteStarts)) return false;
   const heading = rules.isHeadingSize(prev.size);
@@ -443,7 +547,7 @@ function toParagraphs(lines: PlacedLine[], rules: ParagraphRules): Paragraph[] {
       current.lines.push(line);
       current.text = appendLine(current.text, line.text, rules.vocabulary);
     } else {
-      current = { lines: [line], heading: rules.isHeadingSize(line.size), text: line.text, markers: [] };
+      current = { lines: [line], heading: rules.isHeadingSize(line.size), text: line.text, markers: [], ...(line.place && { role: line.place.role }) };
       out.push(current);
     }
     for (const marker of line.markers) current.markers.push({ label: marker.label, page: line.page });

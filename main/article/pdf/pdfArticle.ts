@@ -13,7 +13,10 @@ export function looksLikePdf(bytes: Uint8Array): boolean {
   return false;
 }
 
-export async function extractPdfArticle(bytes: Uint8Array, fallbackTitle: string, password?: string): Promise<ArticleWithNotes> {
-  const { pageCount: _pageCount, ...article } = await extractPdf(bytes, fallbackTitle, password === undefined ? {} : { password });
+export async function extractPdfArticle(bytes: Uint8Array, fallbackTitle: string, password?: string, imageDescriptions?: boolean): Promise<ArticleWithNotes> {
+  const { pageCount: _pageCount, ...article } = await extractPdf(bytes, fallbackTitle, {
+    ...(password !== undefined && { password }),
+    ...(imageDescriptions !== undefined && { imageDescriptions }),
+  });
   return article;
 }

@@ -6,6 +6,7 @@
  * superscript: digits and note symbols there are note markers, kept apart from the text.
  * Tagged-PDF artifacts (running heads, page numbers the producer marked as such) are left out here.
  */
+import type { StructPlace } from './structure.js';
 
 export interface PdfTextItem {
   str: string;
@@ -19,6 +20,8 @@ export interface PdfTextItem {
 export interface PdfMarkedContent {
   type: 'beginMarkedContent' | 'beginMarkedContentProps' | 'endMarkedContent';
   tag?: string;
+  /** The marked-content id a tagged PDF's structure tree refers to ("p2R_mc7"). */
+  id?: string;
 }
 
 export interface NoteMarker {
@@ -41,6 +44,10 @@ export interface Line {
   markers: NoteMarker[];
   /** A superscript note label at the line's start ("¹ The source is ..."): the line may begin a note body. */
   leadingMarker: string | null;
+  /** The marked-content id of the line's first text (tagged PDFs), to find it in the structure tree. */
+  mcid?: string;
+  /** Where the structure tree puts the line (tagged PDFs; set by extractPdf from `mcid`). */
+  place?: StructPlace;
 }
 
 interface Run {
@@ -50,6 +57,7 @@ interface Run {
   width: number;
   size: number;
   font: string;
+  mcid?: string;
 }
 
 const MARKER_TEXT = /^(?:\d{1,3}(?:[,\u2013-]\d{1,3})*|[*\u2020\u2021\u00a7\u00b6]{1,3})$/u;
@@ -100,6 +108,7 @@ function finishLine(building: Building, page: number): Line | null {
   }
   const trimmed = text.replace(/\s+/gu, ' ').trim();
   if (!trimmed) return null;
+  const mcid = building.runs.find((run) => run.mcid !== undefined && run.text.trim())?.mcid;
   const lead = text.length - text.trimStart().length;
   for (const marker of markers) marker.at = Math.max(0, Math.min(trimmed.length, marker.at - lead));
   const xs = main.filter((run) => run.text.trim());
@@ -114,15 +123,21 @@ function finishLine(building: Building, page: number): Line | null {
     text: trimmed,
     markers,
     leadingMarker,
+    ...(mcid !== undefined && { mcid }),
   };
 }
 
-/** The lines of one page, in the order the page's content stream gives them. */
-export function pageLines(items: ReadonlyArray<PdfTextItem | PdfMarkedContent>, page: number): Line[] {
+/**
+ * The lines of one page, in the order the page's content stream gives them. `blockOf` (tagged PDFs) names the
+ * structure element a marked-content id belongs to: runs of different elements are never one line (the cells
+ * of a table row, a caption beside a figure).
+ */
+export function pageLines(items: ReadonlyArray<PdfTextItem | PdfMarkedContent>, page: number, blockOf?: (mcid: string | undefined) => number | undefined): Line[] {
   const lines: Line[] = [];
   let artifactDepth = 0;
   let depth = 0;
   const artifactAt: number[] = [];
+  const ids: Array<string | undefined> = [];
   let current: Building | null = null;
   const flush = () => {
     if (current) {
@@ -139,8 +154,10 @@ export function pageLines(items: ReadonlyArray<PdfTextItem | PdfMarkedContent>, 
           artifactDepth--;
         }
         depth = Math.max(0, depth - 1);
+        ids.pop();
       } else {
         depth++;
+        ids.push(item.id);
         if (item.tag === 'Artifact') {
           artifactAt.push(depth);
           artifactDepth++;
@@ -154,9 +171,16 @@ export function pageLines(items: ReadonlyArray<PdfTextItem | PdfMarkedContent>, 
     if (Math.abs(b) > 0.01 * Math.abs(a) || Math.abs(c) > 0.01 * Math.abs(d) || a <= 0 || d <= 0) continue;
     const size = Math.hypot(c, d);
     if (!(size > 0.5)) continue;
-    const run: Run = { text: item.str, x, y, width: item.width, size, font: item.fontName };
+    const mcid = ids.findLast((id) => id !== undefined);
+    const run: Run = { text: item.str, x, y, width: item.width, size, font: item.fontName, ...(mcid !== undefined && { mcid }) };
     const building: Building | null = current;
-    if (building) {
+    // Another element of the structure tree starts another line.
+    if (building && blockOf && run.text.trim()) {
+      const first = building.runs.find((r) => r.text.trim());
+      if (first && blockOf(first.mcid) !== blockOf(run.mcid)) flush();
+    }
+    if (current) {
+      const building = current as Building;
       const sameBand = overlapShare(run, building) > 0.5;
       const gap = run.x - building.x1;
       if (sameBand && gap > -0.5 * Math.min(run.size, building.size) && gap < 0.8 * Math.max(run.size, building.size)) {

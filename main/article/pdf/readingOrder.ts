@@ -131,3 +131,44 @@ export function documentGutterOf(pages: Line[][]): number | null {
   }
   return best;
 }
+
+/**
+ * A tagged page's lines in its structure tree's order, when the tree places most of them (80%); a line the
+ * tree does not hold keeps its place after the line geometry read before it. Regions stay geometry's.
+ */
+export function treeOrder(lines: PlacedLine[]): PlacedLine[] {
+  const placed = lines.filter((line) => line.place !== undefined).length;
+  if (placed === 0 || placed < 0.8 * lines.length) return lines;
+  let last = -1;
+  const keyed = lines.map((line, index) => {
+    if (line.place) last = line.place.order;
+    return { line, order: line.place ? line.place.order : last + 0.5, index };
+  });
+  return keyed.sort((a, b) => a.order - b.order || a.index - b.index).map((k) => k.line);
+}
+
+/**
+ * Floats of tagged pages: lines the tree puts after the page's lowest line of text although they stand above
+ * it (a box placed at the top, a sidebar) would be read between the two halves of a paragraph the page break
+ * cut. They are read after that paragraph's end on the next page instead. A page whose last line in the tree's
+ * order is its lowest (most pages; notes at the foot too) is left as it is.
+ */
+export function carryFloats(pages: PlacedLine[][]): PlacedLine[][] {
+  const out = pages.map((lines) => [...lines]);
+  for (let i = 0; i + 1 < out.length; i++) {
+    const lines = out[i]!;
+    const next = out[i + 1]!;
+    if (lines.length === 0 || next.length === 0 || !lines.every((line) => line.place) || !next[0]!.place) continue;
+    let lowest = 0;
+    lines.forEach((line, j) => {
+      if (line.y < lines[lowest]!.y) lowest = j;
+    });
+    if (lowest === lines.length - 1 || lines[lowest]!.place!.role !== 'paragraph') continue;
+    const floats = lines.splice(lowest + 1);
+    const block = next[0]!.place.block;
+    let end = 0;
+    while (end < next.length && next[end]!.place?.block === block) end++;
+    next.splice(end, 0, ...floats);
+  }
+  return out;
+}
