@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { Article } from './article.js';
+import type { ArticleStreamEvent, StreamState } from './articleStream.js';
 import type { API_EVENTS } from './apiChannels.js';
 import type { LibraryEntry } from './library.js';
 import { QUEUE_LIMIT, type AddOutcome, type QueueView } from './queue.js';
@@ -135,8 +136,11 @@ export const apiParams = {
 export type ApiMethod = keyof typeof apiParams;
 export type ApiParams<M extends ApiMethod> = z.infer<(typeof apiParams)[M]>;
 
-/** An opened article, with its library entry (null where there is no library, as in the CLI). */
-export type LoadResult = { ok: true; article: Article; entry?: LibraryEntry | null } | { ok: false; message: string };
+/**
+ * An opened article, with its library entry (null where there is no library, as in the CLI). With `stream`,
+ * it is the first part of a long document: the rest arrives as `articleStream` events, and the entry with the end.
+ */
+export type LoadResult = { ok: true; article: Article; entry?: LibraryEntry | null; stream?: StreamState } | { ok: false; message: string };
 
 export interface Voice {
   id: string;
@@ -227,6 +231,8 @@ export interface ApiResults {
 export interface ApiEvents {
   /** Another article was opened from outside the window (a second launch, the command line). */
   articleOpened: LoadResult;
+  /** A long document's reading going on after its first part opened (shared/articleStream.ts). */
+  articleStream: ArticleStreamEvent;
   /** How far an export has got, 0 to 1. */
   exportProgress: { jobId: string; fraction: number };
   /** The desktop shell's menu, tray, links and downloads (never sent by the browser host). */

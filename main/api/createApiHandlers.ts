@@ -7,6 +7,8 @@ import type { EngineDetection } from '../speech/detectEngine.js';
 import { createLibraryRemoval } from './libraryRemoval.js';
 import { createQueueHandlers } from './queueHandlers.js';
 import { rememberInLibrary } from './rememberInLibrary.js';
+import { ArticleStreams } from './articleStreams.js';
+import { placeNotes } from '../../shared/notes.js';
 import { createCachedSynthesizer, type CachedSynthesizer } from '../speech/synthesisCache.js';
 import type { SpeechEngine } from '../speech/SpeechEngine.js';
 import type { LibraryStore } from '../store/LibraryStore.js';
@@ -63,13 +65,24 @@ export function createApiHandlers(context: ApiContext): ApiHandlers {
   const remember = async (result: LoadResult) => rememberInLibrary(library, result, await notePlacement());
   const readingOptions = async () => readingOptionsOf(await settings.read());
   const queue = createQueueHandlers(library, context.queue, notePlacement, readingOptions);
+  /** The long document being read into the open reader: opening anything else stops it. */
+  const streams = new ArticleStreams({ emit: (event) => context.emit('articleStream', event), remember });
 
   return {
     ...queue.handlers,
 
-    getInitialArticle: async () => queue.noteInitialArticle(await remember(await context.initialArticle(await readingOptions()))),
+    getInitialArticle: async () => {
+      streams.cancel();
+      return queue.noteInitialArticle(await remember(await context.initialArticle(await readingOptions())));
+    },
 
-    openArticle: async ({ source }) => remember(await loadRendererSource(source, await readingOptions())),
+    async openArticle({ source }) {
+      const [options, placement] = [await readingOptions(), await notePlacement()];
+      return streams.open(
+        (hooks, signal) => loadRendererSource(source, { ...options, hooks, signal }),
+        (article) => placeNotes(article, placement),
+      );
+    },
 
     async getSettings() {
       const current = await settings.read();
@@ -85,6 +98,7 @@ export function createApiHandlers(context: ApiContext): ApiHandlers {
     listLibrary: ({ query, sort }) => library.list(query, sort),
 
     async openLibraryEntry({ id }) {
+      streams.cancel();
       const opened = await library.open(id);
       return opened ? { ok: true, ...opened } : { ok: false, message: 'This article is no longer in the library.' };
     },

@@ -5,6 +5,7 @@ import { extractHtml } from './html/extractHtml.js';
 import { extractMarkdown } from './markdown/extractMarkdown.js';
 import { extractPlainText } from './text/extractPlainText.js';
 import { extractPdfArticle } from './pdf/pdfArticle.js';
+import type { StreamHooks } from './streamParts.js';
 
 export type ArticleFormat = 'html' | 'text' | 'markdown' | 'pdf' | 'epub';
 
@@ -24,10 +25,12 @@ export interface ExtractionInput {
   bytes?: Uint8Array;
   /** A protected PDF's password, when the listener gave one. */
   password?: string;
+  /** Hand over the first part of a long document (PDF, EPUB) at once, then the rest (streamParts.ts). */
+  stream?: boolean;
 }
 
 /** Text formats and EPUB are read at once; a PDF page by page (pdf.js is asynchronous). Notes (of books) come apart, for the loader to place by the listener's rule. */
-export function extractArticle(input: ExtractionInput): ArticleWithNotes | Promise<ArticleWithNotes> {
+export function extractArticle(input: ExtractionInput, hooks?: StreamHooks): ArticleWithNotes | Promise<ArticleWithNotes> {
   switch (input.format) {
     case 'html':
       return extractHtml(input.text, input.fallbackTitle, input.source);
@@ -36,8 +39,8 @@ export function extractArticle(input: ExtractionInput): ArticleWithNotes | Promi
     case 'text':
       return extractPlainText(input.text, input.fallbackTitle);
     case 'pdf':
-      return extractPdfArticle(input.bytes ?? new Uint8Array(), input.fallbackTitle, input.password, input.imageDescriptions);
+      return extractPdfArticle(input.bytes ?? new Uint8Array(), input.fallbackTitle, input.password, input.imageDescriptions, hooks);
     case 'epub':
-      return extractEpub(input.bytes ?? new Uint8Array(0), input.name ?? `${input.fallbackTitle}.epub`, input.fallbackTitle, { imageDescriptions: input.imageDescriptions });
+      return extractEpub(input.bytes ?? new Uint8Array(0), input.name ?? `${input.fallbackTitle}.epub`, input.fallbackTitle, { imageDescriptions: input.imageDescriptions, ...(hooks && { hooks }) });
   }
 }

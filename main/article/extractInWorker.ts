@@ -11,16 +11,23 @@ import type { ArticleWithNotes } from '../../shared/notes.js';
 import { extractArticle, type ExtractionInput } from './extractArticle.js';
 import { DocumentError } from './documentError.js';
 import type { WorkerReply } from './extractWorker.js';
+import { isStreamMessage, type StreamHooks } from './streamParts.js';
 import { isWorkerStartFailure } from '../process/workerStartFailure.js';
 import { findWorkerScript } from '../process/workerScript.js';
 
 export const EXTRACTION_TIME_LIMIT_MS = 10_000;
+/** The outcome of an extraction stopped by its signal (never shown: the listener opened something else). */
+export const CANCELLED = 'The reading was stopped: another article was opened.';
 
 export interface ExtractionLimits {
   /** Wall-clock limit for one extraction, worker start included. */
   timeoutMs?: number;
   /** The worker script (a built .js/.mjs file); found automatically when omitted. */
   workerUrl?: URL;
+  /** A long document's first part and progress, as they are read (the input's `stream` is set from this). */
+  hooks?: StreamHooks;
+  /** Stops the extraction (another document was opened): it ends as failed, and no more parts arrive. */
+  signal?: AbortSignal;
 }
 
 export type ExtractionOutcome = { ok: true; article: ArticleWithNotes } | { ok: false; message: string };
@@ -34,10 +41,13 @@ function seconds(ms: number): string {
   return `${Number.isInteger(s) ? s : s.toFixed(1)} second${s === 1 ? '' : 's'}`;
 }
 
-export async function extractWithTimeLimit(input: ExtractionInput, limits: ExtractionLimits = {}): Promise<ExtractionOutcome> {
+export async function extractWithTimeLimit(given: ExtractionInput, limits: ExtractionLimits = {}): Promise<ExtractionOutcome> {
   const timeoutMs = limits.timeoutMs ?? EXTRACTION_TIME_LIMIT_MS;
+  const { hooks, signal } = limits;
+  if (signal?.aborted) return { ok: false, message: CANCELLED };
+  const input = hooks ? { ...given, stream: true } : given;
   const workerUrl = limits.workerUrl ?? (await findWorker());
-  if (!workerUrl) return await extractInThisThread(input, 'the extraction worker file is missing');
+  if (!workerUrl) return await extractInThisThread(input, 'the extraction worker file is missing', hooks);
 
   return new Promise<ExtractionOutcome>((resolve) => {
     let worker: Worker;
@@ -50,7 +60,7 @@ export async function extractWithTimeLimit(input: ExtractionInput, limits: Extra
         stderr: true,
       });
     } catch (error) {
-      resolve(extractInThisThread(input, `the extraction worker could not start (${(error as Error).message.split('\n')[0]})`));
+      resolve(extractInThisThread(input, `the extraction worker could not start (${(error as Error).message.split('\n')[0]})`, hooks));
       return;
     }
     let settled = false;
@@ -61,9 +71,12 @@ export async function extractWithTimeLimit(input: ExtractionInput, limits: Extra
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
       worker.terminate().catch(() => {});
       resolve(outcome);
     };
+    const onAbort = () => finish({ ok: false, message: CANCELLED });
+    signal?.addEventListener('abort', onAbort);
     const timer = setTimeout(() => {
       finish({ ok: false, message: `Reading this page took longer than ${seconds(timeoutMs)}, so it was stopped. The page may be too large or too complex; try saving it as text.` });
     }, timeoutMs);
@@ -74,7 +87,14 @@ export async function extractWithTimeLimit(input: ExtractionInput, limits: Extra
     worker.stdout?.resume();
     worker.stderr?.resume();
     worker.on('messageerror', () => finish({ ok: false, message: 'The page could not be read (the reader sent back an unreadable result).' }));
-    worker.once('message', (reply: WorkerReply) => {
+    worker.on('message', (message: unknown) => {
+      if (isStreamMessage(message)) {
+        if (settled) return;
+        if (message.stream === 'part') hooks?.onPart(message.article, message.progress);
+        else hooks?.onProgress(message.progress);
+        return;
+      }
+      const reply = message as WorkerReply;
       if (reply.ok) finish({ ok: true, article: reply.article });
       else if (reply.message) finish({ ok: false, message: reply.message });
       else if (/RangeError: Maximum call stack/u.test(reply.error)) finish({ ok: false, message: 'This page is nested too deeply to be read.' });
@@ -85,7 +105,7 @@ export async function extractWithTimeLimit(input: ExtractionInput, limits: Extra
       if (isWorkerStartFailure(error)) {
         readingHere = true;
         clearTimeout(timer);
-        void extractInThisThread(input, `the extraction worker could not start (${error.message.split('\n')[0]})`).then(finish);
+        void extractInThisThread(input, `the extraction worker could not start (${error.message.split('\n')[0]})`, hooks).then(finish);
       }
       else if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') finish({ ok: false, message: 'This page needs too much memory to be read; it was stopped.' });
       else if (error instanceof RangeError) finish({ ok: false, message: 'This page is nested too deeply to be read.' });
@@ -96,13 +116,13 @@ export async function extractWithTimeLimit(input: ExtractionInput, limits: Extra
 }
 
 /** Extraction in the calling thread, without the time limit: said once on stderr, as it is a degraded mode. */
-async function extractInThisThread(input: ExtractionInput, why: string): Promise<ExtractionOutcome> {
+async function extractInThisThread(input: ExtractionInput, why: string, hooks?: StreamHooks): Promise<ExtractionOutcome> {
   if (!warnedInline) {
     warnedInline = true;
     console.error(`Article Player: ${why}, so extraction runs without its time limit.`);
   }
   try {
-    return { ok: true, article: await extractArticle(input) };
+    return { ok: true, article: await extractArticle(input, hooks) };
   } catch (error) {
     if (error instanceof DocumentError || (error as Error).name === 'PdfProblem') return { ok: false, message: (error as Error).message };
     return { ok: false, message: `The page could not be read: ${(error as Error).message}` };

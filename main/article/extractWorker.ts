@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { extractArticle, type ExtractionInput } from './extractArticle.js';
 import { DocumentError } from './documentError.js';
+import { postingHooks } from './streamParts.js';
 
 /** `message`: a document's own words for the listener (a DocumentError, a PdfProblem), passed on as they are. */
 export type WorkerReply = { ok: true; article: Awaited<ReturnType<typeof extractArticle>> } | { ok: false; error: string; message?: string };
@@ -15,7 +16,10 @@ function reply(message: WorkerReply): void {
 }
 
 try {
-  reply({ ok: true, article: await extractArticle(workerData as ExtractionInput) });
+  const input = workerData as ExtractionInput;
+  // A long document's parts go to the parent as they are read; the reply is the whole.
+  const hooks = input.stream && parentPort ? postingHooks((message) => parentPort!.postMessage(message)) : undefined;
+  reply({ ok: true, article: await extractArticle(input, hooks) });
 } catch (error) {
   // A document that says what is wrong with it (a PDF without text, a book with DRM) is told in its own words.
   const message = error instanceof DocumentError || (error instanceof Error && error.name === 'PdfProblem') ? (error as Error).message : undefined;

@@ -7,6 +7,7 @@ import { decodeText, looksBinary } from './decodeText.js';
 import type { ArticleFormat } from './extractArticle.js';
 import { extractWithTimeLimit } from './extractInWorker.js';
 import { looksLikePdf } from './pdf/pdfArticle.js';
+import type { StreamHooks } from './streamParts.js';
 
 export const MAX_ARTICLE_BYTES = 20 * 1024 * 1024;
 /** PDFs carry fonts and images besides their text: a 500-page book with figures runs to a hundred MB or more. */
@@ -77,6 +78,16 @@ export interface FromBytesOptions {
   timeoutMs?: number;
   /** Whether a book's image descriptions are read (the listener's setting; default on). */
   imageDescriptions?: boolean;
+  /** A long PDF's or book's first part and progress as they are read (streamParts.ts); the result is still the whole. */
+  hooks?: StreamHooks;
+  /** Stops a PDF's or book's extraction (another article was opened). */
+  signal?: AbortSignal;
+}
+
+/** The hooks with each part's source set as the whole article's will be. */
+function sourcedHooks(options: FromBytesOptions, source: string | null): StreamHooks | undefined {
+  const { hooks } = options;
+  return hooks && { onProgress: hooks.onProgress, onPart: (article, progress) => hooks.onPart({ ...article, source: article.source ?? source }, progress) };
 }
 
 /** Options from the listener's settings that shape what is read. */
@@ -124,7 +135,7 @@ async function pdfFromBytes(bytes: Uint8Array, name: string, source: string | nu
   if (!looksLikePdf(bytes)) return { ok: false, message: notAPdf(bytes, name) };
   const extracted = await extractWithTimeLimit(
     { text: '', bytes, format: 'pdf', fallbackTitle: titleFromFileName(name), source, password: options.password, imageDescriptions: options.imageDescriptions },
-    { timeoutMs: options.timeoutMs ?? PDF_TIME_LIMIT_MS },
+    { timeoutMs: options.timeoutMs ?? PDF_TIME_LIMIT_MS, hooks: sourcedHooks(options, source), signal: options.signal },
   );
   if (!extracted.ok) return { ok: false, message: extracted.message.replace(/^Reading this page/u, 'Reading this PDF').replace(/^The page could not be read/u, 'The PDF could not be read') };
   const { article } = extracted;
@@ -137,7 +148,7 @@ async function pdfFromBytes(bytes: Uint8Array, name: string, source: string | nu
 async function bookFromBytes(bytes: Uint8Array, name: string, source: string | null, options: FromBytesOptions): Promise<LoadResult> {
   if (bytes.length > MAX_BOOK_BYTES) return { ok: false, message: `${name} is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; books up to ${MAX_BOOK_BYTES / 1024 / 1024} MB can be opened.` };
   const input = { text: '', bytes, format: 'epub' as const, name, fallbackTitle: titleFromFileName(name), source, imageDescriptions: options.imageDescriptions };
-  const extracted = await extractWithTimeLimit(input, { timeoutMs: options.timeoutMs });
+  const extracted = await extractWithTimeLimit(input, { timeoutMs: options.timeoutMs, hooks: sourcedHooks(options, source), signal: options.signal });
   if (!extracted.ok) return extracted;
   const { article } = extracted;
   article.source ??= source;

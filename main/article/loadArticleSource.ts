@@ -2,7 +2,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { ArticleSource, LoadResult } from '../../shared/api.js';
 import type { Settings } from '../../shared/settings.js';
-import { articleFromBytes, loadArticleFile, type ReadingOptions } from './loadArticleFile.js';
+import { articleFromBytes, loadArticleFile, type FromBytesOptions, type ReadingOptions } from './loadArticleFile.js';
 import { loadArticleUrl } from './loadArticleUrl.js';
 import { titleFromFirstLine } from './pastedTitle.js';
 import { loadWelcomeArticle } from './welcomeArticle.js';
@@ -30,7 +30,7 @@ export async function loadArticleSource(source: string | null, options: ReadingO
 }
 
 /** What the renderer hands over: an address, pasted text, or a picked or dropped file's bytes (never a path). */
-export async function loadRendererSource(source: ArticleSource, options: ReadingOptions = {}): Promise<LoadResult> {
+export async function loadRendererSource(source: ArticleSource, options: ReadingOptions & Pick<FromBytesOptions, 'hooks' | 'signal'> = {}): Promise<LoadResult> {
   switch (source.type) {
     case 'url':
       return loadArticleUrl(source.url.trim(), options);

@@ -14,11 +14,27 @@ import { drmMessage } from './epubDrm.js';
 import { readPackage } from './epubPackage.js';
 import { findNotes, indexIds, markDocument, MarkTable, noteText, readMarks, semanticTypes, type ReadState, type SpineDocument } from './epubSemantics.js';
 import { ArchiveError, ZIP_LIMITS, ZipArchive, type ZipLimits } from './zipArchive.js';
+import type { StreamHooks } from '../streamParts.js';
+
+/** A streamed book's first part: the first spine documents holding at least this much markup (a few chapters). */
+export const FIRST_PART_CHARS = 60_000;
 
 export interface EpubOptions {
   /** Image descriptions (alt text) read as blocks of their own; off: kept as hidden blocks. */
   imageDescriptions?: boolean;
   limits?: ZipLimits;
+  /** Streaming: the first chapters handed over as a part before the whole book is read, and progress per chapter. */
+  hooks?: StreamHooks;
+}
+
+/** How many spine documents make a streamed book's first part: the fewest whose markup reaches `minChars` (plain, for tests). */
+export function firstPartDocuments(sizes: number[], minChars: number): number {
+  let chars = 0;
+  for (let i = 0; i < sizes.length; i++) {
+    chars += sizes[i]!;
+    if (chars >= minChars) return i + 1;
+  }
+  return sizes.length;
 }
 
 const VOID = 'area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr';
@@ -63,15 +79,29 @@ function readBook(bytes: Uint8Array, name: string, fallbackTitle: string, option
   const drm = drmMessage(zip, name);
   if (drm) throw new ArchiveError(drm);
   const book = readPackage(zip, name, parseSpineDocument);
-  const bookLang = normalizeLangTag(book.language);
+  const spine = book.spine.filter((item, i) => book.spine.findIndex((other) => other.path === item.path) === i); // a document listed twice is read once
+  const texts = spine.map((item) => zip.text(item.path));
+  const { hooks } = options;
+  if (hooks) {
+    const first = firstPartDocuments(texts.map((text) => text.length), FIRST_PART_CHARS);
+    if (first < spine.length) {
+      const part = articleOfBook(book, spine.slice(0, first), texts, fallbackTitle, { ...options, hooks: undefined });
+      if (part.blocks.length > 0) hooks.onPart(part, { done: first, total: spine.length, unit: 'chapter' });
+    }
+  }
+  return articleOfBook(book, spine, texts, fallbackTitle, options);
+}
 
+type Book = ReturnType<typeof readPackage>;
+
+/** The spine documents given (all of them, or a streamed book's first ones) to the book's article. */
+function articleOfBook(book: Book, spine: Book['spine'], texts: string[], fallbackTitle: string, options: EpubOptions): ArticleWithNotes {
+  const bookLang = normalizeLangTag(book.language);
   const docs: SpineDocument[] = [];
-  const seen = new Set<string>();
-  for (const item of book.spine) {
-    if (seen.has(item.path)) continue; // a document listed twice is read once
-    seen.add(item.path);
-    const document = parseSpineDocument(zip.text(item.path));
+  for (const [i, item] of spine.entries()) {
+    const document = parseSpineDocument(texts[i]!);
     docs.push({ path: item.path, document, ids: indexIds(document) });
+    options.hooks?.onProgress({ done: i + 1, total: texts.length, unit: 'chapter' });
   }
   const linear = new Map(book.spine.map((item) => [item.path, item.linear]));
 

@@ -34,6 +34,27 @@ export interface PdfOptions {
   maxPages?: number;
   /** Figures' alternative text (tagged PDFs) read as blocks of their own; off: kept as hidden blocks. Default on. */
   imageDescriptions?: boolean;
+  /**
+   * Streaming: called with the article of the pages read so far, at `firstPart` pages and then each time
+   * the pages read have doubled (a long document is shown and read while the rest follows). Never called
+   * for a document that fits in its first part.
+   */
+  onPart?: (part: PdfArticle, pagesRead: number) => void;
+  /** Streaming: called after each page is read, with the pages read and the document's page count. */
+  onProgress?: (pagesRead: number, pageCount: number) => void;
+  /** The pages of the first part (default FIRST_PART_PAGES). */
+  firstPart?: number;
+}
+
+/** A streamed PDF's first part: enough to listen to for several minutes, read in well under a second. */
+export const FIRST_PART_PAGES = 4;
+
+/** Where a streamed document's parts are cut: the first part, then each doubling of the pages read (plain, for tests). */
+export function isPartCheckpoint(pagesRead: number, firstPart: number, pageCount: number): boolean {
+  if (pagesRead >= pageCount || pagesRead < firstPart) return false;
+  let checkpoint = firstPart;
+  while (checkpoint < pagesRead) checkpoint *= 2;
+  return checkpoint === pagesRead;
 }
 
 export interface PdfPage {
@@ -150,7 +171,7 @@ async function openDocument(bytes: Uint8Array, options: PdfOptions) {
 
 type PdfDocument = Awaited<ReturnType<typeof openDocument>>;
 
-async function readPages(doc: PdfDocument, maxPages: number): Promise<{ pages: PdfPage[]; failed: number }> {
+async function readPages(doc: PdfDocument, maxPages: number, afterPage?: (pages: PdfPage[]) => void): Promise<{ pages: PdfPage[]; failed: number }> {
   let labels: string[] | null = null;
   try {
     labels = await doc.getPageLabels();
@@ -181,6 +202,7 @@ async function readPages(doc: PdfDocument, maxPages: number): Promise<{ pages: P
       failed++;
       pages.push({ index, label, width: 612, height: 792, bottom: 0, lines: [] });
     }
+    afterPage?.(pages);
   }
   return { pages, failed };
 }
@@ -263,22 +285,27 @@ export interface PdfArticle extends ArticleWithNotes {
   pageCount: number;
 }
 
+/** Pages read to their article, or the problem that keeps them from being read. */
+function articleOfPages(pages: PdfPage[], failed: number, facts: DocumentFacts): PdfArticle {
+  if (pages.length > 0 && failed === pages.length) throw new PdfProblem('This PDF is damaged: none of its pages could be read.', 'damaged');
+  const { letters, unreadable } = unreadableShare(pages);
+  if (letters === 0 && unreadable === 0) {
+    throw new PdfProblem('This PDF is scanned pages without text: it has no text layer to read aloud. A PDF made from it with text recognition (OCR) can be read.', 'scanned');
+  }
+  if (unreadable > 0.25 * (letters + unreadable)) {
+    throw new PdfProblem('The text of this PDF cannot be read: its fonts do not say which letters their glyphs are (no Unicode map), so it comes out as meaningless characters.', 'no-unicode');
+  }
+  return buildArticle(pages, facts);
+}
+
 export async function extractPdf(bytes: Uint8Array, fallbackTitle: string, options: PdfOptions = {}): Promise<PdfArticle> {
   const doc = await openDocument(bytes, options);
   try {
-    const { pages, failed } = await readPages(doc, options.maxPages ?? Infinity);
-    if (pages.length > 0 && failed === pages.length) throw new PdfProblem('This PDF is damaged: none of its pages could be read.', 'damaged');
-    const { letters, unreadable } = unreadableShare(pages);
-    if (letters === 0 && unreadable === 0) {
-      throw new PdfProblem('This PDF is scanned pages without text: it has no text layer to read aloud. A PDF made from it with text recognition (OCR) can be read.', 'scanned');
-    }
-    if (unreadable > 0.25 * (letters + unreadable)) {
-      throw new PdfProblem('The text of this PDF cannot be read: its fonts do not say which letters their glyphs are (no Unicode map), so it comes out as meaningless characters.', 'no-unicode');
-    }
+    // The metadata and outline first (they are small), so each part of a streamed document has its title and chapters.
     const meta = await doc.getMetadata().catch(() => null);
     const info = (meta?.info ?? {}) as { Title?: string; Author?: string; Language?: string };
     const chapters = await chaptersOf(doc);
-    return buildArticle(pages, {
+    const facts: DocumentFacts = {
       title: info.Title?.trim() || null,
       author: info.Author?.trim() || null,
       lang: info.Language ?? null,
@@ -286,7 +313,21 @@ export async function extractPdf(bytes: Uint8Array, fallbackTitle: string, optio
       fallbackTitle,
       pageCount: doc.numPages,
       imageDescriptions: options.imageDescriptions ?? true,
-    });
+    };
+    const total = Math.min(doc.numPages, options.maxPages ?? Infinity);
+    const firstPart = Math.max(1, options.firstPart ?? FIRST_PART_PAGES);
+    const afterPage = (pages: PdfPage[]) => {
+      options.onProgress?.(pages.length, total);
+      if (!options.onPart || !isPartCheckpoint(pages.length, firstPart, total)) return;
+      try {
+        const part = articleOfPages(pages, 0, facts);
+        if (part.blocks.length > 0) options.onPart(part, pages.length);
+      } catch {
+        // The first pages alone are scanned or unreadable: the whole document decides (it may have text further on).
+      }
+    };
+    const { pages, failed } = await readPages(doc, options.maxPages ?? Infinity, options.onPart || options.onProgress ? afterPage : undefined);
+    return articleOfPages(pages, failed, facts);
   } finally {
     await doc.destroy().catch(() => {});
   }

@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArticlePlayerApi, ArticleSource, LoadResult } from '../../../shared/api';
 import { restoreHiddenBlock } from '../../../shared/article';
 import type { ReadingPosition } from '../../../shared/library';
+import { useArticleStream, type ArticleStream } from './useArticleStream';
 
 /** Where an open was asked for: a dialog shows its own failure, in the dialog, where the listener is. */
 export type OpenOrigin = 'open' | 'library' | 'outside';
@@ -31,6 +32,8 @@ export interface OpenArticle {
   restoreHidden: (hiddenIndex: number, position: ReadingPosition) => void;
   headingRef: React.RefObject<HTMLHeadingElement | null>;
   problemRef: React.RefObject<HTMLDivElement | null>;
+  /** A long document's reading still going on (its first part is on screen), or how it ended. */
+  stream: ArticleStream | null;
 }
 
 export function useOpenArticle(api: ArticlePlayerApi, announce: (message: string) => void, onOpened: () => void): OpenArticle {
@@ -38,12 +41,15 @@ export function useOpenArticle(api: ArticlePlayerApi, announce: (message: string
   const [openProblem, setOpenProblem] = useState<OpenProblem | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const problemRef = useRef<HTMLDivElement>(null);
+  const { stream, follow, startedMessage } = useArticleStream(api, setLoaded, announce);
+  /** Counts opens asked for, so the answer to one overtaken by another (a long document still loading) is dropped. */
+  const opens = useRef(0);
 
   useEffect(() => {
     const failed = (error: unknown): LoadResult => ({ ok: false, message: (error as Error).message });
-    api.invoke('getInitialArticle', {}).catch(failed).then(setLoaded);
-    return api.on('articleOpened', setLoaded);
-  }, [api]);
+    api.invoke('getInitialArticle', {}).catch(failed).then((result) => setLoaded(follow(result)));
+    return api.on('articleOpened', (result) => setLoaded(follow(result)));
+  }, [api, follow]);
 
   // This runs after a closing dialog has handed focus back to its opener, so the article keeps it.
   const focusArticle = useRef(false);
@@ -60,10 +66,10 @@ export function useOpenArticle(api: ArticlePlayerApi, announce: (message: string
   const showOpened = useCallback(
     (result: LoadResult, origin: OpenOrigin, source: OpenProblem['source']) => {
       if (result.ok) {
-        setLoaded(result);
+        setLoaded(follow(result));
         setOpenProblem(null);
         opened.current();
-        announce(`Opened ${result.article.title}`);
+        announce([`Opened ${result.article.title}`, startedMessage(result)].filter(Boolean).join('. '));
         focusArticle.current = true;
       } else {
         // The article on screen stays: a failed open loses nothing.
@@ -72,28 +78,34 @@ export function useOpenArticle(api: ArticlePlayerApi, announce: (message: string
         if (origin === 'outside') announce(result.message);
       }
     },
-    [announce],
+    [announce, follow, startedMessage],
   );
-  const present = useCallback((result: LoadResult) => {
-    setLoaded(result);
-    setOpenProblem(null);
-  }, []);
+  const present = useCallback(
+    (result: LoadResult) => {
+      opens.current++;
+      setLoaded(follow(result));
+      setOpenProblem(null);
+    },
+    [follow],
+  );
   const openSource = useCallback(
     (source: ArticleSource, origin: OpenOrigin = 'outside') => {
       announce('Opening the article…');
+      const open = ++opens.current;
       api
         .invoke('openArticle', { source })
         .catch((error: unknown): LoadResult => ({ ok: false, message: (error as Error).message }))
-        .then((result) => showOpened(result, origin, source.type));
+        .then((result) => open === opens.current && showOpened(result, origin, source.type));
     },
     [api, announce, showOpened],
   );
   const openEntry = useCallback(
     (id: string) => {
+      const open = ++opens.current;
       api
         .invoke('openLibraryEntry', { id })
         .catch((error: unknown): LoadResult => ({ ok: false, message: (error as Error).message }))
-        .then((result) => showOpened(result, 'library', 'entry'));
+        .then((result) => open === opens.current && showOpened(result, 'library', 'entry'));
     },
     [api, showOpened],
   );
@@ -122,5 +134,5 @@ export function useOpenArticle(api: ArticlePlayerApi, announce: (message: string
   );
 
   const dismissOpenProblem = useCallback(() => setOpenProblem(null), []);
-  return { loaded, openProblem, dismissOpenProblem, present, openSource, openEntry, restoreHidden, headingRef, problemRef };
+  return { loaded, openProblem, dismissOpenProblem, present, openSource, openEntry, restoreHidden, headingRef, problemRef, stream };
 }

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ArticlePlayerApi } from '../../../shared/api';
 import { DEFAULT_KEYMAP, type Action } from '../../../shared/keymap';
 import { effectiveKeymap } from '../../../shared/settings';
+import { StreamProgress } from '../article/StreamProgress';
 import { useOpenArticle } from '../article/useOpenArticle';
 import { useShortcuts } from '../keyboard/useShortcuts';
 import { formatRemaining, isPlayerAction, playerCommands } from '../player/playerCommands';
@@ -53,7 +54,7 @@ export function App({ api }: { api: ArticlePlayerApi }) {
   useAppearance(settings);
   const keymap = useMemo(() => effectiveKeymap(settings), [settings]);
   const closeDialog = useCallback(() => setDialog(null), []);
-  const { loaded, openProblem, dismissOpenProblem, present, openSource, openEntry, restoreHidden, headingRef, problemRef } = useOpenArticle(api, announce, closeDialog);
+  const { loaded, openProblem, dismissOpenProblem, present, openSource, openEntry, restoreHidden, headingRef, problemRef, stream } = useOpenArticle(api, announce, closeDialog);
   const speech = useSpeechInfo(api, settings.engine, settingsLoaded);
 
   const article = loaded?.ok ? loaded.article : null;
@@ -154,6 +155,7 @@ export function App({ api }: { api: ArticlePlayerApi }) {
           />
         </div>
         <OpenProblemNotice problem={openProblem} onDismiss={dismissOpenProblem} />
+        <StreamProgress stream={stream} />
       </header>
       <main className="content">
         <Notices

@@ -29,12 +29,21 @@ export class DirectPlayer extends SessionState implements ReadingSession {
 
   constructor(
     private readonly api: ArticlePlayerApi,
-    private readonly blocks: readonly Block[],
+    private blocks: readonly Block[],
     private readonly options: PlayerOptions,
     initialRate = RATE_DEFAULT,
   ) {
     super(initialPlayerState(blocks.length, options.start, initialRate, options.start?.sentenceIndex ?? -1), blocks.length, options.announce);
     this.preferences = { engine: options.engine, voice: options.voice, paragraphPauseMs: options.paragraphPauseMs, sentencePauseMs: options.sentencePauseMs };
+  }
+
+  /** The article grew (a long document streamed in); direct speech ends at the end of what has arrived. */
+  grow(blocks: readonly Block[]): void {
+    if (blocks === this.blocks) return;
+    this.blocks = blocks;
+    this.wordCountsMade = null;
+    this.resize(blocks.length);
+    if (this.state.blockIndex >= blocks.length) this.update({ blockIndex: Math.max(0, blocks.length - 1), sentenceIndex: 0 });
   }
 
   get positionMs(): number {

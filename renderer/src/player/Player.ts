@@ -91,13 +91,16 @@ export class Player extends SessionState implements ReadingSession {
   private readonly stops = new Map<string, PlaybackStop>();
   /** The block being read as written (Hear as written), or -1: its cached audio is the as-written one. */
   private asWrittenBlock = -1;
-  private readonly wordCounts: WordCounts;
+  private wordCounts: WordCounts;
+  /** More blocks are still being read (a long document streamed in); and playback reached the last one that came. */
+  private moreComing = false;
+  private waitingForMore = false;
   private readonly skippedPassages: SkippedPassages;
 
   constructor(
     private readonly api: ArticlePlayerApi,
     private readonly audio: HTMLAudioElement,
-    private readonly blocks: readonly Block[],
+    private blocks: readonly Block[],
     private readonly options: PlayerOptions,
     initialRate = RATE_DEFAULT,
   ) {
@@ -128,6 +131,30 @@ export class Player extends SessionState implements ReadingSession {
     return this.loadedBlock === this.state.blockIndex ? this.audio.currentTime * 1000 : 0;
   }
 
+  grow(blocks: readonly Block[], moreComing: boolean): void {
+    this.moreComing = moreComing;
+    const before = this.blocks.length;
+    if (blocks !== this.blocks) {
+      const kept = SessionState.keptOf(this.blocks, blocks);
+      for (const index of [...this.cache.keys()]) if (index >= kept) this.cache.delete(index);
+      if (this.loadedBlock >= kept && this.state.status !== 'playing') this.loadedBlock = -1;
+      this.blocks = blocks;
+      this.wordCounts = new WordCounts(blocks);
+      this.resize(blocks.length);
+      if (this.state.blockIndex >= blocks.length) this.update({ blockIndex: Math.max(0, blocks.length - 1), sentenceIndex: 0, wordIndex: -1 });
+    }
+    if (!this.waitingForMore) return;
+    if (blocks.length > before) {
+      // Playback had caught up with the reading: it goes on with the first block that arrived.
+      this.waitingForMore = false;
+      void this.startBlock(before, 0, true);
+    } else if (!moreComing) {
+      this.waitingForMore = false;
+      this.update({ status: 'ended', sentenceIndex: -1, wordIndex: -1 });
+      this.options.announce('End of article');
+    }
+  }
+
   // ---- commands ----------------------------------------------------------------------------
 
   play(): void {
@@ -146,6 +173,7 @@ export class Player extends SessionState implements ReadingSession {
 
   pause(): void {
     clearTimeout(this.gapTimer);
+    this.waitingForMore = false;
     this.generation++; // a block still loading must not start playing after a pause
     this.audio.pause();
     this.stopClock();
@@ -520,6 +548,13 @@ export class Player extends SessionState implements ReadingSession {
     const reached = this.stopsReached(true);
     if (reached.length > 0) return this.reachStop(true, reached);
     const next = this.state.blockIndex + 1;
+    if (next >= this.blocks.length && this.moreComing) {
+      // The end of what has been read so far: wait for the next pages, then go on.
+      this.waitingForMore = true;
+      this.update({ status: 'loading', sentenceIndex: -1, wordIndex: -1 });
+      this.options.announce('Waiting for the next pages');
+      return;
+    }
     if (next >= this.blocks.length) {
       this.update({ status: 'ended', sentenceIndex: -1, wordIndex: -1 });
       this.options.announce('End of article');

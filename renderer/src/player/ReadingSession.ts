@@ -1,4 +1,5 @@
 /** What the UI asks of a reading session, whether it plays audio (Player) or speaks directly (DirectPlayer). */
+import type { Block } from '../../../shared/article';
 import type { PlayerState, SpeechPreferences } from './Player';
 
 /** A place where playback pauses by itself: the end of a selection, or the end of a paragraph for a sleep timer. */
@@ -42,5 +43,11 @@ export interface ReadingSession {
   untilStopMs(owner: string): number | null;
   /** Output volume, 0..1 (a sleep timer's fade). */
   setVolume(volume: number): void;
+  /**
+   * The article grew while it is read (a long document's rest arriving): the blocks kept (the same objects)
+   * keep their audio, changed ones are spoken again; `moreComing` says more will follow, so reaching the end
+   * of what arrived waits for it instead of ending.
+   */
+  grow(blocks: readonly Block[], moreComing: boolean): void;
   dispose(): void;
 }

@@ -15,7 +15,7 @@ export abstract class SessionState {
 
   protected constructor(
     protected state: PlayerState,
-    private readonly blockCount: number,
+    private blockCount: number,
     protected readonly announce: (message: string) => void,
   ) {}
 
@@ -34,6 +34,19 @@ export abstract class SessionState {
   nextBlock(): void {
     if (this.state.blockIndex >= this.blockCount - 1) this.announce('This is the last paragraph');
     else this.goToBlock(this.state.blockIndex + 1);
+  }
+
+  /** The article grew (a long document streamed in): more blocks to move to and count. */
+  protected resize(blockCount: number): void {
+    this.blockCount = blockCount;
+  }
+
+  /** How many leading blocks of `before` are still the same objects in `after`. */
+  protected static keptOf(before: readonly unknown[], after: readonly unknown[]): number {
+    const end = Math.min(before.length, after.length);
+    let i = 0;
+    while (i < end && before[i] === after[i]) i++;
+    return i;
   }
 
   protected isActive(): boolean {

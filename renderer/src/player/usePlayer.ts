@@ -4,6 +4,7 @@ import type { ArticlePlayerApi } from '../../../shared/api';
 import type { Article } from '../../../shared/article';
 import type { ReadingPosition } from '../../../shared/library';
 import { onPageLeave } from '../api/onPageLeave';
+import { isStillReading, readingOf } from '../article/articleGrowth';
 import { DirectPlayer } from './DirectPlayer';
 import { Player, type PlayerState, type SpeechPreferences } from './Player';
 import type { ReadingSession } from './ReadingSession';
@@ -26,13 +27,16 @@ export interface PlayerSetup {
 export function usePlayer({ api, article, start, audio, preferences, rate, direct, announce }: PlayerSetup): { player: ReadingSession | null; state: PlayerState } {
   const [player, setPlayer] = useState<ReadingSession | null>(null);
   // Read when a Player is made, without making a new Player when they change (configure() does that).
-  const latest = useRef({ preferences, rate, start });
+  const latest = useRef({ preferences, rate, start, article });
   useEffect(() => {
-    latest.current = { preferences, rate, start };
+    latest.current = { preferences, rate, start, article };
   });
+  // One Player per reading: an article that grows (a long document streamed in) keeps its Player.
+  const reading = article ? readingOf(article) : null;
 
   useEffect(() => {
-    if (!article || !audio) return;
+    const { article } = latest.current;
+    if (!reading || !article || !audio) return;
     const { preferences: initial, rate: initialRate, start: startAt } = latest.current;
     const options = { ...initial, lang: article.lang, announce, start: startAt ?? undefined };
     const created = direct ? new DirectPlayer(api, article.blocks, options, initialRate) : new Player(api, audio, article.blocks, options, initialRate);
@@ -46,7 +50,11 @@ export function usePlayer({ api, article, start, audio, preferences, rate, direc
       created.dispose();
       setPlayer(null);
     };
-  }, [api, article, audio, announce, direct]);
+  }, [api, reading, audio, announce, direct]);
+
+  useEffect(() => {
+    if (player && article) player.grow(article.blocks, isStillReading(article));
+  }, [player, article]);
 
   const { engine, voice, paragraphPauseMs, sentencePauseMs, spokenTextKey, trimSilences } = preferences;
   useEffect(() => {
