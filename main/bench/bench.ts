@@ -15,6 +15,7 @@ import { loadArticleSource } from '../article/loadArticleSource.js';
 import { detectEngine } from '../speech/detectEngine.js';
 import { runExtractionReport } from './extractionReport.js';
 import { runLibraryBench } from './library.js';
+import { runHtmlOpenBench } from './htmlOpen.js';
 import { runLongArticleBench } from './longArticle.js';
 import { partOfThisProcess, runPartInOwnProcess, servePart } from './partProcess.js';
 import { runPdfBench } from './pdf.js';
@@ -64,7 +65,10 @@ const PARTS: Part[] = [
     run: async () => {
       const browser = await launchBenchBrowser();
       try {
-        return { longArticle: await runLongArticleBench({ browser, rendererDir: RENDERER_DIR, speech: memoizedSpeech() }) };
+        const longArticle = await runLongArticleBench({ browser, rendererDir: RENDERER_DIR, speech: memoizedSpeech() });
+        const htmlFile = await runHtmlOpenBench({ browser, startScript: START_SCRIPT, long: 2000, short: 40, runs: 3 });
+        const { long } = htmlFile;
+        return { longArticle: { ...longArticle, htmlFile, goals: { ...longArticle.goals, htmlEveryBlockAtMost1000Ms: long.openToEveryBlockMs.median <= 1000, htmlFirstScreenAtMost300Ms: long.openToFirstScreenMs.median <= 300 } } };
       } finally {
         await browser.close();
       }

@@ -23,6 +23,8 @@ export interface LongArticleOptions {
   short?: number;
   opens?: number;
   steps?: number;
+  /** The time between keydowns while ArrowDown is held (key repeat). */
+  repeatMs?: number;
 }
 
 interface LongTask {
@@ -67,6 +69,45 @@ async function timeStep(page: Page): Promise<{ stepMs: number; frameMs: number }
   return page.evaluate(() => (window as unknown as { __step: Promise<{ stepMs: number; frameMs: number }> }).__step);
 }
 
+interface BackToBack {
+  stepMs: number[];
+  landedOn: number;
+  expected: number;
+}
+
+/**
+ * ArrowDown held: keydowns `gapMs` apart, repeats after the first as key repeat sends them. Each step is
+ * timed from its keydown to aria-current reaching the block that step asked for (the one after where
+ * the previous step asked to go).
+ */
+async function stepBackToBack(page: Page, steps: number, gapMs: number): Promise<BackToBack> {
+  const from = await page.evaluate(() => {
+    const start = Number(document.querySelector('[aria-current]')?.getAttribute('data-block-index') ?? -1);
+    const w = window as unknown as { __held: { downs: number[]; reached: Map<number, number> } };
+    w.__held = { downs: [], reached: new Map() };
+    window.addEventListener('keydown', () => w.__held.downs.push(performance.now()), { capture: true });
+    new MutationObserver(() => {
+      const now = Number(document.querySelector('[aria-current]')?.getAttribute('data-block-index') ?? -1);
+      if (!w.__held.reached.has(now)) w.__held.reached.set(now, performance.now());
+    }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['aria-current'] });
+    return start;
+  });
+  for (let step = 0; step < steps; step++) {
+    await page.keyboard.down('ArrowDown');
+    await new Promise((resolve) => setTimeout(resolve, gapMs));
+  }
+  await page.keyboard.up('ArrowDown');
+  await page.waitForTimeout(1000);
+  return page.evaluate(
+    ({ start, count }) => {
+      const w = window as unknown as { __held: { downs: number[]; reached: Map<number, number> } };
+      const stepMs = w.__held.downs.map((down, i) => (w.__held.reached.get(start + i + 1) ?? Number.POSITIVE_INFINITY) - down);
+      return { stepMs, landedOn: Number(document.querySelector('[aria-current]')?.getAttribute('data-block-index') ?? -1), expected: start + count };
+    },
+    { start: from, count: steps },
+  );
+}
+
 async function heapMb(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   try {
@@ -105,18 +146,27 @@ async function measureArticle(options: Required<LongArticleOptions>, count: numb
     await page!.keyboard.press('k');
     await page!.waitForFunction(() => !document.querySelector('audio')!.paused && document.querySelector('audio')!.currentTime > 0, undefined, { timeout: 20_000 });
     await page!.waitForTimeout(500);
-    const steppingFrom = await page!.evaluate(() => performance.now());
+    const longTasksSince = async (from: number, to: number) =>
+      page!.evaluate(({ from, to }) => (window as unknown as { __long: { longTasks: LongTask[] } }).__long.longTasks.filter((task) => task.start >= from && task.start < to).map((task) => task.duration), { from, to });
+    const now = () => page!.evaluate(() => performance.now());
+    const steppingFrom = await now();
     const steps: number[] = [];
     const frames: number[] = [];
-    for (let step = 0; step < Math.min(options.steps, count - 1); step++) {
+    const stepCount = Math.min(options.steps, Math.floor((count - 1) / 2));
+    for (let step = 0; step < stepCount; step++) {
       const timed = await timeStep(page!);
       steps.push(timed.stepMs);
       frames.push(timed.frameMs);
       await page!.waitForTimeout(250);
     }
     await page!.waitForTimeout(500);
-    const longTasks = await page!.evaluate((from) => (window as unknown as { __long: { longTasks: LongTask[] } }).__long.longTasks.filter((task) => task.start >= from).map((task) => task.duration), steppingFrom);
+    const heldFrom = await now();
+    const longTasks = await longTasksSince(steppingFrom, heldFrom);
+    // Then ArrowDown held (key repeat), still playing: steps back to back.
+    const held = await stepBackToBack(page!, stepCount, options.repeatMs);
+    const heldLongTasks = await longTasksSince(heldFrom, await now());
     await page!.close();
+    const longTaskSummary = (tasks: number[]) => ({ count: tasks.length, maxMs: tasks.length ? round(Math.max(...tasks)) : 0, totalMs: round(tasks.reduce((a, b) => a + b, 0)) });
     return {
       paragraphs: count,
       words,
@@ -124,7 +174,8 @@ async function measureArticle(options: Required<LongArticleOptions>, count: numb
       openMs: summarize(open),
       stepMs: summarize(steps),
       stepToNextFrameMs: summarize(frames),
-      longTasksWhileStepping: { count: longTasks.length, maxMs: longTasks.length ? round(Math.max(...longTasks)) : 0, totalMs: round(longTasks.reduce((a, b) => a + b, 0)) },
+      longTasksWhileStepping: longTaskSummary(longTasks),
+      held: { description: `ArrowDown held: ${stepCount} keydowns ${options.repeatMs} ms apart while playing`, stepMs: summarize(held.stepMs), longTasks: longTaskSummary(heldLongTasks), landedOn: held.landedOn, expected: held.expected },
       heapAfterOpenMb: summarize(heap),
     };
   } finally {
@@ -133,13 +184,13 @@ async function measureArticle(options: Required<LongArticleOptions>, count: numb
 }
 
 export async function runLongArticleBench(given: LongArticleOptions) {
-  const options: Required<LongArticleOptions> = { long: 2000, short: 40, opens: 3, steps: 30, ...given };
+  const options: Required<LongArticleOptions> = { long: 2000, short: 40, opens: 3, steps: 20, repeatMs: 30, ...given };
   const short = await measureArticle(options, options.short);
   const long = await measureArticle(options, options.long);
   const ratio = (a: number, b: number) => round(a / b, 2);
   const stepRatio = ratio(long.stepMs.median, short.stepMs.median);
   return {
-    description: `a generated ${options.long}-paragraph article against its first ${options.short} paragraphs, opened ${options.opens} times each; ${options.steps} ArrowDown steps while playing, 250 ms apart`,
+    description: `a generated ${options.long}-paragraph article against its first ${options.short} paragraphs, opened ${options.opens} times each; ${options.steps} ArrowDown steps while playing, 250 ms apart, then ArrowDown held (${options.steps} keydowns ${options.repeatMs} ms apart, as key repeat sends them)`,
     short,
     long,
     stepRatioMedian: stepRatio,
@@ -148,6 +199,9 @@ export async function runLongArticleBench(given: LongArticleOptions) {
       openAtMost1000Ms: long.openMs.median <= 1000,
       stepP95AtMost16Ms: long.stepMs.p95 <= 16,
       noLongTaskWhileStepping: long.longTasksWhileStepping.count === 0,
+      heldStepP95AtMost16Ms: long.held.stepMs.p95 <= 16 && short.held.stepMs.p95 <= 16,
+      noLongTaskWhileHeld: long.held.longTasks.count === 0 && short.held.longTasks.count === 0,
+      heldLandsOnTheRightBlock: long.held.landedOn === long.held.expected && short.held.landedOn === short.held.expected,
       stepRatioAtMost15: stepRatio <= 1.5,
     },
   };

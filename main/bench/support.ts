@@ -1,4 +1,8 @@
 /** What every browser bench shares: the summary of a list of timings, Debian's Chromium launched the same way, waiting for the player. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--autoplay-policy=no-user-gesture-required'];
@@ -28,4 +32,34 @@ export function launchBenchBrowser(): Promise<Browser> {
 /** The Play button is enabled: a player exists for the article. */
 export async function waitForPlayer(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('[aria-keyshortcuts="Space K"]')?.disabled, undefined, { timeout: 60_000 });
+}
+
+/** Starts the app's browser host as the user would, and resolves with its address once printed. */
+export function startApp(startScript: string, args: readonly string[] = []): Promise<{ url: string; child: ChildProcess }> {
+  const env = { ...process.env, ARTICLE_PLAYER_DATA_DIR: mkdtempSync(join(tmpdir(), 'article-player-bench-start-')) };
+  const child = spawn(process.execPath, [startScript, '--browser', '--no-open', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`the app did not print its address: ${output}`)), 30_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/u.exec(output)?.[0];
+      if (url) {
+        clearTimeout(timer);
+        resolve({ url, child });
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`the app stopped (${code}): ${output}`)));
+  });
+}
+
+export function stopApp(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+  });
 }

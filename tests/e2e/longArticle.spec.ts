@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { generatedArticle } from '../../main/generatedArticle';
-import { currentBlock, expect, openPlayer, startHost, test } from './browserHost.fixture';
+import { audioTime, currentBlock, expect, openPlayer, startHost, test } from './browserHost.fixture';
 
 const COUNT = 2000;
 const article = generatedArticle(COUNT);
@@ -41,7 +41,10 @@ test.describe('a 2,000-paragraph article', () => {
       return w.find(text) ? document.getSelection()!.anchorNode!.parentElement!.getAttribute('data-block-index') : null;
     }, phrase);
     expect(landedIn).toBe(String(COUNT - 1));
-    await expect(page.locator('[data-block-index="0"]')).toHaveCSS('content-visibility', 'auto');
+    // Off-screen blocks skip layout a chunk at a time: a few dozen elements watched, not 2,000.
+    await expect(page.locator('[data-block-index="0"]').locator('xpath=..')).toHaveCSS('content-visibility', 'auto');
+    await expect(page.locator('[data-block-index="0"]')).toHaveCSS('content-visibility', 'visible');
+    expect(await page.locator('article .block-chunk').count()).toBe(COUNT / 50);
   });
 
   test('stepping marks one current block at a time; a selection far down reads from there', async ({ page }) => {
@@ -78,5 +81,46 @@ test.describe('a 2,000-paragraph article', () => {
     // Everything before the current block is marked read; nothing after it.
     const read = await page.locator('[data-block-index].read').count();
     expect(read).toBe(target);
+  });
+
+  test('holding Down while playing: ten steps back to back land on the eleventh paragraph, which alone is synthesized and spoken', async ({ page }) => {
+    // What the page asks main to synthesize, read off the socket: [u32 JSON length][JSON] or JSON text.
+    const asked: string[] = [];
+    page.on('websocket', (socket) =>
+      socket.on('framesent', ({ payload }) => {
+        const json = typeof payload === 'string' ? payload : payload.subarray(4, 4 + payload.readUInt32LE(0)).toString();
+        const message = JSON.parse(json) as { method?: string; params?: { text?: string } };
+        if (message.method === 'synthesizeBlock') asked.push(message.params!.text!);
+      }),
+    );
+    await openPlayer(page, host.url);
+    await page.keyboard.press('Home'); // the test before saved a place far down
+    await expect.poll(() => currentBlock(page)).toBe(0);
+    await page.keyboard.press('k');
+    await expect.poll(() => audioTime(page)).toBeGreaterThan(0);
+    // Key repeat: ten keydowns 30 ms apart, repeat set after the first. Sent from the page's own timers:
+    // they keep their order against the player's (a key sent from here can arrive late on a busy machine).
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          let sent = 0;
+          const send = () => {
+            document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', code: 'ArrowDown', repeat: sent > 0, bubbles: true, cancelable: true }));
+            if (++sent < 10) setTimeout(send, 30);
+            else resolve();
+          };
+          send();
+        }),
+    );
+    expect(await currentBlock(page)).toBe(10);
+    // It speaks where it landed: the element plays paragraph 11 from its start.
+    await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+    await expect.poll(() => page.evaluate(() => !document.querySelector('audio')!.paused && document.querySelector('audio')!.currentTime > 0)).toBe(true);
+    await expect(page.locator('[data-block-index="10"]')).toBeInViewport();
+    const timesAsked = (index: number) => asked.filter((text) => text === article.blocks[index]!.text).length;
+    expect(timesAsked(10)).toBe(1);
+    // The paragraphs passed on the way were never asked for (the first step's was prefetched before).
+    for (let passed = 3; passed <= 8; passed++) expect(timesAsked(passed), `paragraph ${passed + 1}`).toBe(0);
+    expect(await currentBlock(page)).toBe(10);
   });
 });

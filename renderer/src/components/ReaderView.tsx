@@ -4,7 +4,8 @@
  * The blocks render once per article (memoised); the reading position is marked on two elements
  * (useReadingMarks), so a step costs the same in a long article as in a short one. Every block stays
  * in the document (find in page, browse mode, selection); off-screen ones skip layout by CSS
- * (content-visibility in styles.css).
+ * (content-visibility in styles.css), a chunk of blocks at a time: one per block made the browser
+ * check thousands of elements against the window on every scrolled frame (long tasks while stepping).
  */
 import { Fragment, memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import type { Article, Block, HiddenBlock } from '../../../shared/article';
@@ -156,13 +157,30 @@ function groupListItems(items: Item[], blocks: readonly Block[], render: (item: 
   return out;
 }
 
+/** Blocks (lists counted as one) per chunk that skips layout off screen. */
+const CHUNK_SIZE = 50;
+
+/** The rendered blocks in chunks, each skipping style, layout and paint while away from the window. */
+function inChunks(nodes: ReactNode[]): ReactNode[] {
+  const chunks: ReactNode[] = [];
+  for (let start = 0; start < nodes.length; start += CHUNK_SIZE) {
+    const part = nodes.slice(start, start + CHUNK_SIZE);
+    chunks.push(
+      <div key={`chunk-${start}`} className="block-chunk" style={{ containIntrinsicSize: `auto ${part.length * 8}em` }}>
+        {part}
+      </div>,
+    );
+  }
+  return chunks;
+}
+
 /**
  * Every block (and the hidden text when shown), rendered again only for another article or the hidden
  * text's toggle; a page mark before each block that starts a new page of the document.
  */
 const BlockList = memo(function BlockList({ article, showHidden, onReadFrom, onRestoreHidden }: { article: Article; showHidden: boolean; onReadFrom: (index: number) => void; onRestoreHidden: (hiddenIndex: number) => void }) {
   const pageMarks = useMemo(() => new Map(pageStarts(article.blocks).map((page) => [page.blockIndex, page.label])), [article]);
-  return groupListItems(readingOrder(article, showHidden), article.blocks, (item) => {
+  const nodes = groupListItems(readingOrder(article, showHidden), article.blocks, (item) => {
     if (item.type === 'block') {
       const block = article.blocks[item.index]!;
       const element = <BlockElement key={`b${item.index}`} block={block} index={item.index} onReadFrom={onReadFrom} />;
@@ -179,7 +197,11 @@ const BlockList = memo(function BlockList({ article, showHidden, onReadFrom, onR
       <HiddenBlockElement key={`h${item.hiddenIndex}`} block={article.hidden![item.hiddenIndex]!} onRestore={() => onRestoreHidden(item.hiddenIndex)} />
     );
   });
+  return inChunks(nodes);
 });
+
+/** Moves closer together than this are a held key (key repeat is 30-50 ms apart), not separate presses. */
+const STEP_REPEAT_MS = 200;
 
 /** A callback that keeps one identity while always calling the latest function given (so memoised children stay put). */
 function useStableCallback<A extends unknown[]>(callback: (...args: A) => void): (...args: A) => void {
@@ -204,10 +226,15 @@ export function ReaderView({ article, state, settings, headingRef, onReadFrom, o
   const rendered = useMemo(() => ({ article, showHidden }), [article, showHidden]);
   useReadingMarks(articleRef, state.blockIndex, rendered);
 
+  // Steps back to back (a held arrow key) jump: a smooth scroll per step would animate every frame.
+  const lastMove = useRef(0);
   useEffect(() => {
     const element = articleRef.current?.querySelector<HTMLElement>(`[data-block-index="${state.blockIndex}"]`);
+    const now = performance.now();
+    const backToBack = now - lastMove.current < STEP_REPEAT_MS;
+    lastMove.current = now;
     if (!element) return;
-    scrollToBlock(element);
+    scrollToBlock(element, backToBack);
     // Only when asked for: moving focus makes a screen reader read the paragraph over the voice.
     if (focusFollowsReading && !document.querySelector('dialog[open]')) element.focus({ preventScroll: true });
   }, [state.blockIndex, focusFollowsReading]);

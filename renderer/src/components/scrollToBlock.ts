@@ -12,12 +12,13 @@ function inView(rect: DOMRect): boolean {
   return rect.top >= 0 && rect.bottom <= window.innerHeight;
 }
 
-export function scrollToBlock(element: HTMLElement): void {
+/** `instant`: jump, as for moves back to back (a held arrow key), where a smooth scroll would animate every frame. */
+export function scrollToBlock(element: HTMLElement, instant = false): void {
   const rect = element.getBoundingClientRect();
   if (inView(rect)) return;
   const block = rect.height > window.innerHeight ? 'start' : 'center';
   const far = rect.bottom < -window.innerHeight || rect.top > 2 * window.innerHeight;
-  element.scrollIntoView({ block, behavior: far || prefersReducedMotion() ? 'instant' : 'smooth' });
+  element.scrollIntoView({ block, behavior: instant || far || prefersReducedMotion() ? 'instant' : 'smooth' });
   if (!far) return;
   requestAnimationFrame(() => {
     if (!element.isConnected) return;

@@ -64,6 +64,12 @@ interface BlockAudio {
 /** "Previous" within this time of a paragraph's start goes to the previous one (Firefox's rule). */
 const RESTART_THRESHOLD_MS = 2000;
 const PREFETCH_AHEAD = 1;
+/**
+ * Moves closer together than this are a held key (key repeat sends them 30-50 ms apart): the position
+ * moves at once, but a block not yet synthesized is asked for only once the moves stop this long, so
+ * holding Down asks the engine for the paragraph it lands on, not for every one it passes.
+ */
+const SETTLE_MS = 150;
 
 /** The media time of a stop in its block's timeline. */
 function stopMsIn(timeline: Timeline, stop: PlaybackStop): number {
@@ -96,6 +102,7 @@ export class Player extends SessionState implements ReadingSession {
   private moreComing = false;
   private waitingForMore = false;
   private readonly skippedPassages: SkippedPassages;
+  private lastMoveAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly api: ArticlePlayerApi,
@@ -188,7 +195,10 @@ export class Player extends SessionState implements ReadingSession {
     if (this.blocks.length === 0) return;
     const target = this.landOn(index, options.announce !== false);
     const play = options.play ?? this.isActive();
-    void this.startBlock(target, options.sentence ?? 0, play);
+    const now = performance.now();
+    const backToBack = now - this.lastMoveAt < SETTLE_MS;
+    this.lastMoveAt = now;
+    void this.startBlock(target, options.sentence ?? 0, play, undefined, backToBack);
   }
 
   previousBlock(): void {
@@ -405,8 +415,11 @@ export class Player extends SessionState implements ReadingSession {
     }
   }
 
-  /** Loads block `index` and positions it at the start of a sentence, playing or not. */
-  private async startBlock(index: number, sentence: number, play: boolean, startChar?: number): Promise<void> {
+  /**
+   * Loads block `index` and positions it at the start of a sentence, playing or not. `settle`: a move
+   * back to back with the one before; a block not yet asked for waits until the moves stop.
+   */
+  private async startBlock(index: number, sentence: number, play: boolean, startChar?: number, settle = false): Promise<void> {
     const generation = ++this.generation;
     this.pendingSentence = Math.max(0, sentence);
     clearTimeout(this.gapTimer);
@@ -426,6 +439,10 @@ export class Player extends SessionState implements ReadingSession {
       status: play ? 'loading' : this.state.status === 'ended' || this.state.status === 'error' ? 'idle' : this.state.status === 'playing' || this.state.status === 'loading' ? 'paused' : this.state.status,
       error: null,
     });
+    if (settle && !this.cache.has(index)) {
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+      if (generation !== this.generation || this.disposed) return;
+    }
     let blockAudio: BlockAudio;
     try {
       blockAudio = await this.load(index);
