@@ -66,8 +66,8 @@ const RESTART_THRESHOLD_MS = 2000;
 const PREFETCH_AHEAD = 1;
 /**
  * Moves closer together than this are a held key (key repeat sends them 30-50 ms apart): the position
- * moves at once, but a block not yet synthesized is asked for only once the moves stop this long, so
- * holding Down asks the engine for the paragraph it lands on, not for every one it passes.
+ * moves at once, but the block is loaded, played and its neighbours prefetched only once the moves stop
+ * this long, so holding Down asks the engine for the paragraph it lands on, not for every one it passes.
  */
 const SETTLE_MS = 150;
 
@@ -417,7 +417,7 @@ export class Player extends SessionState implements ReadingSession {
 
   /**
    * Loads block `index` and positions it at the start of a sentence, playing or not. `settle`: a move
-   * back to back with the one before; a block not yet asked for waits until the moves stop.
+   * back to back with the one before; the block waits until the moves stop.
    */
   private async startBlock(index: number, sentence: number, play: boolean, startChar?: number, settle = false): Promise<void> {
     const generation = ++this.generation;
@@ -439,7 +439,8 @@ export class Player extends SessionState implements ReadingSession {
       status: play ? 'loading' : this.state.status === 'ended' || this.state.status === 'error' ? 'idle' : this.state.status === 'playing' || this.state.status === 'loading' ? 'paused' : this.state.status,
       error: null,
     });
-    if (settle && !this.cache.has(index)) {
+    if (settle) {
+      // Nothing is loaded, played or prefetched for a block passed on the way.
       await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
       if (generation !== this.generation || this.disposed) return;
     }
