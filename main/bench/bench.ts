@@ -20,6 +20,7 @@ import { runLongArticleBench } from './longArticle.js';
 import { partOfThisProcess, runPartInOwnProcess, servePart } from './partProcess.js';
 import { runPdfBench } from './pdf.js';
 import { runEpubBench } from './epub.js';
+import { runRealDocumentsBench } from './realDocuments.js';
 import { CORPUS_DIR, corpusMissing, RENDERER_DIR, REPO_ROOT, START_SCRIPT } from './paths.js';
 import { runPlayerBench } from './player.js';
 import { runPlayStartBench } from './playStart.js';
@@ -104,6 +105,8 @@ const PARTS: Part[] = [
   },
   // Books made from the corpus's ground truth (main/bench/epub.ts); BENCH_EPUB_PAGES limits the pages per split.
   { name: 'epub', key: 'epub', needsCorpus: true, run: async () => ({ epub: await runEpubBench(CORPUS_DIR) }) },
+  // Real PDFs and books made by others (tests/fixtures/real, main/bench/realDocuments.ts): per-file figures.
+  { name: 'realDocuments', key: 'realDocuments', run: async () => ({ realDocuments: await runRealDocumentsBench(RUNS) }) },
   {
     name: 'wordTiming',
     key: 'wordTimingErrorMs',
