@@ -45,3 +45,17 @@ export function readInStretch(probabilities: number[], sizes: number[], threshol
   const read = probabilities.map((p, i) => (i >= stretch[0] && i < stretch[1] ? p >= thresholds.insideThreshold : p >= thresholds.outsideThreshold));
   return { read, stretch };
 }
+
+/**
+ * When nothing is read (every probability under the thresholds, on a page unlike any the model was trained
+ * on) but the page has prose: the same step on the probabilities relative to the page's highest, so the
+ * stretch the model rates most article-like is read rather than nothing. Only blocks with words count.
+ */
+export function relativeReading(probabilities: number[], sizes: number[], thresholds: StretchThresholds): { read: boolean[]; stretch: [number, number] } {
+  const highest = Math.max(0, ...probabilities.map((p, i) => (sizes[i]! > 0 ? p : 0)));
+  if (highest <= 0) return { read: probabilities.map(() => false), stretch: [0, 0] };
+  const relative = probabilities.map((p, i) => (sizes[i]! > 0 ? p / highest : 0));
+  const stretch = bestStretch(relative, stretchWeights(sizes), thresholds.spanCenter);
+  const read = relative.map((p, i) => i >= stretch[0] && i < stretch[1] && p >= thresholds.insideThreshold);
+  return { read, stretch };
+}

@@ -14,6 +14,7 @@ import { countWords, stopwordsFor, type FeatureVector } from '../blockFeatures.j
 import { contentModels, decideBlocks, preferModelReading, type ContentModel } from '../contentModel.js';
 import { htmlBlockVectors, IN_READABILITY } from './htmlBlockFeatures.js';
 import { shingleHits } from '../textOverlap.js';
+import { relativeReading } from '../contiguity.js';
 import { cleanByline, readPageMetadata } from '../pageMetadata.js';
 import { isFurnitureElement, isFurnitureText, revealStreamedContent } from './htmlCleanup.js';
 import { describeCode, tableText } from '../readableStructures.js';
@@ -319,7 +320,13 @@ export function extractHtml(html: string, fallbackTitle: string, source: string 
     return { ...article, blocks, ...(hidden.length > 0 ? { hidden } : {}) };
   };
   if (!page || !vectors || !model) return readabilityReading();
-  const { read, stretch } = decideBlocks(model, vectors, sizes);
+  const decided = decideBlocks(model, vectors, sizes);
+  let { read, stretch } = decided;
+  // Nothing read, and Readability found nothing either (a short article on a page of another kind than the
+  // model knows): the stretch the model rates highest relative to the rest of the page, never an empty reading.
+  if (analysis.readability.length === 0 && !read.some((value, i) => value && i !== analysis.titleIndex)) {
+    ({ read, stretch } = relativeReading(decided.probabilities, sizes, model));
+  }
   // Readability's reading, confirmed by the model: kept (its cleanup of a whole article is finer than a block walk).
   const readabilityWords = analysis.readability.reduce((sum, block) => sum + countWords(block.text), 0);
   if (!preferModelReading(model, read, vectors.map((vector) => vector[IN_READABILITY]!), sizes, readabilityWords) && analysis.readability.length > 0) return readabilityReading();
