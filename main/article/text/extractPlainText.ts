@@ -139,6 +139,9 @@ export function titleCandidates(blocks: TextBlock[], classified: TextClassificat
     const block = blocks[i]!;
     const words = wordCount(block.text);
     if (words < 1 || words > 40) continue;
+    // A headline is at most one sentence: a line of two or more sentences is a paragraph (a one-paragraph
+    // page's body, a lede), and taken as the title it would not be read at all.
+    if (isSeveralSentences(block.text)) continue;
     const own = classified.vectors[i]!;
     const tokens = (block.text.toLowerCase().match(WORD) ?? []).filter((token) => token.length > 3);
     const overlap = tokens.length === 0 ? 0 : tokens.filter((token) => bodyWords.has(token)).length / tokens.length;
@@ -206,6 +209,11 @@ function findTitle(blocks: TextBlock[], classified: TextClassification, model: T
   }
   if (best < 0 && first && blocks.length > 1 && isHeadlineShaped(first.text)) return 0;
   return best;
+}
+
+/** Two sentences or more: a sentence end followed by a capitalised word, and the line ends as a sentence does. */
+export function isSeveralSentences(text: string): boolean {
+  return isSentence(text) && /\p{Ll}[.!?…]["”’»)\]]*\s+["“‘«(]?\p{Lu}/u.test(text);
 }
 
 /** A line that ends as a sentence does (closing quotes and brackets allowed). */
