@@ -57,6 +57,7 @@ export async function runExtractionReport(corpusDir: string) {
         htmlBylines: wcxb.html[key].bylineRight,
         plainTextF1: f1Of(wcxb.plainText[key]?.ours),
         plainTextTitles: wcxb.plainText.titleRight[key] ?? 0,
+        plainTextTitlesWhereInText: wcxb.plainText.titleRightWhereInText[key] ?? 0,
         shortF1: f1Of(wcxb.shortArticles[key]?.ours),
         shortReadabilityJsF1: f1Of(wcxb.shortArticles[key]?.readabilityJs),
       };
@@ -69,6 +70,7 @@ export async function runExtractionReport(corpusDir: string) {
       htmlBylines: source.html.bylineRight,
       plainTextF1: f1Of(source.plainText.all.ours),
       plainTextTitles: source.plainText.titleRight.all,
+      plainTextTitlesWhereInText: source.plainText.titleRightWhereInText.all,
       shortF1: f1Of(source.shortArticles.all.ours),
       shortReadabilityJsF1: f1Of(source.shortArticles.all.readabilityJs),
     };

@@ -20,6 +20,8 @@ interface Row {
   split: string;
   scores: Record<string, Score>;
   titleRight?: boolean;
+  /** The true title is one of the text's lines (a title taken from <title> or metadata may not be). */
+  titleInText?: boolean;
   noReadableText?: boolean;
 }
 
@@ -115,6 +117,7 @@ export async function runVariantBenchOn(pages: BenchPage[], options: { cacheKey:
         split: page.split,
         scores: { ours: plain(scoreText(ours, page.truth.text)), wholeText: plain(scoreText(text, page.truth.text)), projectOnHtml: plain(scoreText(html, page.truth.text)) },
         titleRight: sameText(title, page.truth.title),
+        titleInText: text.split(/\n+/u).some((line) => line.trim() !== '' && sameText(line, page.truth.title)),
       });
 
       const short = shorts.get(page.id);
@@ -148,6 +151,9 @@ export async function runVariantBenchOn(pages: BenchPage[], options: { cacheKey:
       what: 'pageText(page) opened as a .txt file',
       ...bySplit(textRows, wholeSource),
       titleRight: titlesBySplit(textRows, wholeSource),
+      // Of the pages whose true title is a line of the text: the share where it is found.
+      titleRightWhereInText: titlesBySplit(textRows.filter((row) => row.titleInText), wholeSource),
+      pagesWithTitleInText: textRows.filter((row) => row.titleInText).length,
       worst: worst(textRows, 'ours', count),
     },
     shortArticles: {
