@@ -208,7 +208,24 @@ function findTitle(blocks: TextBlock[], classified: TextClassification, model: T
     }
   }
   if (best < 0 && first && blocks.length > 1 && isHeadlineShaped(first.text)) return 0;
-  return best;
+  return best < 0 ? best : ownLineOfTrail(blocks, best);
+}
+
+const TRAIL_SEPARATOR = /\s*(?:>|›|»|\|)\s*/u;
+
+/**
+ * A trail that ends with the headline ("News > 2015 > Headline", "Section|Headline") is not the headline: when
+ * its last part stands as a line of its own near it, that line is the title.
+ */
+export function ownLineOfTrail(blocks: TextBlock[], index: number): number {
+  const parts = blocks[index]!.text.split(TRAIL_SEPARATOR).filter((part) => part.trim() !== '');
+  if (parts.length < 2) return index;
+  const last = parts[parts.length - 1]!.trim().toLowerCase();
+  if (wordCount(last) < 2) return index;
+  for (let i = Math.max(0, index - 3); i < Math.min(blocks.length, index + 8); i++) {
+    if (i !== index && blocks[i]!.text.trim().toLowerCase() === last) return i;
+  }
+  return index;
 }
 
 /** Two sentences or more: a sentence end followed by a capitalised word, and the line ends as a sentence does. */
