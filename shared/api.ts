@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { Article } from './article.js';
 import type { ArticleStreamEvent, StreamState } from './articleStream.js';
+import { MAX_BOOK_BYTES, MAX_FILE_BYTES } from './articleFiles.js';
 import type { API_EVENTS } from './apiChannels.js';
 import type { LibraryEntry } from './library.js';
 import { QUEUE_LIMIT, type AddOutcome, type QueueView } from './queue.js';
@@ -18,16 +19,16 @@ import { MAX_PRONUNCIATIONS_FILE_BYTES, type Pronunciation } from './pronunciati
 export const MAX_BLOCK_CHARS = 100_000;
 /** Largest article source accepted from the renderer (a dropped or picked file, pasted text). */
 export const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
-/** Largest book (EPUB) opened, from a file, an address or the renderer: illustrated books run to tens of MB. */
-export const MAX_BOOK_BYTES = 100 * 1024 * 1024;
+/** Largest book (EPUB) opened, from a file, an address or the renderer; PDFs may be larger (shared/articleFiles.ts). */
+export { MAX_BOOK_BYTES, MAX_FILE_BYTES };
 
 export const articleSource = z.discriminatedUnion('type', [
   /** An http(s) address, typed, pasted or dropped. */
   z.object({ type: z.literal('url'), url: z.string().min(1).max(8192) }).strict(),
   /** Pasted text or HTML. */
   z.object({ type: z.literal('text'), text: z.string().min(1).max(MAX_SOURCE_BYTES), html: z.boolean() }).strict(),
-  /** A file picked or dropped in the window: its name and bytes (the renderer never sees a path). */
-  z.object({ type: z.literal('file'), name: z.string().min(1).max(1000), bytes: z.instanceof(Uint8Array).refine((b) => b.length <= MAX_BOOK_BYTES, 'file too large') }).strict(),
+  /** A file picked or dropped in the window: its name and bytes (the renderer never sees a path); each kind's own limit is the loader's (a PDF up to 300 MB). */
+  z.object({ type: z.literal('file'), name: z.string().min(1).max(1000), bytes: z.instanceof(Uint8Array).refine((b) => b.length <= MAX_FILE_BYTES, 'file too large') }).strict(),
 ]);
 export type ArticleSource = z.infer<typeof articleSource>;
 

@@ -1,25 +1,22 @@
 /** Opens an article from a file: size limit, binary check, charset decoding, then the right extractor. */
 import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { MAX_BOOK_BYTES, type LoadResult } from '../../shared/api.js';
-import { looksLikeEpub } from './epub/sniffEpub.js';
+import type { LoadResult } from '../../shared/api.js';
+import { fileSizeProblem, looksLikeEpub, MAX_ARTICLE_BYTES, MAX_BOOK_BYTES, MAX_PDF_BYTES } from '../../shared/articleFiles.js';
 import { decodeText, looksBinary } from './decodeText.js';
 import type { ArticleFormat } from './extractArticle.js';
 import { extractWithTimeLimit } from './extractInWorker.js';
 import { looksLikePdf } from './pdf/pdfArticle.js';
 import type { StreamHooks } from './streamParts.js';
 
-export const MAX_ARTICLE_BYTES = 20 * 1024 * 1024;
-/** PDFs carry fonts and images besides their text: a 500-page book with figures runs to a hundred MB or more. */
-export const MAX_PDF_BYTES = 300 * 1024 * 1024;
 /** A PDF is read page by page; a long one takes longer than a web page. */
 export const PDF_TIME_LIMIT_MS = 120_000;
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.xht', '.shtml']);
 const TEXT_EXTENSIONS = new Set(['.txt', '.text']);
 const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown', '.mdown', '.mkd']);
-/** Books are larger than articles: their limit is MAX_BOOK_BYTES. */
+/** Books are larger than articles: their limit is MAX_BOOK_BYTES (each kind's limit: shared/articleFiles.ts). */
 const BOOK_EXTENSIONS = new Set(['.epub']);
-export { MAX_BOOK_BYTES };
+export { MAX_ARTICLE_BYTES, MAX_BOOK_BYTES, MAX_PDF_BYTES };
 
 function isBook(name: string, head: Uint8Array): boolean {
   return BOOK_EXTENSIONS.has(extname(name).toLowerCase()) || looksLikeEpub(head);
@@ -52,12 +49,8 @@ async function readLimited(path: string): Promise<Uint8Array | string> {
     if (size > MAX_ARTICLE_BYTES) {
       const head = Buffer.alloc(1024);
       const { bytesRead } = await handle.read(head, 0, head.length, 0);
-      const pdf = looksLikePdf(head.subarray(0, bytesRead));
-      const book = !pdf && isBook(path, head.subarray(0, bytesRead));
-      if (!(pdf || book) || size > (pdf ? MAX_PDF_BYTES : MAX_BOOK_BYTES)) {
-        const limit = pdf ? `PDFs up to ${MAX_PDF_BYTES / 1024 / 1024} MB` : book ? `books up to ${MAX_BOOK_BYTES / 1024 / 1024} MB` : `articles up to ${MAX_ARTICLE_BYTES / 1024 / 1024} MB`;
-        return `${basename(path)} is ${(size / 1024 / 1024).toFixed(1)} MB; ${limit} can be opened.`;
-      }
+      const problem = fileSizeProblem(basename(path), size, head.subarray(0, bytesRead));
+      if (problem) return problem;
     }
     const buffer = Buffer.alloc(size);
     const { bytesRead } = await handle.read(buffer, 0, size, 0);
@@ -133,6 +126,8 @@ function notAPdf(bytes: Uint8Array, name: string): string {
 
 async function pdfFromBytes(bytes: Uint8Array, name: string, source: string | null, options: FromBytesOptions): Promise<LoadResult> {
   if (!looksLikePdf(bytes)) return { ok: false, message: notAPdf(bytes, name) };
+  const tooLarge = fileSizeProblem(name, bytes.length, bytes);
+  if (tooLarge) return { ok: false, message: tooLarge };
   const extracted = await extractWithTimeLimit(
     { text: '', bytes, format: 'pdf', fallbackTitle: titleFromFileName(name), source, password: options.password, imageDescriptions: options.imageDescriptions },
     { timeoutMs: options.timeoutMs ?? PDF_TIME_LIMIT_MS, hooks: sourcedHooks(options, source), signal: options.signal },

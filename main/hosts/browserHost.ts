@@ -8,7 +8,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { MAX_BOOK_BYTES, type ApiEvent, type ApiEvents, type ApiHandlers } from '../../shared/api.js';
+import { MAX_FILE_BYTES, type ApiEvent, type ApiEvents, type ApiHandlers } from '../../shared/api.js';
 import { SOCKET_PATH } from '../../shared/apiChannels.js';
 import { decodeWireFrame, encodeWireFrame, type ServerMessage } from '../../shared/wire.js';
 import { dispatchApiCall, errorMessageForRenderer } from '../api/dispatchApiCall.js';
@@ -30,8 +30,8 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
-// A dropped file arrives in one message (one binary frame; base64 inside JSON from older pages): a book up to MAX_BOOK_BYTES.
-const MAX_MESSAGE_BYTES = Math.ceil((MAX_BOOK_BYTES * 4) / 3) + 1024 * 1024;
+// A dropped file arrives in one message (one binary frame; base64 inside JSON from older pages): a PDF up to MAX_FILE_BYTES (300 MB).
+const MAX_MESSAGE_BYTES = Math.ceil((MAX_FILE_BYTES * 4) / 3) + 1024 * 1024;
 
 function sameSecret(given: string | undefined, token: string): boolean {
   if (!given) return false;

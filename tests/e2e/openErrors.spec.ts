@@ -38,7 +38,7 @@ test('an empty file: the error is beside the file field, which keeps focus', asy
   await openPlayer(page, host.url);
   await page.getByRole('button', { name: 'Open…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Open an article' });
-  const file = dialog.getByLabel('A file on this computer (HTML, text or Markdown)');
+  const file = dialog.getByLabel('A file on this computer (HTML, text, Markdown, PDF or EPUB)');
   await file.setInputFiles({ name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) });
   await expect(dialog.getByRole('alert')).toContainText('That article could not be opened.');
   await expect(file).toBeFocused();

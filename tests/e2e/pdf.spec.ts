@@ -13,7 +13,7 @@ test('a PDF opens from the Open dialog, its paragraphs whole and in order, and p
   await openPlayer(page, host.url);
   await page.getByRole('button', { name: 'Open…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Open an article' });
-  await dialog.getByLabel('A file on this computer (HTML, text or Markdown)').setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: readFileSync(FIXTURE) });
+  await dialog.getByLabel('A file on this computer (HTML, text, Markdown, PDF or EPUB)').setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: readFileSync(FIXTURE) });
   await expect(page.locator('article h1')).toHaveText('Reading a Printed Report Aloud');
   const blocks = page.locator('[data-block-index]');
   // 14 paragraphs, then the note, read at the end by the default note placement.
@@ -31,7 +31,7 @@ test('a scanned PDF is said to be scanned pages without text, and the article on
   await page.getByRole('button', { name: 'Open…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Open an article' });
   const scanned = Buffer.from(writePdf([{ runs: [], image: true }]));
-  await dialog.getByLabel('A file on this computer (HTML, text or Markdown)').setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: scanned });
+  await dialog.getByLabel('A file on this computer (HTML, text, Markdown, PDF or EPUB)').setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: scanned });
   await expect(dialog.getByRole('alert')).toContainText('scanned pages without text');
   await expect(page.locator('article h1')).toHaveText('Welcome to Article Player');
 });

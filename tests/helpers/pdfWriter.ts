@@ -36,6 +36,8 @@ export interface PdfOptions {
   romanPages?: number;
   width?: number;
   height?: number;
+  /** Bytes of padding (a comment line after the header), to make a large but valid file. */
+  padding?: number;
 }
 
 function escape(text: string): string {
@@ -104,6 +106,7 @@ export function writePdf(pages: PdfPageSpec[], options: PdfOptions = {}): Uint8A
   const encrypt = options.encrypt ? add(`<< /Filter /Standard /V 1 /R 2 /Length 40 /O <${'4f'.repeat(32)}> /U <${'55'.repeat(32)}> /P -44 >>`) : 0;
 
   let out = '%PDF-1.4\n';
+  if (options.padding) out += `%${' '.repeat(Math.max(0, options.padding - 2))}\n`;
   const offsets: number[] = [];
   objects.forEach((body, i) => {
     offsets.push(out.length);

@@ -5,14 +5,8 @@ import { extractPdf } from './extractPdf.js';
 
 export { PdfProblem } from './extractPdf.js';
 
-/** Whether bytes are a PDF: "%PDF-" within the first 1,024 bytes, as PDF readers accept it. */
-export function looksLikePdf(bytes: Uint8Array): boolean {
-  const head = bytes.subarray(0, Math.min(bytes.length, 1024));
-  for (let i = 0; i + 5 <= head.length; i++) {
-    if (head[i] === 0x25 && head[i + 1] === 0x50 && head[i + 2] === 0x44 && head[i + 3] === 0x46 && head[i + 4] === 0x2d) return true;
-  }
-  return false;
-}
+/** Whether bytes are a PDF: "%PDF-" within the first 1,024 bytes, as PDF readers accept it (shared with the renderer's size check). */
+export { looksLikePdf } from '../../../shared/articleFiles.js';
 
 /** With hooks, the first pages arrive as a part at once and the rest follows (streamParts.ts); the whole document is returned. */
 export async function extractPdfArticle(bytes: Uint8Array, fallbackTitle: string, password?: string, imageDescriptions?: boolean, hooks?: StreamHooks): Promise<ArticleWithNotes> {

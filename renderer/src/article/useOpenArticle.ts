@@ -9,6 +9,7 @@ import type { ArticlePlayerApi, ArticleSource, LoadResult } from '../../../share
 import { restoreHiddenBlock } from '../../../shared/article';
 import type { ReadingPosition } from '../../../shared/library';
 import { useArticleStream, type ArticleStream } from './useArticleStream';
+import { readArticleFile } from './readArticleFile';
 
 /** Where an open was asked for: a dialog shows its own failure, in the dialog, where the listener is. */
 export type OpenOrigin = 'open' | 'library' | 'outside';
@@ -28,6 +29,8 @@ export interface OpenArticle {
   /** Shows a result that arrived some other way (the queue's next article), without taking focus. */
   present: (result: LoadResult) => void;
   openSource: (source: ArticleSource, origin?: OpenOrigin) => void;
+  /** A picked or dropped file: one over its kind's size limit is refused here, before it is read and sent. */
+  openFile: (file: File, origin?: OpenOrigin) => void;
   openEntry: (id: string) => void;
   restoreHidden: (hiddenIndex: number, position: ReadingPosition) => void;
   headingRef: React.RefObject<HTMLHeadingElement | null>;
@@ -99,6 +102,14 @@ export function useOpenArticle(api: ArticlePlayerApi, announce: (message: string
     },
     [api, announce, showOpened],
   );
+  const openFile = useCallback(
+    (file: File, origin: OpenOrigin = 'outside') => {
+      void readArticleFile(file)
+        .catch((error: unknown) => ({ ok: false as const, message: `${file.name} could not be read (${(error as Error).message}).` }))
+        .then((read) => (read.ok ? openSource(read.source, origin) : showOpened(read, origin, 'file')));
+    },
+    [openSource, showOpened],
+  );
   const openEntry = useCallback(
     (id: string) => {
       const open = ++opens.current;
@@ -134,5 +145,5 @@ export function useOpenArticle(api: ArticlePlayerApi, announce: (message: string
   );
 
   const dismissOpenProblem = useCallback(() => setOpenProblem(null), []);
-  return { loaded, openProblem, dismissOpenProblem, present, openSource, openEntry, restoreHidden, headingRef, problemRef, stream };
+  return { loaded, openProblem, dismissOpenProblem, present, openSource, openFile, openEntry, restoreHidden, headingRef, problemRef, stream };
 }

@@ -54,7 +54,7 @@ export function App({ api }: { api: ArticlePlayerApi }) {
   useAppearance(settings);
   const keymap = useMemo(() => effectiveKeymap(settings), [settings]);
   const closeDialog = useCallback(() => setDialog(null), []);
-  const { loaded, openProblem, dismissOpenProblem, present, openSource, openEntry, restoreHidden, headingRef, problemRef, stream } = useOpenArticle(api, announce, closeDialog);
+  const { loaded, openProblem, dismissOpenProblem, present, openSource, openFile, openEntry, restoreHidden, headingRef, problemRef, stream } = useOpenArticle(api, announce, closeDialog);
   const speech = useSpeechInfo(api, settings.engine, settingsLoaded);
 
   const article = loaded?.ok ? loaded.article : null;
@@ -86,7 +86,7 @@ export function App({ api }: { api: ArticlePlayerApi }) {
     if (player && state.rate !== settings.rate) update({ rate: state.rate });
   }, [player, state.rate, settings.rate, update]);
 
-  useDropAndPaste(openSource);
+  useDropAndPaste(openSource, openFile);
   useStickyBarHeight('.app-bar');
 
   const speechProblem = speech?.problem ?? null;
@@ -197,7 +197,7 @@ export function App({ api }: { api: ArticlePlayerApi }) {
       <LibraryDialog open={dialog === 'library'} api={api} currentId={entryId} onClose={closeDialog} onOpen={openEntry} onQueue={queue.add} problem={openProblem} onDismissProblem={dismissOpenProblem} />
       <QueueDialog queue={queue} article={article} keymap={keymap} settings={settings} update={update} />
       <FindDialog find={find} article={article} />
-      <OpenDialog open={dialog === 'open'} onClose={closeDialog} onOpen={openSource} problem={openProblem} onDismissProblem={dismissOpenProblem} />
+      <OpenDialog open={dialog === 'open'} onClose={closeDialog} onOpen={openSource} onOpenFile={openFile} problem={openProblem} onDismissProblem={dismissOpenProblem} />
       <DesktopShellDialogs api={api} settings={settings} update={update} openSource={openSource} run={run} openDialog={setDialog} />
     </div>
   );

@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ArticleSource } from '../../../shared/api';
+import { ARTICLE_FILE_ACCEPT, ARTICLE_FILE_KINDS } from '../../../shared/articleFiles';
 import type { OpenOrigin, OpenProblem } from '../article/useOpenArticle';
 import { Dialog } from './Dialog';
 
@@ -12,13 +13,11 @@ interface OpenDialogProps {
   open: boolean;
   onClose: () => void;
   onOpen: (source: ArticleSource, origin: OpenOrigin) => void;
+  /** A chosen file: its size is checked before it is read and sent. */
+  onOpenFile: (file: File, origin: OpenOrigin) => void;
   /** The last failed open; shown here when it was asked for here. */
   problem: OpenProblem | null;
   onDismissProblem: () => void;
-}
-
-export async function fileSource(file: File): Promise<ArticleSource> {
-  return { type: 'file', name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
 }
 
 type Field = 'url' | 'file' | 'text';
@@ -33,7 +32,7 @@ function FieldProblem({ problem }: { problem: string | null }) {
   );
 }
 
-export function OpenDialog({ open, onClose, onOpen, problem, onDismissProblem }: OpenDialogProps) {
+export function OpenDialog({ open, onClose, onOpen, onOpenFile, problem, onDismissProblem }: OpenDialogProps) {
   const [url, setUrl] = useState('');
   const [text, setText] = useState('');
   /** An open asked for here and not answered yet: the problem there was when it was asked. */
@@ -61,6 +60,10 @@ export function OpenDialog({ open, onClose, onOpen, problem, onDismissProblem }:
   const start = (source: ArticleSource) => {
     setPending({ before: problem });
     onOpen(source, 'open');
+  };
+  const startFile = (file: File) => {
+    setPending({ before: problem });
+    onOpenFile(file, 'open');
   };
   const submitUrl = (event: FormEvent) => {
     event.preventDefault();
@@ -99,16 +102,16 @@ export function OpenDialog({ open, onClose, onOpen, problem, onDismissProblem }:
         <FieldProblem problem={message('url')} />
       </form>
       <div className="open-form">
-        <label htmlFor="open-file">A file on this computer (HTML, text or Markdown)</label>
+        <label htmlFor="open-file">A file on this computer ({ARTICLE_FILE_KINDS})</label>
         <input
           id="open-file"
           ref={fileField}
           type="file"
-          accept=".html,.htm,.xhtml,.txt,.text,.md,.markdown,.epub,.pdf,text/html,text/plain,text/markdown,application/epub+zip,application/pdf"
+          accept={ARTICLE_FILE_ACCEPT}
           onChange={(e) => {
             const file = e.currentTarget.files?.[0];
             e.currentTarget.value = ''; // the same file chosen again (after fixing it) is read again
-            if (file) void fileSource(file).then(start);
+            if (file) startFile(file);
           }}
           {...invalid('file')}
         />

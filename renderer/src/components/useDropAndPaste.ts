@@ -1,7 +1,6 @@
 /** Articles arrive by dropping a file or link on the window, or pasting outside a text field. */
 import { useEffect } from 'react';
 import type { ArticleSource } from '../../../shared/api';
-import { fileSource } from './OpenDialog';
 
 const URL_ONLY = /^https?:\/\/\S+$/iu;
 
@@ -9,7 +8,8 @@ function inTextField(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || target.closest('input, textarea, select, dialog[open]') !== null);
 }
 
-export function useDropAndPaste(open: (source: ArticleSource) => void): void {
+/** `openFile` takes a dropped file (its size checked before it is read and sent), `open` a dropped link or pasted text. */
+export function useDropAndPaste(open: (source: ArticleSource) => void, openFile: (file: File) => void): void {
   useEffect(() => {
     const onDragOver = (event: DragEvent) => {
       if (event.dataTransfer && [...event.dataTransfer.types].some((type) => type === 'Files' || type === 'text/uri-list' || type === 'text/plain')) {
@@ -23,7 +23,7 @@ export function useDropAndPaste(open: (source: ArticleSource) => void): void {
       event.preventDefault();
       const file = data.files[0];
       if (file) {
-        void fileSource(file).then(open);
+        openFile(file);
         return;
       }
       const link = data.getData('text/uri-list').split('\n').find((line) => line && !line.startsWith('#')) ?? data.getData('text/plain');
@@ -47,5 +47,5 @@ export function useDropAndPaste(open: (source: ArticleSource) => void): void {
       window.removeEventListener('drop', onDrop);
       window.removeEventListener('paste', onPaste);
     };
-  }, [open]);
+  }, [open, openFile]);
 }

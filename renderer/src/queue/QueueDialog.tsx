@@ -10,7 +10,8 @@ import type { LibraryEntry } from '../../../shared/library';
 import type { Settings, SettingsPatch } from '../../../shared/settings';
 import { Dialog } from '../components/Dialog';
 import { focusIsOnBody } from '../components/focusFallback';
-import { fileSource } from '../components/OpenDialog';
+import { ARTICLE_FILE_ACCEPT, ARTICLE_FILE_KINDS } from '../../../shared/articleFiles';
+import { readArticleFile } from '../article/readArticleFile';
 import { UpNext } from './UpNext';
 import type { QueueController } from './useQueue';
 import './queue.css';
@@ -145,15 +146,21 @@ export function QueueDialog({ queue, article, keymap, settings, update }: QueueD
           </div>
         </form>
         <div className="open-form">
-          <label htmlFor="queue-file">File to queue (HTML, text or Markdown)</label>
+          <label htmlFor="queue-file">File to queue ({ARTICLE_FILE_KINDS})</label>
           <input
             id="queue-file"
             type="file"
-            accept=".html,.htm,.xhtml,.txt,.text,.md,.markdown,.epub,.pdf,text/html,text/plain,text/markdown,application/epub+zip,application/pdf"
+            accept={ARTICLE_FILE_ACCEPT}
             onChange={(e) => {
               const input = e.currentTarget;
               const file = input.files?.[0];
-              if (file) void fileSource(file).then((source) => queue.add({ type: 'source', source }, 'end')).then(() => (input.value = ''));
+              if (!file) return;
+              void readArticleFile(file)
+                .then(async (read) => {
+                  if (read.ok) await queue.add({ type: 'source', source: read.source }, 'end');
+                  else queue.note(read.message);
+                })
+                .then(() => (input.value = ''));
             }}
           />
         </div>
