@@ -33,6 +33,8 @@ export const articleSource = z.discriminatedUnion('type', [
 export type ArticleSource = z.infer<typeof articleSource>;
 
 const libraryId = z.string().regex(/^[0-9a-f]{20}$/u);
+/** A protected document kept on the Node side while its password is asked for (PasswordRequest.ticket). */
+const protectedTicket = z.string().regex(/^[0-9a-f]{32}$/u);
 /** The open article's library id (the queue skips it and moves it into the history), or null. */
 const currentId = libraryId.nullable();
 const queueDirection = z.enum(['next', 'previous']);
@@ -62,6 +64,14 @@ export const apiParams = {
   updateSettings: z.object({ patch: settingsPatchSchema }).strict(),
   /** The library, newest first or by title, filtered by words of the query. */
   listLibrary: z.object({ query: z.string().max(200), sort: z.enum(['recent', 'title']) }).strict(),
+  /**
+   * Opens a document that asked for its password (a LoadResult with `password`), kept on the Node side
+   * since: a wrong password answers with `password` again (`wrong`), to try again. The password is used
+   * for this one extraction and is never stored or logged.
+   */
+  openWithPassword: z.object({ ticket: protectedTicket, password: z.string().max(1024) }).strict(),
+  /** The listener cancelled the password dialog: the kept document is let go. */
+  forgetProtectedDocument: z.object({ ticket: protectedTicket }).strict(),
   /** Opens a saved article (offline), at its saved position. */
   openLibraryEntry: z.object({ id: libraryId }).strict(),
   /** Removes entries (and takes them out of the queue); the last removal of chosen entries can be undone. */
@@ -137,11 +147,21 @@ export const apiParams = {
 export type ApiMethod = keyof typeof apiParams;
 export type ApiParams<M extends ApiMethod> = z.infer<(typeof apiParams)[M]>;
 
+/** A document that needs its password (a protected PDF), kept on the Node side under `ticket` until it is opened or forgotten. */
+export interface PasswordRequest {
+  ticket: string;
+  /** The file's name, for the dialog. */
+  name: string;
+  /** A password was given and it was not right. */
+  wrong: boolean;
+}
+
 /**
  * An opened article, with its library entry (null where there is no library, as in the CLI). With `stream`,
  * it is the first part of a long document: the rest arrives as `articleStream` events, and the entry with the end.
+ * A protected PDF's failure asks for its password (`password`).
  */
-export type LoadResult = { ok: true; article: Article; entry?: LibraryEntry | null; stream?: StreamState } | { ok: false; message: string };
+export type LoadResult = { ok: true; article: Article; entry?: LibraryEntry | null; stream?: StreamState } | { ok: false; message: string; password?: PasswordRequest };
 
 export interface Voice {
   id: string;
@@ -199,6 +219,8 @@ export interface ExportedAudio {
 export interface ApiResults {
   getInitialArticle: LoadResult;
   openArticle: LoadResult;
+  openWithPassword: LoadResult;
+  forgetProtectedDocument: { forgotten: boolean };
   getSettings: { settings: Settings; problem: string | null };
   updateSettings: Settings;
   listLibrary: LibraryEntry[];

@@ -9,6 +9,8 @@ import { createQueueHandlers } from './queueHandlers.js';
 import { rememberInLibrary } from './rememberInLibrary.js';
 import { ArticleStreams } from './articleStreams.js';
 import { placeNotes } from '../../shared/notes.js';
+import { ProtectedDocuments } from './protectedDocuments.js';
+import { articleFromBytes } from '../article/loadArticleFile.js';
 import { createCachedSynthesizer, type CachedSynthesizer } from '../speech/synthesisCache.js';
 import type { SpeechEngine } from '../speech/SpeechEngine.js';
 import type { LibraryStore } from '../store/LibraryStore.js';
@@ -27,6 +29,8 @@ export interface ApiContext {
   queue: QueueStore;
   settings: SettingsStore;
   pronunciations: PronunciationStore;
+  /** Protected PDFs waiting for their password (one store per host, shared with opens from outside the window). */
+  protectedDocuments?: ProtectedDocuments;
   /** Set by the host: sends an event to the renderer(s). */
   emit: <E extends ApiEvent>(event: E, payload: ApiEvents[E]) => void;
 }
@@ -63,8 +67,10 @@ export function createApiHandlers(context: ApiContext): ApiHandlers {
 
   const notePlacement = async () => (await settings.read()).notePlacement;
   const remember = async (result: LoadResult) => rememberInLibrary(library, result, await notePlacement());
-  const readingOptions = async () => readingOptionsOf(await settings.read());
-  const queue = createQueueHandlers(library, context.queue, notePlacement, readingOptions);
+  const protectedDocuments = context.protectedDocuments ?? new ProtectedDocuments();
+  const readingOptions = async (): Promise<ReadingOptions> => ({ ...readingOptionsOf(await settings.read()), onPasswordNeeded: protectedDocuments.requestFor });
+  // Adding to the queue opens nothing, so it asks for no password: a protected PDF is said to need one.
+  const queue = createQueueHandlers(library, context.queue, notePlacement, async () => readingOptionsOf(await settings.read()));
   /** The long document being read into the open reader: opening anything else stops it. */
   const streams = new ArticleStreams({ emit: (event) => context.emit('articleStream', event), remember });
 
@@ -83,6 +89,24 @@ export function createApiHandlers(context: ApiContext): ApiHandlers {
         (article) => placeNotes(article, placement),
       );
     },
+
+    async openWithPassword({ ticket, password }) {
+      const document = protectedDocuments.get(ticket);
+      if (!document) return { ok: false, message: 'That PDF is no longer waiting for its password. Open it again.' };
+      const { bytes, name, source } = document;
+      // A wrong password asks again under the same ticket; any other outcome lets the document go.
+      const again = (_: unknown, wrong: boolean) => ({ ticket, name, wrong });
+      const [options, placement] = [await readingOptions(), await notePlacement()];
+      // A long PDF streams into the reader as any other open does.
+      const result = await streams.open(
+        (hooks, signal) => articleFromBytes(bytes, name, source, { ...options, password, onPasswordNeeded: again, hooks, signal }),
+        (article) => placeNotes(article, placement),
+      );
+      if (result.ok || !result.password) protectedDocuments.forget(ticket);
+      return result;
+    },
+
+    forgetProtectedDocument: async ({ ticket }) => ({ forgotten: protectedDocuments.forget(ticket) }),
 
     async getSettings() {
       const current = await settings.read();

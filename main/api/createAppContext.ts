@@ -8,6 +8,7 @@ import { SettingsStore } from '../store/SettingsStore.js';
 import { PronunciationStore } from '../pronunciations/PronunciationStore.js';
 import { loadArticleSource, readingOptionsOf, type ReadingOptions } from '../article/loadArticleSource.js';
 import { createApiHandlers, rememberInLibrary, type ApiContext } from './createApiHandlers.js';
+import { ProtectedDocuments } from './protectedDocuments.js';
 
 /** Engine detection once per choice: it looks at PATH and spawns nothing, but need not run per paragraph. */
 export function memoizedSpeech(detect: (choice: EngineChoice) => Promise<EngineDetection> = (choice) => detectEngine({ preferred: choice === 'auto' ? null : choice })) {
@@ -28,12 +29,14 @@ export function createAppHandlers(dataDirectory: string, initialArticle: (option
     queue: new QueueStore(dataDirectory, library),
     settings: new SettingsStore(dataDirectory),
     pronunciations: new PronunciationStore(dataDirectory),
+    protectedDocuments: new ProtectedDocuments(),
     emit: () => undefined,
   };
   /** An article handed in from outside the window (a second launch, Open File, the OS): into the library like any other. */
   const openFromOutside = async (source: string | null) => {
     const settings = await context.settings.read();
-    return rememberInLibrary(context.library, await loadArticleSource(source, readingOptionsOf(settings)), settings.notePlacement);
+    const options = { ...readingOptionsOf(settings), onPasswordNeeded: context.protectedDocuments!.requestFor };
+    return rememberInLibrary(context.library, await loadArticleSource(source, options), settings.notePlacement);
   };
   return { handlers: createApiHandlers(context), context, openFromOutside };
 }

@@ -30,7 +30,8 @@ export interface ExtractionLimits {
   signal?: AbortSignal;
 }
 
-export type ExtractionOutcome = { ok: true; article: ArticleWithNotes } | { ok: false; message: string };
+/** A failure's `kind`: why a document said it cannot be read (a PdfProblem's kind: 'password', 'wrong-password', ...). */
+export type ExtractionOutcome = { ok: true; article: ArticleWithNotes } | { ok: false; message: string; kind?: string };
 
 let warnedInline = false;
 
@@ -96,7 +97,7 @@ export async function extractWithTimeLimit(given: ExtractionInput, limits: Extra
       }
       const reply = message as WorkerReply;
       if (reply.ok) finish({ ok: true, article: reply.article });
-      else if (reply.message) finish({ ok: false, message: reply.message });
+      else if (reply.message) finish({ ok: false, message: reply.message, ...(reply.kind ? { kind: reply.kind } : {}) });
       else if (/RangeError: Maximum call stack/u.test(reply.error)) finish({ ok: false, message: 'This page is nested too deeply to be read.' });
       else finish({ ok: false, message: `The page could not be read (${reply.error}).` });
     });
@@ -124,7 +125,8 @@ async function extractInThisThread(input: ExtractionInput, why: string, hooks?: 
   try {
     return { ok: true, article: await extractArticle(input, hooks) };
   } catch (error) {
-    if (error instanceof DocumentError || (error as Error).name === 'PdfProblem') return { ok: false, message: (error as Error).message };
+    if (error instanceof DocumentError) return { ok: false, message: error.message };
+    if ((error as Error).name === 'PdfProblem') return { ok: false, message: (error as Error).message, kind: (error as Error & { kind: string }).kind };
     return { ok: false, message: `The page could not be read: ${(error as Error).message}` };
   }
 }

@@ -8,8 +8,8 @@ import { extractArticle, type ExtractionInput } from './extractArticle.js';
 import { DocumentError } from './documentError.js';
 import { postingHooks } from './streamParts.js';
 
-/** `message`: a document's own words for the listener (a DocumentError, a PdfProblem), passed on as they are. */
-export type WorkerReply = { ok: true; article: Awaited<ReturnType<typeof extractArticle>> } | { ok: false; error: string; message?: string };
+/** `message`: a document's own words for the listener (a DocumentError, a PdfProblem), passed on as they are; `kind`: a PdfProblem's. */
+export type WorkerReply = { ok: true; article: Awaited<ReturnType<typeof extractArticle>> } | { ok: false; error: string; message?: string; kind?: string };
 
 function reply(message: WorkerReply): void {
   parentPort?.postMessage(message);
@@ -23,5 +23,6 @@ try {
 } catch (error) {
   // A document that says what is wrong with it (a PDF without text, a book with DRM) is told in its own words.
   const message = error instanceof DocumentError || (error instanceof Error && error.name === 'PdfProblem') ? (error as Error).message : undefined;
-  reply({ ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error), message });
+  const kind = error instanceof Error && error.name === 'PdfProblem' ? (error as Error & { kind?: string }).kind : undefined;
+  reply({ ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error), message, kind });
 }

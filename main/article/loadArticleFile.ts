@@ -1,7 +1,7 @@
 /** Opens an article from a file: size limit, binary check, charset decoding, then the right extractor. */
 import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import type { LoadResult } from '../../shared/api.js';
+import type { LoadResult, PasswordRequest } from '../../shared/api.js';
 import { fileSizeProblem, looksLikeEpub, MAX_ARTICLE_BYTES, MAX_BOOK_BYTES, MAX_PDF_BYTES } from '../../shared/articleFiles.js';
 import { decodeText, looksBinary } from './decodeText.js';
 import type { ArticleFormat } from './extractArticle.js';
@@ -61,8 +61,14 @@ async function readLimited(path: string): Promise<Uint8Array | string> {
 }
 
 export interface FromBytesOptions {
-  /** A protected PDF's password (nothing asks for one yet; the message says it is needed). */
+  /** A protected PDF's password, as the listener gave it (used for this extraction only). */
   password?: string;
+  /**
+   * A protected PDF without its password (or with a wrong one): what the failure carries so the app can ask
+   * for it (main/api/protectedDocuments.ts keeps the document). Without it (the CLI) the message says a
+   * password is needed.
+   */
+  onPasswordNeeded?: (document: { bytes: Uint8Array; name: string; source: string | null }, wrong: boolean) => PasswordRequest;
   /** A charset named outside the bytes (an HTTP Content-Type header); a BOM still wins. */
   charsetHint?: string | null;
   /** The format when something other than the name says it (a Content-Type header, the paste box). */
@@ -83,8 +89,8 @@ function sourcedHooks(options: FromBytesOptions, source: string | null): StreamH
   return hooks && { onProgress: hooks.onProgress, onPart: (article, progress) => hooks.onPart({ ...article, source: article.source ?? source }, progress) };
 }
 
-/** Options from the listener's settings that shape what is read. */
-export type ReadingOptions = Pick<FromBytesOptions, 'imageDescriptions'>;
+/** Options from the listener's settings that shape what is read, and how a protected PDF asks for its password. */
+export type ReadingOptions = Pick<FromBytesOptions, 'imageDescriptions' | 'onPasswordNeeded'>;
 
 function formatOf(name: string, text: string): ArticleFormat {
   const extension = extname(name).toLowerCase();
@@ -132,6 +138,9 @@ async function pdfFromBytes(bytes: Uint8Array, name: string, source: string | nu
     { text: '', bytes, format: 'pdf', fallbackTitle: titleFromFileName(name), source, password: options.password, imageDescriptions: options.imageDescriptions },
     { timeoutMs: options.timeoutMs ?? PDF_TIME_LIMIT_MS, hooks: sourcedHooks(options, source), signal: options.signal },
   );
+  if (!extracted.ok && options.onPasswordNeeded && (extracted.kind === 'password' || extracted.kind === 'wrong-password')) {
+    return { ok: false, message: extracted.message, password: options.onPasswordNeeded({ bytes, name, source }, extracted.kind === 'wrong-password') };
+  }
   if (!extracted.ok) return { ok: false, message: extracted.message.replace(/^Reading this page/u, 'Reading this PDF').replace(/^The page could not be read/u, 'The PDF could not be read') };
   const { article } = extracted;
   article.source ??= source;
@@ -151,7 +160,7 @@ async function bookFromBytes(bytes: Uint8Array, name: string, source: string | n
   return { ok: true, article };
 }
 
-export async function loadArticleFile(path: string, options: Pick<FromBytesOptions, 'timeoutMs' | 'imageDescriptions'> = {}): Promise<LoadResult> {
+export async function loadArticleFile(path: string, options: Pick<FromBytesOptions, 'timeoutMs' | 'imageDescriptions' | 'onPasswordNeeded'> = {}): Promise<LoadResult> {
   let bytes: Uint8Array | string;
   try {
     bytes = await readLimited(path);

@@ -227,5 +227,5 @@ export async function loadArticleUrl(address: string, options: UrlLoadOptions = 
     else return { ok: false, message: `This address is ${describeContentType(mime)}, not a web page. Article Player reads web pages, PDFs, EPUB books, HTML files and text files.` };
   }
   if (bytes.length === 0) return { ok: false, message: `The page at ${url.href} is empty: there is nothing to read.` };
-  return articleFromBytes(bytes, name, url.href, { charsetHint: charset, format, timeoutMs: options.extractionTimeoutMs, imageDescriptions: options.imageDescriptions });
+  return articleFromBytes(bytes, name, url.href, { charsetHint: charset, format, timeoutMs: options.extractionTimeoutMs, imageDescriptions: options.imageDescriptions, onPasswordNeeded: options.onPasswordNeeded });
 }

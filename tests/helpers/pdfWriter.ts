@@ -1,10 +1,12 @@
 /**
  * A small PDF writer for tests: pages of text runs placed exactly (Helvetica and Helvetica-Bold, the
- * standard fonts every reader has), and the faults real files have: a password (a Standard security
- * handler whose empty user password does not open it), pages that are only an image (scanned), fonts whose
+ * standard fonts every reader has), and the faults real files have: a password (the Standard security
+ * handler, revision 2: a given user password opens it, or none does), pages that are only an image (scanned), fonts whose
  * Unicode map gives private-use characters, an outline, page labels, tagged artifacts. The output is plain
  * ASCII (uncompressed streams), like the PDFs that used to pass the binary check and be read as source text.
  */
+
+import { createHash } from 'node:crypto';
 
 export interface PdfRun {
   x: number;
@@ -29,6 +31,8 @@ export interface PdfOptions {
   author?: string;
   /** Encrypted with a password the reader does not have. */
   encrypt?: boolean;
+  /** Encrypted (Standard security handler, revision 2, RC4 40-bit) so that this user password opens it. */
+  password?: string;
   /** Every run's font maps its codes to private-use characters (a font without a real Unicode map). */
   privateUse?: boolean;
   outline?: Array<{ title: string; page: number; y: number }>;
@@ -48,6 +52,56 @@ function latin1(text: string): Uint8Array {
   const out = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i) & 0xff;
   return out;
+}
+
+const PASSWORD_PAD = Uint8Array.from([
+  0x28, 0xbf, 0x4e, 0x5e, 0x4e, 0x75, 0x8a, 0x41, 0x64, 0x00, 0x4e, 0x56, 0xff, 0xfa, 0x01, 0x08, 0x2e, 0x2e, 0x00, 0xb6, 0xd0, 0x68, 0x3e, 0x80, 0x2f, 0x0c, 0xa9, 0xfe, 0x64,
+  0x53, 0x69, 0x7a,
+]);
+const FILE_ID = Uint8Array.from({ length: 16 }, () => 0xab);
+const PERMISSIONS = -44;
+
+function rc4(key: Uint8Array, data: Uint8Array): Uint8Array {
+  const state = Uint8Array.from({ length: 256 }, (_, i) => i);
+  for (let i = 0, j = 0; i < 256; i++) {
+    j = (j + state[i]! + key[i % key.length]!) & 0xff;
+    [state[i], state[j]] = [state[j]!, state[i]!];
+  }
+  const out = new Uint8Array(data.length);
+  for (let n = 0, i = 0, j = 0; n < data.length; n++) {
+    i = (i + 1) & 0xff;
+    j = (j + state[i]!) & 0xff;
+    [state[i], state[j]] = [state[j]!, state[i]!];
+    out[n] = data[n]! ^ state[(state[i]! + state[j]!) & 0xff]!;
+  }
+  return out;
+}
+
+const md5 = (...parts: Uint8Array[]) => new Uint8Array(createHash('md5').update(Buffer.concat(parts)).digest());
+const padded = (password: string) => Uint8Array.from([...latin1(password).subarray(0, 32), ...PASSWORD_PAD].slice(0, 32));
+const toLatin1String = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
+const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+
+/** The Standard security handler, revision 2 (PDF 1.7, 7.6.3, algorithms 1 to 4): the O and U entries and each object's key. */
+function standardSecurity(userPassword: string) {
+  const owner = rc4(md5(padded(`owner-${userPassword}`)).subarray(0, 5), padded(userPassword));
+  const permissions = new Uint8Array(4);
+  new DataView(permissions.buffer).setInt32(0, PERMISSIONS, true);
+  const key = md5(padded(userPassword), owner, permissions, FILE_ID).subarray(0, 5);
+  const user = rc4(key, PASSWORD_PAD);
+  const objectKey = (objectNumber: number) => md5(key, Uint8Array.from([objectNumber & 0xff, (objectNumber >> 8) & 0xff, (objectNumber >> 16) & 0xff, 0, 0])).subarray(0, 10);
+  /** An object's strings (as hex) and stream encrypted with its key. */
+  const encryptObject = (objectNumber: number, body: string): string => {
+    const objKey = objectKey(objectNumber);
+    const streamAt = body.indexOf('\nstream\n');
+    const dict = streamAt < 0 ? body : body.slice(0, streamAt);
+    const encryptedDict = dict.replace(/\(((?:\\.|[^\\()])*)\)/gu, (_, text: string) => `<${hex(rc4(objKey, latin1(text.replace(/\\(.)/gu, '$1'))))}>`);
+    if (streamAt < 0) return encryptedDict;
+    const start = streamAt + '\nstream\n'.length;
+    const end = body.lastIndexOf('\nendstream');
+    return `${encryptedDict}\nstream\n${toLatin1String(rc4(objKey, latin1(body.slice(start, end))))}${body.slice(end)}`;
+  };
+  return { dictionary: `<< /Filter /Standard /V 1 /R 2 /Length 40 /O <${hex(owner)}> /U <${hex(user)}> /P ${PERMISSIONS} >>`, encryptObject };
 }
 
 export function writePdf(pages: PdfPageSpec[], options: PdfOptions = {}): Uint8Array {
@@ -103,7 +157,13 @@ export function writePdf(pages: PdfPageSpec[], options: PdfOptions = {}): Uint8A
 
   const infoParts = [options.title ? `/Title (${escape(options.title)})` : '', options.author ? `/Author (${escape(options.author)})` : ''].filter(Boolean);
   const info = infoParts.length ? add(`<< ${infoParts.join(' ')} >>`) : 0;
-  const encrypt = options.encrypt ? add(`<< /Filter /Standard /V 1 /R 2 /Length 40 /O <${'4f'.repeat(32)}> /U <${'55'.repeat(32)}> /P -44 >>`) : 0;
+  const security = options.password === undefined ? null : standardSecurity(options.password);
+  if (security) objects.forEach((body, i) => (objects[i] = security.encryptObject(i + 1, body)));
+  const encrypt = security
+    ? add(security.dictionary)
+    : options.encrypt
+      ? add(`<< /Filter /Standard /V 1 /R 2 /Length 40 /O <${'4f'.repeat(32)}> /U <${'55'.repeat(32)}> /P -44 >>`)
+      : 0;
 
   let out = '%PDF-1.4\n';
   if (options.padding) out += `%${' '.repeat(Math.max(0, options.padding - 2))}\n`;
@@ -114,7 +174,7 @@ export function writePdf(pages: PdfPageSpec[], options: PdfOptions = {}): Uint8A
   });
   const xref = out.length;
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  const id = `<${'ab'.repeat(16)}>`;
+  const id = `<${hex(FILE_ID)}>`;
   out += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R${info ? ` /Info ${info} 0 R` : ''}${encrypt ? ` /Encrypt ${encrypt} 0 R /ID [${id} ${id}]` : ''} >>\nstartxref\n${xref}\n%%EOF\n`;
   return latin1(out);
 }

@@ -17,6 +17,8 @@ const handlers: ApiHandlers = {
   restoreHiddenBlock: unused,
   getInitialArticle: async () => ({ ok: false, message: 'none' }),
   openArticle: async () => ({ ok: false, message: 'none' }),
+  openWithPassword: async () => ({ ok: false, message: 'none' }),
+  forgetProtectedDocument: async () => ({ forgotten: false }),
   getSpeechInfo: async () => ({ engine: null, engines: [], notice: null, direct: null, problem: 'x', voices: [], normalWordsPerMinute: 175 }),
   exportAudio: unused,
   speakDirect: unused,

@@ -20,7 +20,7 @@ import { tableText } from '../readableStructures.js';
 export class PdfProblem extends Error {
   constructor(
     message: string,
-    readonly kind: 'password' | 'damaged' | 'scanned' | 'no-unicode' | 'empty',
+    readonly kind: 'password' | 'wrong-password' | 'damaged' | 'scanned' | 'no-unicode' | 'empty',
   ) {
     super(message);
     this.name = 'PdfProblem';
@@ -28,7 +28,7 @@ export class PdfProblem extends Error {
 }
 
 export interface PdfOptions {
-  /** The document's password, when it has one (nothing asks for it yet; the message says it is needed). */
+  /** The document's password, when it has one (the app's password dialog asks for it). */
   password?: string;
   /** Read only the first N pages (the first part of a long document, shown while the rest is read). */
   maxPages?: number;
@@ -161,7 +161,7 @@ async function openDocument(bytes: Uint8Array, options: PdfOptions) {
     if (err.name === 'PasswordException') {
       throw new PdfProblem(
         err.code === 2 ? 'The password given for this PDF is not right, so it cannot be opened.' : 'This PDF is protected by a password, and Article Player cannot open it without the password.',
-        'password',
+        err.code === 2 ? 'wrong-password' : 'password',
       );
     }
     if (err.name === 'InvalidPDFException') throw new PdfProblem('This PDF is damaged: its structure cannot be read, so there is nothing to read aloud.', 'damaged');

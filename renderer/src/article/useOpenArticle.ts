@@ -2,7 +2,8 @@
  * The article on screen: the first one the app was given, the ones opened since (from a source, the
  * library or another window), and text the extractor left out brought back into it. A failed open
  * keeps the article on screen and says why. A newly opened article (or a problem) takes focus, so
- * keyboard and screen reader users land on it.
+ * keyboard and screen reader users land on it. A protected PDF, from wherever it came, asks for its
+ * password first (renderer/src/password/).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArticlePlayerApi, ArticleSource, LoadResult } from '../../../shared/api';
@@ -10,6 +11,7 @@ import { restoreHiddenBlock } from '../../../shared/article';
 import type { ReadingPosition } from '../../../shared/library';
 import { useArticleStream, type ArticleStream } from './useArticleStream';
 import { readArticleFile } from './readArticleFile';
+import { usePasswordPrompt, type PasswordPrompt } from '../password/usePasswordPrompt';
 
 /** Where an open was asked for: a dialog shows its own failure, in the dialog, where the listener is. */
 export type OpenOrigin = 'open' | 'library' | 'outside';
@@ -33,6 +35,8 @@ export interface OpenArticle {
   openFile: (file: File, origin?: OpenOrigin) => void;
   openEntry: (id: string) => void;
   restoreHidden: (hiddenIndex: number, position: ReadingPosition) => void;
+  /** The password dialog's state: a protected PDF waiting for its password. */
+  password: PasswordPrompt;
   headingRef: React.RefObject<HTMLHeadingElement | null>;
   problemRef: React.RefObject<HTMLDivElement | null>;
   /** A long document's reading still going on (its first part is on screen), or how it ended. */
@@ -47,11 +51,18 @@ export function useOpenArticle(api: ArticlePlayerApi, announce: (message: string
   const { stream, follow, startedMessage } = useArticleStream(api, setLoaded, announce);
   /** Counts opens asked for, so the answer to one overtaken by another (a long document still loading) is dropped. */
   const opens = useRef(0);
+  const password = usePasswordPrompt(api);
+  const { settle } = password;
+  const settleRef = useRef(settle);
+  useEffect(() => {
+    settleRef.current = settle;
+  });
 
   useEffect(() => {
     const failed = (error: unknown): LoadResult => ({ ok: false, message: (error as Error).message });
-    api.invoke('getInitialArticle', {}).catch(failed).then((result) => setLoaded(follow(result)));
-    return api.on('articleOpened', (result) => setLoaded(follow(result)));
+    const show = (result: LoadResult) => settleRef.current(result, (settled) => setLoaded(follow(settled)));
+    api.invoke('getInitialArticle', {}).catch(failed).then(show);
+    return api.on('articleOpened', show);
   }, [api, follow]);
 
   // This runs after a closing dialog has handed focus back to its opener, so the article keeps it.
@@ -98,9 +109,9 @@ export function useOpenArticle(api: ArticlePlayerApi, announce: (message: string
       api
         .invoke('openArticle', { source })
         .catch((error: unknown): LoadResult => ({ ok: false, message: (error as Error).message }))
-        .then((result) => open === opens.current && showOpened(result, origin, source.type));
+        .then((result) => open === opens.current && settle(result, (settled) => showOpened(settled, origin, source.type)));
     },
-    [api, announce, showOpened],
+    [api, announce, showOpened, settle],
   );
   const openFile = useCallback(
     (file: File, origin: OpenOrigin = 'outside') => {
@@ -145,5 +156,5 @@ export function useOpenArticle(api: ArticlePlayerApi, announce: (message: string
   );
 
   const dismissOpenProblem = useCallback(() => setOpenProblem(null), []);
-  return { loaded, openProblem, dismissOpenProblem, present, openSource, openFile, openEntry, restoreHidden, headingRef, problemRef, stream };
+  return { loaded, openProblem, dismissOpenProblem, present, openSource, openFile, openEntry, restoreHidden, password, headingRef, problemRef, stream };
 }

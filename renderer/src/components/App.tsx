@@ -38,6 +38,7 @@ import { useStickyBarHeight } from './useStickyBarHeight';
 import { ReadSelectionBar } from '../selection/ReadSelectionBar';
 import { useReadSelection } from '../selection/useReadSelection';
 import { FindDialog } from '../find/FindDialog';
+import { PasswordDialog } from '../password/PasswordDialog';
 import { useFind } from '../find/useFind';
 import { SleepTimerControl } from '../sleepTimer/SleepTimerControl';
 import { useSleepTimer } from '../sleepTimer/useSleepTimer';
@@ -54,7 +55,7 @@ export function App({ api }: { api: ArticlePlayerApi }) {
   useAppearance(settings);
   const keymap = useMemo(() => effectiveKeymap(settings), [settings]);
   const closeDialog = useCallback(() => setDialog(null), []);
-  const { loaded, openProblem, dismissOpenProblem, present, openSource, openFile, openEntry, restoreHidden, headingRef, problemRef, stream } = useOpenArticle(api, announce, closeDialog);
+  const { loaded, openProblem, dismissOpenProblem, present, openSource, openFile, openEntry, restoreHidden, password, headingRef, problemRef, stream } = useOpenArticle(api, announce, closeDialog);
   const speech = useSpeechInfo(api, settings.engine, settingsLoaded);
 
   const article = loaded?.ok ? loaded.article : null;
@@ -198,6 +199,7 @@ export function App({ api }: { api: ArticlePlayerApi }) {
       <QueueDialog queue={queue} article={article} keymap={keymap} settings={settings} update={update} />
       <FindDialog find={find} article={article} />
       <OpenDialog open={dialog === 'open'} onClose={closeDialog} onOpen={openSource} onOpenFile={openFile} problem={openProblem} onDismissProblem={dismissOpenProblem} />
+      <PasswordDialog prompt={password} />
       <DesktopShellDialogs api={api} settings={settings} update={update} openSource={openSource} run={run} openDialog={setDialog} />
     </div>
   );
