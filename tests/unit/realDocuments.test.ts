@@ -65,6 +65,11 @@ describe('real PDFs (py-pdf/sample-files, CC-BY-SA-4.0)', () => {
     expect(texts(article)).toContain('Namespaces are one honking great idea -- let\'s do more of those!');
   });
 
+  it('imagemagick-images.pdf: six pages of pictures without a text layer say so (a scan), never silence', async () => {
+    const result = await loadArticleFile(real('imagemagick-images.pdf'));
+    expect(result.ok ? '' : result.message).toMatch(/^This PDF is scanned pages without text/u);
+  });
+
   it('libreoffice-writer-password.pdf: says it needs its password, and opens with it ("openpassword", from the file\'s README)', async () => {
     const bytes = new Uint8Array(readFileSync(real('libreoffice-writer-password.pdf')));
     const locked = await articleFromBytes(bytes, 'libreoffice-writer-password.pdf', null);
