@@ -1,6 +1,6 @@
 /**
  * The PDF bench (issue 23): the WCXB dev pages' ground-truth text printed by Chromium (Playwright's
- * page.pdf) in six layouts, read back by extractPdf and scored against the ground truth the way the HTML
+ * page.pdf) in seven layouts (the seventh tagged), read back by extractPdf and scored against the ground truth the way the HTML
  * bench scores (4-word shingles, F1 per split). Per layout and split it also counts
  * - leaks: the running head's words and "Page N of M" found in the reading, per 100 pages;
  * - hyphen splits left: a word the printer hyphenated at a line end read as two ("nega- tive", "nega tive",
@@ -57,7 +57,18 @@ const LAYOUTS: Layout[] = [
   { name: 'hyphens', css: 'body{hyphens:auto;max-width:3.2in;text-align:justify}', pdf: { format: 'Letter', margin: MARGIN }, softHyphens: true },
   { name: 'ligatures', css: 'body{font-family:"DejaVu Serif",serif;font-variant-ligatures:common-ligatures discretionary-ligatures}', pdf: { format: 'Letter', margin: MARGIN } },
   { name: 'notes', css: 'sup{font-size:70%} .notes{font-size:9pt}', pdf: { format: 'Letter', margin: MARGIN }, notes: true },
+  // Tagged (Chromium's structure tree, headings and paragraphs as in the HTML): the tree's reading is measured.
+  { name: 'taggedTwoColumns', css: '.body{columns:2;column-gap:1.6em} h1{column-span:all}', pdf: { format: 'Letter', margin: MARGIN, tagged: true } },
 ];
+
+/** BENCH_PDF_LAYOUTS=a,b measures those layouts only (and not the long document); all by default. */
+function wantedLayouts(): Layout[] {
+  const names = (process.env.BENCH_PDF_LAYOUTS ?? '').split(',').map((n) => n.trim()).filter(Boolean);
+  if (names.length === 0) return LAYOUTS;
+  const unknown = names.filter((n) => !LAYOUTS.some((l) => l.name === n));
+  if (unknown.length) throw new Error(`BENCH_PDF_LAYOUTS: no layout ${unknown.join(', ')} (known: ${LAYOUTS.map((l) => l.name).join(', ')})`);
+  return LAYOUTS.filter((l) => names.includes(l.name));
+}
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/gu, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
@@ -300,7 +311,8 @@ export async function runPdfBench(corpusDir: string) {
   try {
     const layouts: Record<string, unknown> = {};
     const goals: Record<string, boolean> = {};
-    for (const layout of LAYOUTS) {
+    const chosen = wantedLayouts();
+    for (const layout of chosen) {
       const docs = await benchLayout(browser, pages, layout);
       const heldOut = summarizeDocs(docs.filter((d) => d.split === 'held-out'));
       layouts[layout.name] = { heldOut, train: summarizeDocs(docs.filter((d) => d.split === 'train')), errors: docs.filter((d) => d.error).slice(0, 3).map((d) => `${d.id}: ${d.error}`) };
@@ -308,10 +320,11 @@ export async function runPdfBench(corpusDir: string) {
       if (layout.pdf.displayHeaderFooter) goals.leaksUnder1Per100Pages = heldOut.leaksPer100Pages < 1;
       if (layout.softHyphens) goals.hyphenSplitsUnder1Per10kWords = heldOut.hyphenSplitsPer10kWords < 1;
       if (layout.name === 'twoColumns') goals.noOrderErrorsOnTwoColumns = heldOut.orderErrors === 0;
+      if (layout.name === 'taggedTwoColumns') goals.noOrderErrorsOnTaggedTwoColumns = heldOut.orderErrors === 0;
       goals[`${layout.name}At30MsPerPage`] = heldOut.msPerPageMedian <= 30;
       goals[`${layout.name}At30CpuMsPerPage`] = heldOut.cpuMsPerPageMedian <= 30;
     }
-    const longDocument = await benchLongDocument(browser, pages);
+    const longDocument = chosen.length === LAYOUTS.length ? await benchLongDocument(browser, pages) : { skipped: 'BENCH_PDF_LAYOUTS chose some layouts' };
     return { corpus: 'WCXB dev ground truth printed by Chromium (CC-BY-4.0)', pagesPerSplit: Number.isFinite(limit) ? limit : 'all', goals, layouts, longDocument };
   } finally {
     await browser.close();

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { articleFromBytes } from '../../main/article/loadArticleFile';
 import { extractPdf } from '../../main/article/pdf/extractPdf';
+import { carryFloats, type PlacedLine } from '../../main/article/pdf/readingOrder';
 import { readStructure, StructCounter } from '../../main/article/pdf/structure';
 
 const bytes = () => new Uint8Array(readFileSync(join(__dirname, '..', 'fixtures', 'pdf', 'chromium-tagged.pdf')));
@@ -92,5 +93,28 @@ describe('reading a structure tree', () => {
     expect(structure.figures).toEqual([{ order: 3, alt: 'A map of the river' }]);
     expect(readStructure(null, new StructCounter())).toBeNull();
     expect(readStructure({ role: 'Root', children: [] }, new StructCounter())).toBeNull();
+  });
+});
+
+describe('floats of tagged pages', () => {
+  const line = (page: number, order: number, block: number, x0: number, y: number, region: number): PlacedLine => ({
+    page, x0, x1: x0 + 200, y, size: 10, font: 'F', text: `line ${order}`, markers: [], leadingMarker: null,
+    place: { order, block, role: 'paragraph' }, region, regionLeft: x0, regionRight: x0 + 200,
+  });
+
+  it('a paragraph the tree carries into the next column is not a float (CSS columns printed tagged: the bench found 28 order errors)', () => {
+    // Column 1 ends lowest on the page; the tree goes on at the top of column 2: the flow, nothing moves.
+    const page1 = [line(0, 0, 1, 50, 700, 0), line(0, 1, 1, 50, 100, 0), line(0, 2, 1, 300, 700, 1), line(0, 3, 2, 300, 400, 1)];
+    const page2 = [line(1, 0, 3, 50, 700, 2)];
+    expect(carryFloats([page1, page2])).toEqual([page1, page2]);
+  });
+
+  it('a box over the same column, after the flow in the tree, is read after the paragraph the page break cut', () => {
+    const page1 = [line(0, 0, 1, 50, 700, 0), line(0, 1, 1, 50, 100, 0), line(0, 2, 2, 150, 750, 1)];
+    const page2 = [line(1, 0, 3, 50, 700, 2), line(1, 1, 3, 50, 688, 2), line(1, 2, 4, 50, 600, 2)];
+    const [one, two] = carryFloats([page1, page2]);
+    expect(one).toEqual(page1.slice(0, 2));
+    expect(two!.map((l) => l.text)).toEqual(['line 0', 'line 1', 'line 2', 'line 2']);
+    expect(two![2]!.page).toBe(0);
   });
 });

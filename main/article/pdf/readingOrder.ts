@@ -151,7 +151,8 @@ export function treeOrder(lines: PlacedLine[]): PlacedLine[] {
  * Floats of tagged pages: lines the tree puts after the page's lowest line of text although they stand above
  * it (a box placed at the top, a sidebar) would be read between the two halves of a paragraph the page break
  * cut. They are read after that paragraph's end on the next page instead. A page whose last line in the tree's
- * order is its lowest (most pages; notes at the foot too) is left as it is.
+ * order is its lowest (most pages; notes at the foot too), or whose tree goes on into another column, is left
+ * as it is.
  */
 export function carryFloats(pages: PlacedLine[][]): PlacedLine[][] {
   const out = pages.map((lines) => [...lines]);
@@ -163,12 +164,17 @@ export function carryFloats(pages: PlacedLine[][]): PlacedLine[][] {
     lines.forEach((line, j) => {
       if (line.y < lines[lowest]!.y) lowest = j;
     });
-    if (lowest === lines.length - 1 || lines[lowest]!.place!.role !== 'paragraph') continue;
+    const end = lines[lowest]!;
+    if (lowest === lines.length - 1 || end.place!.role !== 'paragraph') continue;
+    // Floats stand above the flow's end over the same column; a next column (CSS columns, where the tree goes
+    // on in the column to the right) is not a float, and then nothing is moved.
+    const after = lines.slice(lowest + 1);
+    if (!after.every((line) => line.y > end.y && line.x0 < end.regionRight && line.x1 > end.regionLeft)) continue;
     const floats = lines.splice(lowest + 1);
     const block = next[0]!.place.block;
-    let end = 0;
-    while (end < next.length && next[end]!.place?.block === block) end++;
-    next.splice(end, 0, ...floats);
+    let stop = 0;
+    while (stop < next.length && next[stop]!.place?.block === block) stop++;
+    next.splice(stop, 0, ...floats);
   }
   return out;
 }
