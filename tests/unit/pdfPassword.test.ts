@@ -108,3 +108,17 @@ describe('the API: openArticle, openWithPassword, forgetProtectedDocument', () =
     expect(await handlers.listLibrary({ query: '', sort: 'recent' })).toEqual([]);
   });
 });
+
+describe('opened from outside the window (a second launch, the OS)', () => {
+  it('asks through the same store, so the window can open it with the password', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'ap-locked-outside-')), 'memo.pdf');
+    writeFileSync(path, locked);
+    const { handlers, openFromOutside } = createAppHandlers(mkdtempSync(join(tmpdir(), 'ap-password-outside-')), async () => ({ ok: false, message: 'not used' }));
+    const asked = failure(await openFromOutside(path));
+    expect(asked.password?.name).toBe('memo.pdf');
+    const opened = await handlers.openWithPassword({ ticket: asked.password!.ticket, password: PASSWORD });
+    if (!opened.ok) throw new Error(opened.message);
+    expect(opened.article.source).toBe(path);
+    expect(opened.entry?.title).toBe('A Locked Memo');
+  });
+});
