@@ -136,3 +136,23 @@ test('named on the command line: the player asks for the password before it show
     child.kill('SIGTERM');
   }
 });
+
+test('named on the command line and cancelled: the player says nothing was opened, focus on that notice', async ({ page }) => {
+  const path = join(mkdtempSync(join(tmpdir(), 'ap-password-cli-')), 'memo.pdf');
+  writeFileSync(path, locked);
+  const { child, url, dataDir } = await startHost([path]);
+  try {
+    await page.goto(url);
+    const dialog = page.getByRole('dialog', { name: 'Password needed' });
+    await expect(dialog.getByLabel('Password', { exact: true })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('heading', { name: 'This article could not be opened' })).toBeVisible();
+    await expect(page.getByText('Nothing was opened: memo.pdf needs its password.')).toBeVisible();
+    expect(await focusedElement(page)).not.toBe('BODY');
+    await expect(page.getByRole('button', { name: 'Open another article…' })).toBeEnabled();
+    expect(libraryTitles(dataDir)).toEqual([]);
+  } finally {
+    child.kill('SIGTERM');
+  }
+});
