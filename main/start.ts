@@ -52,7 +52,10 @@ async function runBrowserHost(options: StartOptions): Promise<void> {
   const speech = memoizedSpeech();
   const source = options.source;
   const dataDirectory = defaultDataDirectory();
-  const { handlers, context } = createAppHandlers(dataDirectory, (options) => loadArticleSource(source, options), speech);
+  const { handlers, context, warmUpSpeech, loadInitialArticleNow } = createAppHandlers(dataDirectory, (options) => loadArticleSource(source, options), speech);
+  // The engine starts and the article is read before the page asks: Play and the text are there sooner.
+  void warmUpSpeech();
+  loadInitialArticleNow();
   const host = await startBrowserHost({ handlers, rendererDir: RENDERER_DIR, port: options.port });
   context.emit = host.emit;
   const detection = await speech('auto');

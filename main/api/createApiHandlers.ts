@@ -6,6 +6,7 @@ import { exportArticleAudio } from '../export/exportArticleAudio.js';
 import type { EngineDetection } from '../speech/detectEngine.js';
 import { createLibraryRemoval } from './libraryRemoval.js';
 import { createQueueHandlers } from './queueHandlers.js';
+import { openingRequest } from './openingRequest.js';
 import { rememberInLibrary } from './rememberInLibrary.js';
 import { ArticleStreams } from './articleStreams.js';
 import { placeNotes } from '../../shared/notes.js';
@@ -74,12 +75,23 @@ export function createApiHandlers(context: ApiContext): ApiHandlers {
   /** The long document being read into the open reader: opening anything else stops it. */
   const streams = new ArticleStreams({ emit: (event) => context.emit('articleStream', event), remember });
 
-  return {
+  /**
+   * The opening sentence of the article being given to the page, synthesized while the page draws it:
+   * the Player asks for the same text first (openingRequest), and finds it made or being made.
+   */
+  const prepareOpening = async (result: LoadResult) => {
+    const request = openingRequest(result, await settings.read());
+    if (request) await handlers.synthesizeBlock(request).catch(() => undefined);
+  };
+
+  const handlers: ApiHandlers = {
     ...queue.handlers,
 
     getInitialArticle: async () => {
       streams.cancel();
-      return queue.noteInitialArticle(await remember(await context.initialArticle(await readingOptions())));
+      const result = queue.noteInitialArticle(await remember(await context.initialArticle(await readingOptions())));
+      void prepareOpening(result);
+      return result;
     },
 
     async openArticle({ source }) {
@@ -248,4 +260,5 @@ export function createApiHandlers(context: ApiContext): ApiHandlers {
       return { cancelled: controller !== undefined };
     },
   };
+  return handlers;
 }

@@ -38,5 +38,29 @@ export function createAppHandlers(dataDirectory: string, initialArticle: (option
     const options = { ...readingOptionsOf(settings), onPasswordNeeded: context.protectedDocuments!.requestFor };
     return rememberInLibrary(context.library, await loadArticleSource(source, options), settings.notePlacement);
   };
-  return { handlers: createApiHandlers(context), context, openFromOutside };
+  const handlers = createApiHandlers(context);
+  /**
+   * Starts the speech engine before the page asks for anything (its voices, espeak-ng's library process,
+   * the pronunciation list): called once at app start, so the first Play waits for none of it.
+   */
+  const warmUpSpeech = async () => {
+    const { engine } = await context.settings.read();
+    await handlers.synthesizeBlock({ text: 'Ready.', lang: null, voice: null, rate: 1, engine }).catch(() => undefined);
+  };
+  /**
+   * For a host whose first article is fixed at start (the browser host): the article is read and its
+   * opening sentence synthesized now, while the page loads, and the page's first getInitialArticle is
+   * answered with it. Later calls (a reload) read it again.
+   */
+  const loadInitialArticleNow = () => {
+    const ask = handlers.getInitialArticle;
+    let early: Promise<LoadResult> | null = ask({});
+    early.catch(() => undefined);
+    handlers.getInitialArticle = (params) => {
+      const taken = early;
+      early = null;
+      return taken ?? ask(params);
+    };
+  };
+  return { handlers, context, openFromOutside, warmUpSpeech, loadInitialArticleNow };
 }

@@ -56,7 +56,7 @@ let initialSource = launchSource?.startsWith(`${PROTOCOL_SCHEME}:`) ? null : lau
 const pendingCommands: ShellCommand[] = launchSource?.startsWith(`${PROTOCOL_SCHEME}:`) ? deepLinkCommands(launchSource) : [];
 let windowListening = false;
 
-const { handlers, context, openFromOutside } = createAppHandlers(dataDirectory, (options) => loadArticleSource(initialSource, options));
+const { handlers, context, openFromOutside, warmUpSpeech } = createAppHandlers(dataDirectory, (options) => loadArticleSource(initialSource, options));
 
 function emit<E extends ApiEvent>(event: E, payload: ApiEvents[E]): void {
   mainWindow?.webContents.send(eventChannel(event), payload);
@@ -153,6 +153,8 @@ void app.whenReady().then(async () => {
   if (!isFirstInstance) return;
   // Native speech code (libespeak-ng) runs in utility processes: a crash there never ends the app.
   useUtilityProcess(utilityProcess);
+  // The engine starts now, while the window loads, not when the first paragraph is asked for.
+  void warmUpSpeech();
   // Windows has no installer entry for protocols; macOS and Linux declare it in the package.
   if (app.isPackaged && process.platform === 'win32') app.setAsDefaultProtocolClient(PROTOCOL_SCHEME);
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(allowPermission()));

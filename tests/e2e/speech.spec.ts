@@ -26,6 +26,8 @@ test('pause and resume continue from the same word, not from the start of the pa
 test('a faster rate shortens the paragraph without restarting it', async ({ page, host }) => {
   await openPlayer(page, host.url);
   await page.keyboard.press('k');
+  // Past the opening sentence (said from its own audio so Play starts at once): the whole paragraph plays.
+  await expect.poll(() => page.evaluate(() => document.querySelector('audio')!.duration), { timeout: 10_000 }).toBeGreaterThan(3);
   await expect.poll(() => audioTime(page)).toBeGreaterThan(0.5);
   const mediaPerSecond = async () => {
     const [t0, w0] = await page.evaluate(() => [document.querySelector('audio')!.currentTime, performance.now()]);

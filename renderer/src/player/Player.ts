@@ -6,6 +6,7 @@
 import type { ArticlePlayerApi } from '../../../shared/api';
 import type { Block } from '../../../shared/article';
 import { clampRate, RATE_DEFAULT } from '../../../shared/rate';
+import { openingSentence } from '../../../shared/openingSentence';
 import { splitSentences } from '../../../shared/segment';
 import type { EngineChoice } from '../../../shared/settings';
 import { locateInTimeline, type Timeline } from '../../../shared/timeline';
@@ -59,6 +60,8 @@ interface BlockAudio {
   skipped?: readonly unknown[];
   /** The rate the engine spoke at; playbackRate covers the difference to the current rate. */
   synthesizedRate: number;
+  /** Only the block's opening sentence (said alone so the first Play starts at once); the block goes on from its second. */
+  opening?: true;
 }
 
 /** "Previous" within this time of a paragraph's start goes to the previous one (Firefox's rule). */
@@ -103,6 +106,14 @@ export class Player extends SessionState implements ReadingSession {
   private waitingForMore = false;
   private readonly skippedPassages: SkippedPassages;
   private lastMoveAt = Number.NEGATIVE_INFINITY;
+  /**
+   * The opening sentence of the block reading starts from, asked for alone before the whole block when
+   * the article opens (main has usually made it already: openingRequest). Played when Play comes before
+   * the whole block is ready.
+   */
+  private opening: { index: number; audio: Promise<BlockAudio> } | null = null;
+  /** Block audio that has arrived (a whole block, not its opening). */
+  private readonly arrived = new WeakSet<Promise<BlockAudio>>();
 
   constructor(
     private readonly api: ArticlePlayerApi,
@@ -130,7 +141,6 @@ export class Player extends SessionState implements ReadingSession {
     audio.addEventListener('pause', this.onPauseEvent);
     // Speak the first blocks before anyone presses Play and make the element ready, so Play starts at once.
     if (blocks.length > 0) void this.prepare(startBlock).catch(() => undefined);
-    this.prefetchAround(startBlock);
   }
 
   /** How far into the current block's audio playback is, in media milliseconds. */
@@ -144,6 +154,7 @@ export class Player extends SessionState implements ReadingSession {
     if (blocks !== this.blocks) {
       const kept = SessionState.keptOf(this.blocks, blocks);
       for (const index of [...this.cache.keys()]) if (index >= kept) this.cache.delete(index);
+      if (this.opening && this.opening.index >= kept) this.dropOpening();
       if (this.loadedBlock >= kept && this.state.status !== 'playing') this.loadedBlock = -1;
       this.blocks = blocks;
       this.wordCounts = new WordCounts(blocks);
@@ -210,7 +221,7 @@ export class Player extends SessionState implements ReadingSession {
     const timeline = this.currentTimeline();
     const next = this.sentenceNow() + 1;
     if (timeline?.sentences[next]) void this.seekWithinBlock(timeline.sentences[next].startMs, next);
-    else if (!timeline && next < this.sentenceCount(this.state.blockIndex)) void this.startBlock(this.state.blockIndex, next, this.isActive());
+    else if ((!timeline || this.loadedAudio?.opening) && next < this.sentenceCount(this.state.blockIndex)) void this.startBlock(this.state.blockIndex, next, this.isActive());
     else this.nextBlock();
   }
 
@@ -287,6 +298,7 @@ export class Player extends SessionState implements ReadingSession {
     // Where the sentence starts in the displayed text: the as-written timeline may split it otherwise.
     const fromChar = this.currentTimeline()?.sentences[sentence]?.charStart;
     this.forget(index);
+    this.dropOpening();
     this.asWrittenBlock = index;
     this.options.announce('This paragraph as written');
     void this.startBlock(index, fromChar === undefined ? sentence : 0, true, fromChar);
@@ -302,6 +314,7 @@ export class Player extends SessionState implements ReadingSession {
       Boolean(preferences.trimSilences) !== Boolean(this.preferences.trimSilences);
     this.preferences = { ...preferences };
     if (!resynthesize) return;
+    if (!this.isActive() || !this.loadedAudio?.opening) this.dropOpening();
     for (const index of [...this.cache.keys()]) if (index !== this.loadedBlock || !this.isActive()) this.forget(index);
     if (!this.isActive()) {
       this.loadedBlock = -1;
@@ -330,6 +343,7 @@ export class Player extends SessionState implements ReadingSession {
     this.audio.removeEventListener('error', this.onAudioError);
     this.audio.removeEventListener('pause', this.onPauseEvent);
     for (const index of [...this.cache.keys()]) this.forget(index);
+    this.dropOpening();
     this.audio.removeAttribute('src');
     this.audio.load();
   }
@@ -340,34 +354,67 @@ export class Player extends SessionState implements ReadingSession {
     return this.loadedBlock === this.state.blockIndex ? (this.loadedAudio?.timeline ?? null) : null;
   }
 
+  /** Asks main for the audio of `text`, block `index`'s text or the start of it. */
+  private synthesize(index: number, text: string): Promise<BlockAudio> {
+    const rate = this.state.rate;
+    const block = this.blocks[index]!;
+    // A passage in another language (an EPUB's xml:lang) is said by the engine's voice for that language.
+    const otherLanguage = block.lang !== undefined && block.lang.split('-')[0]!.toLowerCase() !== (this.options.lang ?? '').split('-')[0]!.toLowerCase();
+    return this.api
+      .invoke('synthesizeBlock', {
+        text,
+        lang: otherLanguage ? block.lang! : this.options.lang,
+        voice: otherLanguage ? null : this.preferences.voice,
+        rate,
+        sentencePauseMs: this.preferences.sentencePauseMs,
+        ...(this.preferences.trimSilences ? { trimSilences: true } : {}),
+        ...(index === this.asWrittenBlock ? { asWritten: true } : {}),
+        engine: this.preferences.engine,
+      })
+      .then((result) => ({
+        url: URL.createObjectURL(new Blob([result.audio as Uint8Array<ArrayBuffer>], { type: result.mimeType })),
+        timeline: result.timeline,
+        synthesizedRate: rate,
+        ...(result.skipped ? { skipped: result.skipped } : {}),
+      }));
+  }
+
   private load(index: number): Promise<BlockAudio> {
     let entry = this.cache.get(index);
     if (!entry) {
-      const rate = this.state.rate;
-      const block = this.blocks[index]!;
-      // A passage in another language (an EPUB's xml:lang) is said by the engine's voice for that language.
-      const otherLanguage = block.lang !== undefined && block.lang.split('-')[0]!.toLowerCase() !== (this.options.lang ?? '').split('-')[0]!.toLowerCase();
-      entry = this.api
-        .invoke('synthesizeBlock', {
-          text: block.text,
-          lang: otherLanguage ? block.lang! : this.options.lang,
-          voice: otherLanguage ? null : this.preferences.voice,
-          rate,
-          sentencePauseMs: this.preferences.sentencePauseMs,
-          ...(this.preferences.trimSilences ? { trimSilences: true } : {}),
-          ...(index === this.asWrittenBlock ? { asWritten: true } : {}),
-          engine: this.preferences.engine,
-        })
-        .then((result) => ({
-          url: URL.createObjectURL(new Blob([result.audio as Uint8Array<ArrayBuffer>], { type: result.mimeType })),
-          timeline: result.timeline,
-          synthesizedRate: rate,
-          ...(result.skipped ? { skipped: result.skipped } : {}),
-        }));
-      entry.catch(() => this.cache.delete(index)); // a failure is not cached: the next try asks again
+      const made = this.synthesize(index, this.blocks[index]!.text);
+      entry = made;
+      made.then(() => this.arrived.add(made)).catch(() => this.cache.delete(index)); // a failure is not cached: the next try asks again
       this.cache.set(index, entry);
     }
     return entry;
+  }
+
+  /** Asks for the opening sentence of block `index` alone, before the whole block (nothing for a one-sentence block). */
+  private askOpening(index: number): void {
+    const text = openingSentence(this.blocks[index]!.text, this.options.lang);
+    if (!text) return;
+    const audio = this.synthesize(index, text).then((made): BlockAudio => ({ ...made, opening: true }));
+    audio.catch(() => undefined);
+    this.opening = { index, audio };
+  }
+
+  /**
+   * The audio to start block `index` with: the whole block, or its opening sentence while the whole
+   * block has not arrived and reading starts at the top (whichever of the two comes first).
+   */
+  private audioFor(index: number, sentence: number, startChar: number | undefined): Promise<BlockAudio> {
+    const whole = this.load(index);
+    const opening = this.opening;
+    if (!opening || opening.index !== index || sentence !== 0 || startChar !== undefined || this.arrived.has(whole)) return whole;
+    return Promise.race([whole, opening.audio.catch(() => whole)]);
+  }
+
+  /** The opening sentence has been heard, or is no longer wanted: its audio is let go. */
+  private dropOpening(): void {
+    const opening = this.opening;
+    this.opening = null;
+    void opening?.audio.then((audio) => audio !== this.loadedAudio && URL.revokeObjectURL(audio.url)).catch(() => undefined);
   }
 
   private forget(index: number): void {
@@ -392,7 +439,15 @@ export class Player extends SessionState implements ReadingSession {
    */
   private async prepare(index: number): Promise<void> {
     const opened = this.generation;
-    await this.load(index);
+    if (this.pendingSentence === 0) this.askOpening(index);
+    // The opening sentence first, alone: the whole block and its neighbours would share the engine with it.
+    await this.opening?.audio.catch(() => undefined);
+    if (this.disposed) return;
+    if (opened === this.generation) {
+      void this.load(index).catch(() => undefined);
+      this.prefetchAround(index);
+    }
+    await this.audioFor(index, this.pendingSentence, undefined);
     if (opened !== this.generation || this.disposed || this.state.status !== 'idle' || this.loadedBlock !== -1) return;
     const shown = { sentenceIndex: this.state.sentenceIndex, wordIndex: this.state.wordIndex };
     await this.startBlock(index, this.pendingSentence, false);
@@ -446,13 +501,14 @@ export class Player extends SessionState implements ReadingSession {
     }
     let blockAudio: BlockAudio;
     try {
-      blockAudio = await this.load(index);
+      blockAudio = await this.audioFor(index, sentence, startChar);
     } catch (error) {
       if (generation === this.generation) this.fail((error as Error).message);
       return;
     }
     if (generation !== this.generation || this.disposed) return;
-    if (this.loadedAudio && this.loadedAudio !== blockAudio && !this.cache.has(this.loadedBlock)) URL.revokeObjectURL(this.loadedAudio.url);
+    if (this.loadedAudio && this.loadedAudio !== blockAudio && (this.loadedAudio.opening || !this.cache.has(this.loadedBlock))) URL.revokeObjectURL(this.loadedAudio.url);
+    if (this.opening && (!blockAudio.opening || index !== this.opening.index)) this.dropOpening();
     if (this.audio.getAttribute('src') !== blockAudio.url) this.audio.src = blockAudio.url;
     this.loadedBlock = index;
     this.loadedAudio = blockAudio;
@@ -563,6 +619,14 @@ export class Player extends SessionState implements ReadingSession {
 
   private readonly onEnded = (): void => {
     this.stopClock();
+    if (this.loadedAudio?.opening) {
+      // The opening sentence, said alone so Play could start at once: the block goes on from its second.
+      const generation = this.generation;
+      this.gapTimer = setTimeout(() => {
+        if (generation === this.generation) void this.startBlock(this.state.blockIndex, 1, true);
+      }, Math.max(0, this.preferences.sentencePauseMs - this.startLatencyMs));
+      return;
+    }
     const reached = this.stopsReached(true);
     if (reached.length > 0) return this.reachStop(true, reached);
     const next = this.state.blockIndex + 1;

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { LoadResult } from '../../shared/api';
+import type { Block } from '../../shared/article';
+import { DEFAULT_SETTINGS } from '../../shared/settings';
+import { openingRequest } from '../../main/api/openingRequest';
+
+const PARAGRAPH = 'The lantern was lit early. Then the harbour grew quiet.';
+const result = (blocks: Block[], lang: string | null = 'en-GB'): LoadResult => ({
+  ok: true,
+  article: { title: 'T', byline: null, source: null, lang, blocks },
+});
+
+describe('openingRequest: what main synthesizes for the page before it asks', () => {
+  it('is the opening sentence with the voice, rate and pauses the settings give the player', () => {
+    const settings = { ...DEFAULT_SETTINGS, rate: 1.5, sentencePauseMs: 300, voiceByLanguage: { en: 'en-gb' }, engine: 'espeak-ng' as const };
+    expect(openingRequest(result([{ kind: 'paragraph', text: PARAGRAPH }]), settings)).toEqual({
+      text: 'The lantern was lit early.',
+      lang: 'en-GB',
+      voice: 'en-gb',
+      rate: 1.5,
+      sentencePauseMs: 300,
+      engine: 'espeak-ng',
+    });
+    expect(openingRequest(result([{ kind: 'paragraph', text: PARAGRAPH }]), { ...settings, trimSilences: true })?.trimSilences).toBe(true);
+  });
+
+  it('starts where reading starts, and is nothing where the player would not ask for an opening', () => {
+    const blocks = [
+      { kind: 'paragraph' as const, text: 'One sentence only.' },
+      { kind: 'paragraph' as const, text: PARAGRAPH },
+    ];
+    expect(openingRequest(result(blocks), DEFAULT_SETTINGS)).toBeNull(); // one sentence: short already
+    const at = (blockIndex: number, sentenceIndex: number): LoadResult => ({ ...(result(blocks) as LoadResult & { ok: true }), entry: { position: { blockIndex, sentenceIndex } } as never });
+    expect(openingRequest(at(1, 0), DEFAULT_SETTINGS)?.text).toBe('The lantern was lit early.');
+    expect(openingRequest(at(1, 1), DEFAULT_SETTINGS)).toBeNull(); // reading starts inside the block
+    expect(openingRequest(result([{ kind: 'paragraph', text: PARAGRAPH, lang: 'fr' }]), DEFAULT_SETTINGS)).toBeNull(); // another language
+    expect(openingRequest({ ok: false, message: 'no' }, DEFAULT_SETTINGS)).toBeNull();
+  });
+});
