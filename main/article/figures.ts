@@ -5,8 +5,11 @@
 import { normalizeText } from '../../shared/article.js';
 
 /** Generic words that name a picture without describing it (alt="image", "Figure 3", "photo.jpg"). */
-const PICTURE_WORD = String.raw`(?:image|img|picture|pic|photo|photograph|figure|fig\.?|illustration|graphic|drawing|diagram|chart|plate|cover|icon|logo|untitled|placeholder|bild|imagen|immagine|abbildung|figura)`;
-/** One or two of them ("Cover Image", "cover picture": the sample books' covers say so), optionally numbered. */
+const PICTURE_WORD = String.raw`(?:image|img|picture|pic|photo|photograph|figure|fig\.?|illustration|graphic|drawing|diagram|chart|plate|cover|title\s?page|frontispiece|icon|logo|untitled|placeholder|bild|imagen|immagine|abbildung|figura)`;
+/**
+ * One or two of them ("Cover Image", "cover picture": the sample books' covers say so; "title page", as the
+ * IDPF Moby-Dick's scanned title page does), optionally numbered.
+ */
 const PLACEHOLDER_ALT = new RegExp(String.raw`^(?:(?:the|a|an|book|front)\s+)?${PICTURE_WORD}(?:\s+${PICTURE_WORD})?(?:\s*[#№]?\s*[\divxlc]+[a-z]?)?\.?$`, 'iu');
 
 /** Whether an image's alt text says something worth hearing. */

@@ -179,6 +179,11 @@ describe('EPUB semantics', () => {
     expect(describesImage('*', 'x.png')).toBe(false);
     expect(describesImage('Figure of a man drawn in ink', 'x.png')).toBe(true);
     expect(describesImage('Cover of the first edition', 'cover.jpg')).toBe(true);
+    // Names of a page or a picture, not descriptions (IDPF samples: childrens-literature, moby-dick).
+    expect(describesImage('Cover Image', 'cover.jpg')).toBe(false);
+    expect(describesImage('title page', 'tp.jpg')).toBe(false);
+    expect(describesImage('Frontispiece', 'f.jpg')).toBe(false);
+    expect(describesImage('The title page of the first edition, with a whale in the middle', 'tp.jpg')).toBe(true);
   });
 });
 
