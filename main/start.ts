@@ -14,6 +14,7 @@ import { electronEnvironment, OutputTail, sandboxAbortReason } from './launch/el
 import { runProcess } from './process/runProcess.js';
 import { defaultDataDirectory } from './store/dataDirectory.js';
 import { whenAllWritten } from './store/JsonFile.js';
+import { keepExtractionWarm } from './article/extractInWorker.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const PROJECT_DIR = join(here, '..', '..');
@@ -65,6 +66,8 @@ async function runBrowserHost(options: StartOptions): Promise<void> {
   console.log(`Library and settings: ${dataDirectory}`);
   console.log('Press Ctrl+C to stop.');
   if (options.open) openInBrowser(host.url);
+  // A spare extraction worker with pdf.js loaded, so a long document's first pages show at once.
+  void keepExtractionWarm();
   // Changes that arrived just before the stop (a closing page sends its position) reach the disk first.
   const stop = () => void host.close().then(() => whenAllWritten()).then(() => process.exit(0));
   process.on('SIGINT', stop);

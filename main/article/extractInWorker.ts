@@ -35,6 +35,70 @@ export type ExtractionOutcome = { ok: true; article: ArticleWithNotes } | { ok: 
 
 let warnedInline = false;
 
+const WORKER_OPTIONS = {
+  // Deep markup needs a deep stack; a runaway page is stopped by the heap limit instead of the process.
+  resourceLimits: { stackSizeMb: 64, maxOldGenerationSizeMb: 2048 },
+  stdout: true,
+  stderr: true,
+} as const;
+
+/**
+ * A spare worker, started ahead with its modules and pdf.js loaded, waiting for an input: the next
+ * extraction takes it instead of starting one (loading pdf.js takes about a second, several on a busy
+ * machine). Only when the app asked for it (keepExtractionWarm); after each use another spare is started.
+ */
+let spare: { worker: Worker; url: string; ready: Promise<void> } | null = null;
+let keepWarm = false;
+
+function quiet(worker: Worker): void {
+  worker.stdout?.on('error', () => {});
+  worker.stderr?.on('error', () => {});
+  worker.stdout?.resume();
+  worker.stderr?.resume();
+}
+
+function startSpare(url: URL): void {
+  if (spare || !keepWarm) return;
+  let worker: Worker;
+  try {
+    worker = new Worker(url, { ...WORKER_OPTIONS, workerData: { spare: true } });
+  } catch {
+    return;
+  }
+  worker.unref(); // a waiting spare never keeps the process alive
+  quiet(worker);
+  const ready = new Promise<void>((resolve) => {
+    worker.once('message', () => resolve());
+    worker.once('exit', () => resolve());
+  });
+  const drop = () => {
+    if (spare?.worker === worker) spare = null;
+  };
+  worker.on('error', drop);
+  worker.once('exit', drop);
+  spare = { worker, url: url.href, ready };
+}
+
+function takeSpare(url: URL): Worker | null {
+  if (!spare || spare.url !== url.href) return null;
+  const { worker } = spare;
+  spare = null;
+  worker.ref();
+  return worker;
+}
+
+/**
+ * Keeps a spare extraction worker ready from now on (the app calls it as it starts); resolves when the
+ * first spare has loaded. Tests and the command line do without.
+ */
+export async function keepExtractionWarm(): Promise<void> {
+  keepWarm = true;
+  const url = await findWorker();
+  if (!url) return;
+  startSpare(url);
+  await spare?.ready;
+}
+
 const findWorker = () => findWorkerScript(import.meta.url, 'extractWorker');
 
 function seconds(ms: number): string {
@@ -53,13 +117,9 @@ export async function extractWithTimeLimit(given: ExtractionInput, limits: Extra
   return new Promise<ExtractionOutcome>((resolve) => {
     let worker: Worker;
     try {
-      worker = new Worker(workerUrl, {
-        workerData: input,
-        // Deep markup needs a deep stack; a runaway page is stopped by the heap limit instead of the process.
-        resourceLimits: { stackSizeMb: 64, maxOldGenerationSizeMb: 2048 },
-        stdout: true,
-        stderr: true,
-      });
+      const warm = takeSpare(workerUrl);
+      if (warm) warm.postMessage(input);
+      worker = warm ?? new Worker(workerUrl, { ...WORKER_OPTIONS, workerData: input });
     } catch (error) {
       resolve(extractInThisThread(input, `the extraction worker could not start (${(error as Error).message.split('\n')[0]})`, hooks));
       return;
@@ -74,6 +134,7 @@ export async function extractWithTimeLimit(given: ExtractionInput, limits: Extra
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       worker.terminate().catch(() => {});
+      startSpare(workerUrl);
       resolve(outcome);
     };
     const onAbort = () => finish({ ok: false, message: CANCELLED });
@@ -83,12 +144,10 @@ export async function extractWithTimeLimit(given: ExtractionInput, limits: Extra
     }, timeoutMs);
     // Every listener stays for the worker's whole life: an 'error' emitted after the first one (or after the
     // reply) with no listener left would be thrown as an uncaught exception and end the process.
-    worker.stdout?.on('error', () => {});
-    worker.stderr?.on('error', () => {});
-    worker.stdout?.resume();
-    worker.stderr?.resume();
+    quiet(worker);
     worker.on('messageerror', () => finish({ ok: false, message: 'The page could not be read (the reader sent back an unreadable result).' }));
     worker.on('message', (message: unknown) => {
+      if ((message as { spare?: unknown } | null)?.spare) return; // a spare saying it was ready
       if (isStreamMessage(message)) {
         if (settled) return;
         if (message.stream === 'part') hooks?.onPart(message.article, message.progress);

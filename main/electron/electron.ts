@@ -26,6 +26,7 @@ import { buildContextMenuTemplate } from './contextMenu.js';
 import { articleFromArgv, type CommandLineContext } from './commandLine.js';
 import { parseDeepLink, PROTOCOL_SCHEME } from './deepLink.js';
 import { saveDownload } from './downloads.js';
+import { keepExtractionWarm } from '../article/extractInWorker.js';
 import { allowPermission, APP_HOST, APP_ORIGIN, APP_SCHEME, hardenWebContents, isTrustedSender } from './securityPolicy.js';
 import { claimSingleInstance, sourceFromSecondInstance } from './singleInstance.js';
 
@@ -155,6 +156,8 @@ void app.whenReady().then(async () => {
   useUtilityProcess(utilityProcess);
   // The engine starts now, while the window loads, not when the first paragraph is asked for.
   void warmUpSpeech();
+  // A spare extraction worker with pdf.js loaded, so a long document's first pages show at once.
+  void keepExtractionWarm();
   // Windows has no installer entry for protocols; macOS and Linux declare it in the package.
   if (app.isPackaged && process.platform === 'win32') app.setAsDefaultProtocolClient(PROTOCOL_SCHEME);
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(allowPermission()));
