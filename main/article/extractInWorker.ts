@@ -87,6 +87,11 @@ function takeSpare(url: URL): Worker | null {
   return worker;
 }
 
+/** Whether a spare worker is waiting (for tests). */
+export function hasSpareWorker(): boolean {
+  return spare !== null;
+}
+
 /**
  * Keeps a spare extraction worker ready from now on (the app calls it as it starts); resolves when the
  * first spare has loaded. Tests and the command line do without.

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { ArticleStreams } from '../../main/api/articleStreams';
 import { createAppHandlers } from '../../main/api/createAppContext';
 import { firstPartDocuments } from '../../main/article/epub/extractEpub';
+import { hasSpareWorker, keepExtractionWarm } from '../../main/article/extractInWorker';
 import { articleFromBytes } from '../../main/article/loadArticleFile';
 import { FIRST_PART_PAGES, isPartCheckpoint } from '../../main/article/pdf/extractPdf';
 import type { LoadResult } from '../../shared/api';
@@ -139,9 +140,9 @@ describe('a long PDF through the API and the extraction worker', () => {
     expect((await handlers.listLibrary({ query: '', sort: 'recent' })).map((entry) => entry.blockCount)).toEqual([2]);
   });
 
-  it('a short PDF opens whole, without a stream, kept at once', async () => {
+  it('a PDF no longer than the first part opens whole, without a stream, kept at once', async () => {
     const { handlers } = appWithEvents();
-    const opened = await handlers.openArticle({ source: { type: 'file', name: 'short.pdf', bytes: new Uint8Array(longPdf(3)) } });
+    const opened = await handlers.openArticle({ source: { type: 'file', name: 'short.pdf', bytes: new Uint8Array(longPdf(FIRST_PART_PAGES)) } });
     expect(opened.ok && opened.stream).toBeUndefined();
     expect(opened.ok && opened.entry?.title).toBe('A Very Long Report');
   });
@@ -179,5 +180,18 @@ describe('a failure part way', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(emitted.at(-1)).toMatchObject({ done: 2, total: 9, error: 'Reading this PDF took longer than 120 seconds, so it was stopped.' });
     expect(remembered).toEqual([]);
+  });
+});
+
+describe('a spare extraction worker', () => {
+  it('is kept ready once the app asks: an extraction takes it (its input sent as a message, parts and all), and another is started', async () => {
+    expect(hasSpareWorker()).toBe(false); // nothing is started unless asked (tests, the command line)
+    await keepExtractionWarm();
+    expect(hasSpareWorker()).toBe(true);
+    const parts: number[] = [];
+    const result = await articleFromBytes(new Uint8Array(longPdf(12)), 'spare.pdf', null, { hooks: { onPart: (_article, progress) => parts.push(progress.done), onProgress: () => undefined } });
+    expect(result.ok && result.article.title).toBe('A Very Long Report');
+    expect(parts).toEqual([2, 4, 8]);
+    expect(hasSpareWorker()).toBe(true);
   });
 });

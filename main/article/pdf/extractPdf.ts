@@ -46,8 +46,8 @@ export interface PdfOptions {
   firstPart?: number;
 }
 
-/** A streamed PDF's first part: enough to listen to for several minutes, read in well under a second. */
-export const FIRST_PART_PAGES = 4;
+/** A streamed PDF's first part: two pages, some minutes of listening, read in well under a second (each page costs 100-300 ms on a busy machine). */
+export const FIRST_PART_PAGES = 2;
 
 /** Where a streamed document's parts are cut: the first part, then each doubling of the pages read (plain, for tests). */
 export function isPartCheckpoint(pagesRead: number, firstPart: number, pageCount: number): boolean {
