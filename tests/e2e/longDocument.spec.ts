@@ -7,7 +7,7 @@ import { expect, openPlayer, test, audioTime } from './browserHost.fixture';
 import { longEpub, longPdf } from '../helpers/longDocuments';
 import { expectNoAxeViolations } from './pageChecks';
 
-const FILE_FIELD = 'A file on this computer (HTML, text or Markdown)';
+const FILE_FIELD = 'A file on this computer';
 
 for (const doc of [
   // The PDF is long enough for audio to start well before its last page is read; the book (about 300,000 words)
