@@ -6,14 +6,15 @@
  */
 import type { LoadResult } from '../../shared/api.js';
 import type { ArticleFormat } from './extractArticle.js';
-import { articleFromBytes, type ReadingOptions, MAX_ARTICLE_BYTES, MAX_BOOK_BYTES, MAX_PDF_BYTES } from './loadArticleFile.js';
+import { articleFromBytes, type FromBytesOptions, type ReadingOptions, MAX_ARTICLE_BYTES, MAX_BOOK_BYTES, MAX_PDF_BYTES } from './loadArticleFile.js';
 import { looksLikePdf } from './pdf/pdfArticle.js';
 import { looksLikeEpub } from './epub/sniffEpub.js';
 
 export const URL_TIME_LIMIT_MS = 15_000;
 export const MAX_REDIRECTS = 5;
 
-export interface UrlLoadOptions extends ReadingOptions {
+/** `hooks` and `signal`: a long PDF or book at the address streams like a file (streamParts.ts). */
+export interface UrlLoadOptions extends ReadingOptions, Pick<FromBytesOptions, 'hooks' | 'signal'> {
   /** For the whole load: every redirect and the body (tests make it short). */
   timeoutMs?: number;
   maxBytes?: number;
@@ -227,5 +228,5 @@ export async function loadArticleUrl(address: string, options: UrlLoadOptions = 
     else return { ok: false, message: `This address is ${describeContentType(mime)}, not a web page. Article Player reads web pages, PDFs, EPUB books, HTML files and text files.` };
   }
   if (bytes.length === 0) return { ok: false, message: `The page at ${url.href} is empty: there is nothing to read.` };
-  return articleFromBytes(bytes, name, url.href, { charsetHint: charset, format, timeoutMs: options.extractionTimeoutMs, imageDescriptions: options.imageDescriptions, onPasswordNeeded: options.onPasswordNeeded });
+  return articleFromBytes(bytes, name, url.href, { charsetHint: charset, format, timeoutMs: options.extractionTimeoutMs, imageDescriptions: options.imageDescriptions, onPasswordNeeded: options.onPasswordNeeded, hooks: options.hooks, signal: options.signal });
 }

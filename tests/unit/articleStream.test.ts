@@ -5,6 +5,8 @@
  * books made here, the real extraction worker, the real API handlers and library.
  */
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +15,7 @@ import { createAppHandlers } from '../../main/api/createAppContext';
 import { firstPartDocuments } from '../../main/article/epub/extractEpub';
 import { hasSpareWorker, keepExtractionWarm } from '../../main/article/extractInWorker';
 import { articleFromBytes } from '../../main/article/loadArticleFile';
+import { loadArticleUrl } from '../../main/article/loadArticleUrl';
 import { FIRST_PART_PAGES, isPartCheckpoint } from '../../main/article/pdf/extractPdf';
 import type { LoadResult } from '../../shared/api';
 import type { Block } from '../../shared/article';
@@ -145,6 +148,23 @@ describe('a long PDF through the API and the extraction worker', () => {
     const opened = await handlers.openArticle({ source: { type: 'file', name: 'short.pdf', bytes: new Uint8Array(longPdf(FIRST_PART_PAGES)) } });
     expect(opened.ok && opened.stream).toBeUndefined();
     expect(opened.ok && opened.entry?.title).toBe('A Very Long Report');
+  });
+});
+
+describe('a long PDF at an address', () => {
+  it('streams like a file: its first pages as a part, each part with the address as its source', async () => {
+    const bytes = longPdf(20);
+    const server = createServer((_request, response) => response.writeHead(200, { 'Content-Type': 'application/pdf' }).end(Buffer.from(bytes)));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/report.pdf`;
+      const parts: Array<[number, string | null]> = [];
+      const result = await loadArticleUrl(url, { hooks: { onPart: (article, progress) => parts.push([progress.done, article.source]), onProgress: () => undefined } });
+      expect(result.ok && result.article.source).toBe(url);
+      expect(parts).toEqual([2, 4, 8, 16].map((done) => [done, url]));
+    } finally {
+      server.close();
+    }
   });
 });
 
