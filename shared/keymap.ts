@@ -9,7 +9,7 @@ export const ACTIONS = {
   previousParagraph: 'Previous paragraph',
   nextSentence: 'Next sentence',
   previousSentence: 'Previous sentence',
-  firstParagraph: 'First paragraph',
+  firstParagraph: 'Beginning',
   lastParagraph: 'Last paragraph',
   nextChapter: 'Next chapter',
   previousChapter: 'Previous chapter',

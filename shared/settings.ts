@@ -84,6 +84,8 @@ export const settingsSchema = z.object({
   readingRules: readingRulesSchema.catch(structuredClone(DEFAULT_READING_RULES)),
   /** Where the footnotes and endnotes of a PDF or EPUB are read (shared/notes.ts). */
   notePlacement: z.enum(NOTE_PLACEMENTS).catch(DEFAULT_NOTE_PLACEMENT),
+  /** The byline read after the title, before the first paragraph (the title itself is always read). */
+  readByline: z.boolean().catch(false),
   /** A book's image descriptions (alt text) read as paragraphs of their own; off: kept among the text left out. */
   readImageDescriptions: z.boolean().catch(true),
 });

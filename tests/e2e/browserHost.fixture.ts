@@ -47,7 +47,12 @@ export async function openPlayer(page: Page, url: string): Promise<void> {
 }
 
 export const audioTime = (page: Page) => page.evaluate(() => document.querySelector('audio')!.currentTime);
-export const currentBlock = (page: Page) => page.locator('[data-block-index][aria-current]').getAttribute('data-block-index').then(Number);
+/** The block being read: its index, or -1 while the title (read before block 0) is. */
+export const currentBlock = (page: Page) =>
+  page
+    .locator('article h1[aria-current], [data-block-index][aria-current]')
+    .first()
+    .evaluate((element) => (element.hasAttribute('data-block-index') ? Number(element.getAttribute('data-block-index')) : -1));
 
 type Fixtures = { host: RunningHost; hostArgs: string[] };
 

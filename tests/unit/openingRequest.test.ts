@@ -7,7 +7,7 @@ import { openingRequest } from '../../main/api/openingRequest';
 const PARAGRAPH = 'The lantern was lit early. Then the harbour grew quiet.';
 const result = (blocks: Block[], lang: string | null = 'en-GB'): LoadResult => ({
   ok: true,
-  article: { title: 'T', byline: null, source: null, lang, blocks },
+  article: { title: '', byline: null, source: null, lang, blocks }, // no title: reading starts at block 0
 });
 
 describe('openingRequest: what main synthesizes for the page before it asks', () => {
@@ -35,5 +35,13 @@ describe('openingRequest: what main synthesizes for the page before it asks', ()
     expect(openingRequest(at(1, 1), DEFAULT_SETTINGS)).toBeNull(); // reading starts inside the block
     expect(openingRequest(result([{ kind: 'paragraph', text: PARAGRAPH, lang: 'fr' }]), DEFAULT_SETTINGS)).toBeNull(); // another language
     expect(openingRequest({ ok: false, message: 'no' }, DEFAULT_SETTINGS)).toBeNull();
+  });
+
+  it('at the top of an article with a title, is the title, which is read first (issue 25)', () => {
+    const titled = (title: string, byline: string | null = null): LoadResult => ({ ok: true, article: { title, byline, source: null, lang: 'en', blocks: [{ kind: 'paragraph', text: PARAGRAPH }] } });
+    expect(openingRequest(titled('The Harbour'), DEFAULT_SETTINGS)?.text).toBe('The Harbour');
+    expect(openingRequest(titled('The Harbour', 'Ann Author'), { ...DEFAULT_SETTINGS, readByline: true })?.text).toBe('The Harbour.');
+    const further: LoadResult = { ...(titled('The Harbour') as LoadResult & { ok: true }), entry: { position: { blockIndex: 0, sentenceIndex: 1 } } as never };
+    expect(openingRequest(further, DEFAULT_SETTINGS)).toBeNull();
   });
 });

@@ -9,6 +9,7 @@ import { useShortcuts } from '../keyboard/useShortcuts';
 import { formatRemaining, isPlayerAction, playerCommands } from '../player/playerCommands';
 import { usePlayer } from '../player/usePlayer';
 import { ArticleProgress } from '../progress/ArticleProgress';
+import { paragraphLabel } from '../progress/listeningTime';
 import { ContinueListening } from '../queue/ContinueListening';
 import { QueueDialog } from '../queue/QueueDialog';
 import { isQueueAction, runQueueAction } from '../queue/queueActions';
@@ -70,6 +71,7 @@ export function App({ api }: { api: ArticlePlayerApi }) {
     preferences,
     rate: settings.rate,
     direct: Boolean(speech?.direct),
+    readByline: settings.readByline,
     announce,
   });
   const queue = useQueue({ api, player, state, article, entry, settings, announce, present });
@@ -95,7 +97,7 @@ export function App({ api }: { api: ArticlePlayerApi }) {
   const voiceName = (speech?.engine ?? speech?.direct)?.name ?? '';
   const normalWpm = speech?.normalWordsPerMinute ?? 175;
   const blockCount = article?.blocks.length ?? 0;
-  const progress = blockCount ? `Paragraph ${Math.min(state.blockIndex + 1, blockCount)} of ${blockCount}` : '';
+  const progress = blockCount ? paragraphLabel(state.blockIndex, blockCount) : '';
   const remaining = player && blockCount ? formatRemaining(player.remainingMs(normalWpm)) : '';
   const sleepTimer = useSleepTimer({ player, state, blockCount, extendOnKey: settings.sleepTimerExtendOnKey, keymap, announce });
   const selection = useReadSelection({ player, state, announce });
@@ -120,7 +122,7 @@ export function App({ api }: { api: ArticlePlayerApi }) {
 
   const { blockIndex, sentenceIndex } = state;
   const restoreHiddenHere = useCallback(
-    (hiddenIndex: number) => restoreHidden(hiddenIndex, { blockIndex, sentenceIndex: Math.max(0, sentenceIndex) }),
+    (hiddenIndex: number) => restoreHidden(hiddenIndex, { blockIndex: Math.max(0, blockIndex), sentenceIndex: blockIndex < 0 ? 0 : Math.max(0, sentenceIndex) }),
     [restoreHidden, blockIndex, sentenceIndex],
   );
   const readFrom = useCallback((index: number) => player?.goToBlock(index, { play: !speechProblem }), [player, speechProblem]);

@@ -11,6 +11,7 @@ import { Fragment, memo, useCallback, useEffect, useMemo, useRef, useState, type
 import type { Article, Block, HiddenBlock } from '../../../shared/article';
 import { pageStarts } from '../../../shared/contents';
 import type { Settings } from '../../../shared/settings';
+import { spokenTitle, TITLE_INDEX } from '../../../shared/spokenTitle';
 import { PageMark } from '../contents/PageMark';
 import type { PlayerState } from '../player/Player';
 import { scrollToBlock } from './scrollToBlock';
@@ -20,7 +21,7 @@ import { useSpeechHighlight } from './useSpeechHighlight';
 interface ReaderViewProps {
   article: Article;
   state: PlayerState;
-  settings: Pick<Settings, 'readingAid' | 'focusFollowsReading' | 'sentenceHighlight' | 'wordHighlight'>;
+  settings: Pick<Settings, 'readingAid' | 'focusFollowsReading' | 'sentenceHighlight' | 'wordHighlight' | 'readByline'>;
   headingRef: RefObject<HTMLHeadingElement | null>;
   onReadFrom: (blockIndex: number) => void;
   onRestoreHidden: (hiddenIndex: number) => void;
@@ -219,7 +220,8 @@ export function ReaderView({ article, state, settings, headingRef, onReadFrom, o
   const rulerRef = useRef<HTMLDivElement>(null);
   const { sentenceHighlight, wordHighlight } = settings;
   const highlightStyles = useMemo(() => ({ sentence: sentenceHighlight, word: wordHighlight }), [sentenceHighlight, wordHighlight]);
-  useSpeechHighlight(articleRef, article, state, settings.readingAid === 'ruler' ? rulerRef : null, highlightStyles);
+  const title = useMemo(() => spokenTitle(article, settings.readByline), [article, settings.readByline]);
+  useSpeechHighlight(articleRef, article, title, state, settings.readingAid === 'ruler' ? rulerRef : null, highlightStyles);
   const { focusFollowsReading } = settings;
   const readFrom = useStableCallback(onReadFrom);
   const restoreHidden = useStableCallback(onRestoreHidden);
@@ -229,7 +231,7 @@ export function ReaderView({ article, state, settings, headingRef, onReadFrom, o
   // Steps back to back (a held arrow key) jump: a smooth scroll per step would animate every frame.
   const lastMove = useRef(0);
   useEffect(() => {
-    const element = articleRef.current?.querySelector<HTMLElement>(`[data-block-index="${state.blockIndex}"]`);
+    const element = state.blockIndex === TITLE_INDEX ? headingRef.current : articleRef.current?.querySelector<HTMLElement>(`[data-block-index="${state.blockIndex}"]`);
     const now = performance.now();
     const backToBack = now - lastMove.current < STEP_REPEAT_MS;
     lastMove.current = now;
@@ -237,17 +239,18 @@ export function ReaderView({ article, state, settings, headingRef, onReadFrom, o
     scrollToBlock(element, backToBack);
     // Only when asked for: moving focus makes a screen reader read the paragraph over the voice.
     if (focusFollowsReading && !document.querySelector('dialog[open]')) element.focus({ preventScroll: true });
-  }, [state.blockIndex, focusFollowsReading]);
+  }, [state.blockIndex, focusFollowsReading, headingRef]);
 
   return (
     <article ref={articleRef} lang={article.lang ?? undefined} className="reader" data-sentence-highlight={sentenceHighlight} data-word-highlight={wordHighlight}>
       {settings.readingAid === 'ruler' && <div ref={rulerRef} className="reading-ruler" aria-hidden="true" />}
-      <h1 ref={headingRef} tabIndex={-1}>
+      {/* The title is read before the first paragraph: marked like a paragraph while it is. */}
+      <h1 ref={headingRef} tabIndex={-1} className="title-unit" aria-current={state.blockIndex === TITLE_INDEX ? 'location' : undefined}>
         {article.title}
       </h1>
       {(article.byline || article.source) && (
         <p className="article-meta">
-          {article.byline && <span>By {article.byline}</span>}
+          {article.byline && <span data-byline="">{`By ${article.byline}`}</span>}
           {article.byline && article.source && <span aria-hidden="true"> · </span>}
           {article.source && <span className="source">{article.source}</span>}
         </p>

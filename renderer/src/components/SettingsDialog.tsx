@@ -154,7 +154,15 @@ export function SettingsDialog({ open, onClose, settings, update, speech, langua
           {isDesktopHost() && <ClipboardShortcutField value={settings.clipboardShortcut} onChange={(clipboardShortcut) => update({ clipboardShortcut })} />}
         </fieldset>
         <QueueSettingsFields settings={settings} update={update} />
-        <ReadingRulesFields rules={settings.readingRules} onChange={(readingRules) => update({ readingRules })} />
+        <ReadingRulesFields rules={settings.readingRules} onChange={(readingRules) => update({ readingRules })}>
+          <div className="field checkbox">
+            <input id="read-byline" type="checkbox" aria-describedby="read-byline-hint" checked={settings.readByline} onChange={(e) => update({ readByline: e.currentTarget.checked })} />
+            <label htmlFor="read-byline">Read the author after the title</label>
+            <p id="read-byline-hint" className="hint">
+              The title is always read before the first paragraph. From the next article opened.
+            </p>
+          </div>
+        </ReadingRulesFields>
         <DocumentFields settings={settings} update={update} />
       </form>
       <PronunciationsSection api={api} active={open} speech={{ lang: language, voice: chosen || null, rate: settings.rate, engine: settings.engine }} />

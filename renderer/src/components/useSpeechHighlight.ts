@@ -6,6 +6,7 @@
 import { useEffect, type RefObject } from 'react';
 import type { Article } from '../../../shared/article';
 import type { SentenceHighlight, WordHighlight } from '../../../shared/highlightStyles';
+import { TITLE_INDEX, type SpokenTitle } from '../../../shared/spokenTitle';
 import type { PlayerState } from '../player/Player';
 
 export const SENTENCE_HIGHLIGHT = 'ap-sentence';
@@ -18,6 +19,28 @@ function rangeIn(textNode: Text, start: number, end: number): Range | null {
   range.setStart(textNode, start);
   range.setEnd(textNode, end);
   return range;
+}
+
+/**
+ * The text node a range of the spoken unit's characters lies in, and where the unit's text starts in
+ * it: a block's own element, or for the title unit the heading (the title) or the byline line ("By ...").
+ */
+function unitText(container: HTMLElement, blockIndex: number, title: SpokenTitle | null, charStart: number): { node: Text; shift: number } | null {
+  if (blockIndex !== TITLE_INDEX) {
+    const node = container.querySelector(`[data-block-index="${blockIndex}"]`)?.firstChild;
+    return node instanceof Text ? { node, shift: 0 } : null;
+  }
+  if (!title) return null;
+  if (title.bylineStart === null || charStart < title.bylineStart) {
+    const node = container.querySelector('h1')?.firstChild;
+    return node instanceof Text ? { node, shift: 0 } : null;
+  }
+  const node = container.querySelector('[data-byline]')?.firstChild;
+  if (!(node instanceof Text)) return null;
+  // The line shows "By <byline>"; the unit says the same words from bylineStart, with a closing full stop.
+  const said = title.text.slice(title.bylineStart).replace(/\.$/u, '');
+  const at = node.data.lastIndexOf(said);
+  return { node, shift: (at < 0 ? 0 : at) - title.bylineStart };
 }
 
 /** Scrolls just enough to keep the spoken word visible inside a paragraph taller than the window. */
@@ -40,6 +63,8 @@ function placeRuler(ruler: HTMLElement, range: Range, container: HTMLElement): v
 export function useSpeechHighlight(
   articleRef: RefObject<HTMLElement | null>,
   article: Article,
+  /** The title unit read before block 0 (state.blockIndex -1), if any. */
+  title: SpokenTitle | null,
   state: PlayerState,
   rulerRef: RefObject<HTMLDivElement | null> | null,
   styles: { sentence: SentenceHighlight; word: WordHighlight },
@@ -51,20 +76,23 @@ export function useSpeechHighlight(
     registry.delete(SENTENCE_HIGHLIGHT);
     registry.delete(WORD_HIGHLIGHT);
     const sentence = timeline?.sentences[sentenceIndex];
-    const element = articleRef.current?.querySelector(`[data-block-index="${blockIndex}"]`);
-    const textNode = element?.firstChild;
-    if (!sentence || !(textNode instanceof Text)) return;
-    const sentenceRange = rangeIn(textNode, sentence.charStart, sentence.charEnd);
+    const container = articleRef.current;
+    const text = sentence && container ? unitText(container, blockIndex, title, sentence.charStart) : null;
+    if (!sentence || !text) return;
+    const element = text.node.parentElement;
+    // The title unit may say a full stop the page does not show ("The Title. By ..."): ends are kept to the shown text.
+    const end = (charEnd: number) => (blockIndex === TITLE_INDEX ? Math.min(charEnd + text.shift, text.node.data.length) : charEnd + text.shift);
+    const sentenceRange = rangeIn(text.node, sentence.charStart + text.shift, end(sentence.charEnd));
     if (sentenceRange && styles.sentence !== 'off') registry.set(SENTENCE_HIGHLIGHT, new Highlight(sentenceRange));
     const word = sentence.words[wordIndex];
-    const wordRange = word ? rangeIn(textNode, word.charStart, word.charEnd) : null;
+    const wordRange = word ? rangeIn(text.node, word.charStart + text.shift, end(word.charEnd)) : null;
     const ruler = rulerRef?.current;
     if (ruler && articleRef.current && (wordRange ?? sentenceRange)) placeRuler(ruler, (wordRange ?? sentenceRange)!, articleRef.current);
     if (wordRange) {
       if (styles.word !== 'off') registry.set(WORD_HIGHLIGHT, new Highlight(wordRange));
       if (element && element.getBoundingClientRect().height > window.innerHeight / 2) keepInView(wordRange);
     }
-  }, [articleRef, article, blockIndex, sentenceIndex, wordIndex, timeline, rulerRef, styles.sentence, styles.word]);
+  }, [articleRef, article, title, blockIndex, sentenceIndex, wordIndex, timeline, rulerRef, styles.sentence, styles.word]);
 
   useEffect(
     () => () => {

@@ -47,6 +47,8 @@ export interface SpeechPreferences {
 
 export interface PlayerOptions extends SpeechPreferences {
   lang: string | null;
+  /** The title unit, read before block 0 at index -1 (shared/spokenTitle.ts); absent: reading starts at block 0. */
+  lead?: Block | null;
   /** Something worth announcing to screen readers (not article text). */
   announce: (message: string) => void;
   /** Where reading starts: a saved position. */
@@ -73,6 +75,8 @@ const PREFETCH_AHEAD = 1;
  * this long, so holding Down asks the engine for the paragraph it lands on, not for every one it passes.
  */
 const SETTLE_MS = 150;
+/** No block: nothing loaded on the element, no block read as written (-1 is the title's index). */
+const NONE = Number.MIN_SAFE_INTEGER;
 
 /** The media time of a stop in its block's timeline. */
 function stopMsIn(timeline: Timeline, stop: PlaybackStop): number {
@@ -85,7 +89,7 @@ export class Player extends SessionState implements ReadingSession {
   private generation = 0;
   private frame = 0;
   private gapTimer: ReturnType<typeof setTimeout> | undefined;
-  private loadedBlock = -1;
+  private loadedBlock = NONE;
   private loadedAudio: BlockAudio | null = null;
   private disposed = false;
   /**
@@ -98,8 +102,8 @@ export class Player extends SessionState implements ReadingSession {
   private startLatencyMs = 20;
   /** Where playback pauses by itself, by who asked (the end of a selection, a sleep timer's paragraph). */
   private readonly stops = new Map<string, PlaybackStop>();
-  /** The block being read as written (Hear as written), or -1: its cached audio is the as-written one. */
-  private asWrittenBlock = -1;
+  /** The block being read as written (Hear as written), or NONE: its cached audio is the as-written one. */
+  private asWrittenBlock = NONE;
   private wordCounts: WordCounts;
   /** More blocks are still being read (a long document streamed in); and playback reached the last one that came. */
   private moreComing = false;
@@ -122,7 +126,8 @@ export class Player extends SessionState implements ReadingSession {
     private readonly options: PlayerOptions,
     initialRate = RATE_DEFAULT,
   ) {
-    super(initialPlayerState(blocks.length, options.start, initialRate), blocks.length, options.announce);
+    const firstIndex = options.lead && blocks.length > 0 ? -1 : 0;
+    super(initialPlayerState(blocks.length, options.start, initialRate, -1, firstIndex), blocks.length, options.announce, firstIndex);
     this.wordCounts = new WordCounts(blocks);
     this.skippedPassages = new SkippedPassages(options.announce);
     const startBlock = this.state.blockIndex;
@@ -155,7 +160,7 @@ export class Player extends SessionState implements ReadingSession {
       const kept = SessionState.keptOf(this.blocks, blocks);
       for (const index of [...this.cache.keys()]) if (index >= kept) this.cache.delete(index);
       if (this.opening && this.opening.index >= kept) this.dropOpening();
-      if (this.loadedBlock >= kept && this.state.status !== 'playing') this.loadedBlock = -1;
+      if (this.loadedBlock >= kept && this.state.status !== 'playing') this.loadedBlock = NONE;
       this.blocks = blocks;
       this.wordCounts = new WordCounts(blocks);
       this.resize(blocks.length);
@@ -179,7 +184,7 @@ export class Player extends SessionState implements ReadingSession {
     if (this.blocks.length === 0) return;
     if (this.state.status === 'playing' || this.state.status === 'loading') return;
     if (this.state.status === 'ended') {
-      void this.startBlock(0, 0, true);
+      void this.startBlock(this.firstIndex, 0, true);
       return;
     }
     if (this.loadedBlock === this.state.blockIndex && this.loadedAudio && this.pendingSentence === 0 && (this.state.status === 'paused' || this.state.status === 'idle')) {
@@ -213,7 +218,7 @@ export class Player extends SessionState implements ReadingSession {
   }
 
   previousBlock(): void {
-    if (this.positionMs > RESTART_THRESHOLD_MS || this.state.blockIndex === 0) this.goToBlock(this.state.blockIndex);
+    if (this.positionMs > RESTART_THRESHOLD_MS || this.state.blockIndex <= this.firstIndex) this.goToBlock(this.state.blockIndex);
     else this.goToBlock(this.state.blockIndex - 1);
   }
 
@@ -234,11 +239,11 @@ export class Player extends SessionState implements ReadingSession {
     } else if (index > 0) {
       if (timeline) void this.seekWithinBlock(timeline.sentences[index - 1]!.startMs, index - 1);
       else void this.startBlock(this.state.blockIndex, index - 1, this.isActive());
-    } else if (this.state.blockIndex > 0) {
+    } else if (this.state.blockIndex > this.firstIndex) {
       const previous = this.state.blockIndex - 1;
       void this.startBlock(previous, this.sentenceCount(previous) - 1, this.isActive());
     } else {
-      this.goToBlock(0, { announce: false });
+      this.goToBlock(this.firstIndex, { announce: false });
     }
   }
 
@@ -249,7 +254,7 @@ export class Player extends SessionState implements ReadingSession {
 
   /** Sentences of a block, counted by the same segmentation main uses, so it is known before the audio is. */
   private sentenceCount(index: number): number {
-    const block = this.blocks[index];
+    const block = this.blockAt(index);
     return block ? Math.max(1, splitSentences(block.text, this.options.lang).length) : 0;
   }
 
@@ -257,7 +262,7 @@ export class Player extends SessionState implements ReadingSession {
   playFromChar(blockIndex: number, char: number): void {
     if (this.blocks.length === 0) return;
     const target = this.landOn(blockIndex, false);
-    const spans = splitSentences(this.blocks[target]!.text, this.options.lang);
+    const spans = splitSentences(this.blockAt(target)!.text, this.options.lang);
     const sentence = Math.max(0, spans.findIndex((span) => char < span.end));
     void this.startBlock(target, sentence, true, char);
   }
@@ -317,7 +322,7 @@ export class Player extends SessionState implements ReadingSession {
     if (!this.isActive() || !this.loadedAudio?.opening) this.dropOpening();
     for (const index of [...this.cache.keys()]) if (index !== this.loadedBlock || !this.isActive()) this.forget(index);
     if (!this.isActive()) {
-      this.loadedBlock = -1;
+      this.loadedBlock = NONE;
       this.loadedAudio = null;
     }
     this.prefetchAround(this.state.blockIndex);
@@ -350,6 +355,11 @@ export class Player extends SessionState implements ReadingSession {
 
   // ---- internals ---------------------------------------------------------------------------
 
+  /** A block, or the title unit at -1. */
+  private blockAt(index: number): Block | undefined {
+    return index === -1 && this.firstIndex === -1 ? (this.options.lead ?? undefined) : this.blocks[index];
+  }
+
   private currentTimeline(): Timeline | null {
     return this.loadedBlock === this.state.blockIndex ? (this.loadedAudio?.timeline ?? null) : null;
   }
@@ -357,7 +367,7 @@ export class Player extends SessionState implements ReadingSession {
   /** Asks main for the audio of `text`, block `index`'s text or the start of it. */
   private synthesize(index: number, text: string): Promise<BlockAudio> {
     const rate = this.state.rate;
-    const block = this.blocks[index]!;
+    const block = this.blockAt(index)!;
     // A passage in another language (an EPUB's xml:lang) is said by the engine's voice for that language.
     const otherLanguage = block.lang !== undefined && block.lang.split('-')[0]!.toLowerCase() !== (this.options.lang ?? '').split('-')[0]!.toLowerCase();
     return this.api
@@ -382,7 +392,7 @@ export class Player extends SessionState implements ReadingSession {
   private load(index: number): Promise<BlockAudio> {
     let entry = this.cache.get(index);
     if (!entry) {
-      const made = this.synthesize(index, this.blocks[index]!.text);
+      const made = this.synthesize(index, this.blockAt(index)!.text);
       entry = made;
       made.then(() => this.arrived.add(made)).catch(() => this.cache.delete(index)); // a failure is not cached: the next try asks again
       this.cache.set(index, entry);
@@ -392,7 +402,7 @@ export class Player extends SessionState implements ReadingSession {
 
   /** Asks for the opening sentence of block `index` alone, before the whole block (nothing for a one-sentence block). */
   private askOpening(index: number): void {
-    const text = openingSentence(this.blocks[index]!.text, this.options.lang);
+    const text = openingSentence(this.blockAt(index)!.text, this.options.lang);
     if (!text) return;
     const audio = this.synthesize(index, text).then((made): BlockAudio => ({ ...made, opening: true }));
     audio.catch(() => undefined);
@@ -426,7 +436,7 @@ export class Player extends SessionState implements ReadingSession {
 
   private prefetchAround(index: number): void {
     for (let next = index + 1; next <= index + PREFETCH_AHEAD && next < this.blocks.length; next++) void this.load(next).catch(() => undefined);
-    if (index > 0) void this.load(index - 1).catch(() => undefined);
+    if (index > this.firstIndex) void this.load(index - 1).catch(() => undefined);
     // Keep memory bounded: only the neighbourhood stays cached.
     for (const cached of [...this.cache.keys()]) if (cached < index - 1 || cached > index + PREFETCH_AHEAD) this.forget(cached);
   }
@@ -448,7 +458,7 @@ export class Player extends SessionState implements ReadingSession {
       this.prefetchAround(index);
     }
     await this.audioFor(index, this.pendingSentence, undefined);
-    if (opened !== this.generation || this.disposed || this.state.status !== 'idle' || this.loadedBlock !== -1) return;
+    if (opened !== this.generation || this.disposed || this.state.status !== 'idle' || this.loadedBlock !== NONE) return;
     const shown = { sentenceIndex: this.state.sentenceIndex, wordIndex: this.state.wordIndex };
     await this.startBlock(index, this.pendingSentence, false);
     const prepared = this.generation;
@@ -478,10 +488,10 @@ export class Player extends SessionState implements ReadingSession {
     const generation = ++this.generation;
     this.pendingSentence = Math.max(0, sentence);
     clearTimeout(this.gapTimer);
-    if (this.asWrittenBlock !== -1 && index !== this.asWrittenBlock) {
+    if (this.asWrittenBlock !== NONE && index !== this.asWrittenBlock) {
       // Leaving the paragraph heard as written: it is read with the rules again when it comes back.
       this.forget(this.asWrittenBlock);
-      this.asWrittenBlock = -1;
+      this.asWrittenBlock = NONE;
     }
     this.stopClock();
     this.audio.pause();

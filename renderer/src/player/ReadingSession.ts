@@ -13,6 +13,8 @@ export interface PlaybackStop {
 
 export interface ReadingSession {
   getState(): PlayerState;
+  /** -1 when the article's title is read before its first block (state.blockIndex is -1 while it is), else 0. */
+  readonly firstIndex: number;
   subscribe(listener: () => void): () => void;
   readonly positionMs: number;
   play(): void;

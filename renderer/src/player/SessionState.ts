@@ -5,8 +5,13 @@
 import { clampRate } from '../../../shared/rate';
 import type { PlayerState } from './Player';
 
-export function initialPlayerState(blockCount: number, start: { blockIndex: number; sentenceIndex: number } | undefined, rate: number, sentenceIndex = -1): PlayerState {
-  const blockIndex = Math.min(Math.max(0, start?.blockIndex ?? 0), Math.max(0, blockCount - 1));
+/**
+ * The state a session starts in. `firstIndex` is -1 when the article's title is read before block 0:
+ * an article not started (no saved place, or the very top) starts there, at the title.
+ */
+export function initialPlayerState(blockCount: number, start: { blockIndex: number; sentenceIndex: number } | undefined, rate: number, sentenceIndex = -1, firstIndex = 0): PlayerState {
+  const atTop = !start || (start.blockIndex <= 0 && start.sentenceIndex <= 0);
+  const blockIndex = atTop ? firstIndex : Math.min(Math.max(0, start.blockIndex), Math.max(0, blockCount - 1));
   return { status: 'idle', blockIndex, sentenceIndex, wordIndex: -1, rate: clampRate(rate), timeline: null, error: null };
 }
 
@@ -17,6 +22,8 @@ export abstract class SessionState {
     protected state: PlayerState,
     private blockCount: number,
     protected readonly announce: (message: string) => void,
+    /** -1 when the title is read before the first block (shared/spokenTitle.ts), else 0. */
+    readonly firstIndex = 0,
   ) {}
 
   abstract play(): void;
@@ -55,8 +62,8 @@ export abstract class SessionState {
 
   /** A block index inside the article, announced unless asked not to. */
   protected landOn(index: number, announce: boolean): number {
-    const target = Math.max(0, Math.min(this.blockCount - 1, index));
-    if (announce) this.announce(`Paragraph ${target + 1} of ${this.blockCount}`);
+    const target = Math.max(this.firstIndex, Math.min(this.blockCount - 1, index));
+    if (announce) this.announce(target < 0 ? 'Title' : `Paragraph ${target + 1} of ${this.blockCount}`);
     return target;
   }
 

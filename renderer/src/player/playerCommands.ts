@@ -25,7 +25,8 @@ export function playerCommands(player: ReadingSession): Record<PlayerAction, () 
     previousParagraph: () => player.previousBlock(),
     nextSentence: () => player.nextSentence(),
     previousSentence: () => player.previousSentence(),
-    firstParagraph: () => player.goToBlock(0),
+    // The beginning: the title when it is read, else the first paragraph.
+    firstParagraph: () => player.goToBlock(player.firstIndex),
     lastParagraph: () => player.goToBlock(Number.MAX_SAFE_INTEGER),
     faster: () => player.setRate(stepRate(player.getState().rate, 1)),
     slower: () => player.setRate(stepRate(player.getState().rate, -1)),

@@ -3,7 +3,8 @@
  * block's `skipped`; the listener is told once per paragraph, in words, when that paragraph plays.
  */
 export function skippedPassageMessage(blockIndex: number, passages: number): string {
-  return passages === 1 ? `A passage in paragraph ${blockIndex + 1} could not be spoken` : `${passages} passages in paragraph ${blockIndex + 1} could not be spoken`;
+  const where = blockIndex < 0 ? 'the title' : `paragraph ${blockIndex + 1}`;
+  return passages === 1 ? `A passage in ${where} could not be spoken` : `${passages} passages in ${where} could not be spoken`;
 }
 
 export class SkippedPassages {

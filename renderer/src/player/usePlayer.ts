@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { ArticlePlayerApi } from '../../../shared/api';
 import type { Article } from '../../../shared/article';
 import type { ReadingPosition } from '../../../shared/library';
+import { spokenTitle, titleBlock } from '../../../shared/spokenTitle';
 import { onPageLeave } from '../api/onPageLeave';
 import { isStillReading, readingOf } from '../article/articleGrowth';
 import { DirectPlayer } from './DirectPlayer';
@@ -21,15 +22,17 @@ export interface PlayerSetup {
   rate: number;
   /** Speak through a direct-speech engine instead of playing audio (no engine here can give audio). */
   direct: boolean;
+  /** The byline is read after the title (Settings); taken when an article opens. */
+  readByline: boolean;
   announce: (message: string) => void;
 }
 
-export function usePlayer({ api, article, start, audio, preferences, rate, direct, announce }: PlayerSetup): { player: ReadingSession | null; state: PlayerState } {
+export function usePlayer({ api, article, start, audio, preferences, rate, direct, readByline, announce }: PlayerSetup): { player: ReadingSession | null; state: PlayerState } {
   const [player, setPlayer] = useState<ReadingSession | null>(null);
   // Read when a Player is made, without making a new Player when they change (configure() does that).
-  const latest = useRef({ preferences, rate, start, article });
+  const latest = useRef({ preferences, rate, start, article, readByline });
   useEffect(() => {
-    latest.current = { preferences, rate, start, article };
+    latest.current = { preferences, rate, start, article, readByline };
   });
   // One Player per reading: an article that grows (a long document streamed in) keeps its Player.
   const reading = article ? readingOf(article) : null;
@@ -37,8 +40,10 @@ export function usePlayer({ api, article, start, audio, preferences, rate, direc
   useEffect(() => {
     const { article } = latest.current;
     if (!reading || !article || !audio) return;
-    const { preferences: initial, rate: initialRate, start: startAt } = latest.current;
-    const options = { ...initial, lang: article.lang, announce, start: startAt ?? undefined };
+    const { preferences: initial, rate: initialRate, start: startAt, readByline: withByline } = latest.current;
+    // The title is read before the first paragraph (shared/spokenTitle.ts).
+    const lead = titleBlock(spokenTitle(article, withByline));
+    const options = { ...initial, lang: article.lang, announce, start: startAt ?? undefined, lead };
     const created = direct ? new DirectPlayer(api, article.blocks, options, initialRate) : new Player(api, audio, article.blocks, options, initialRate);
     // The Player owns listeners on the audio element, so it is made and disposed in an effect, not during render.
     setPlayer(created);

@@ -38,5 +38,7 @@ export function useSavePosition(api: ArticlePlayerApi, entryId: string | null, p
 
 /** Where to reopen: the sentence being read, or the start once the article has been read to the end. */
 export function positionToSave(state: Pick<PlayerState, 'status' | 'blockIndex' | 'sentenceIndex'>): { blockIndex: number; sentenceIndex: number } {
-  return state.status === 'ended' ? { blockIndex: 0, sentenceIndex: 0 } : { blockIndex: state.blockIndex, sentenceIndex: Math.max(0, state.sentenceIndex) };
+  // The title (block -1) is saved as the very top, where reading starts with the title again.
+  if (state.status === 'ended' || state.blockIndex < 0) return { blockIndex: 0, sentenceIndex: 0 };
+  return { blockIndex: state.blockIndex, sentenceIndex: Math.max(0, state.sentenceIndex) };
 }

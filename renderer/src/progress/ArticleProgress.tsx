@@ -67,8 +67,8 @@ function ProgressSlider({ player, state, blockCount, wordsPerMinute }: ArticlePr
   const totalMs = player.totalMs(wordsPerMinute);
   const remainingMs = player.remainingMs(wordsPerMinute);
   const index = dragged ?? Math.min(state.blockIndex, blockCount - 1);
-  // While dragging, the times are those of the paragraph's start.
-  const elapsedMs = dragged === null ? totalMs - remainingMs : (totalMs * index) / blockCount;
+  // While dragging, the times are those of the paragraph's start (the title's is the article's).
+  const elapsedMs = dragged === null ? totalMs - remainingMs : (totalMs * Math.max(0, index)) / blockCount;
   const leftMs = totalMs - elapsedMs;
   return (
     <div className="article-progress">
@@ -79,7 +79,7 @@ function ProgressSlider({ player, state, blockCount, wordsPerMinute }: ArticlePr
         ref={inputRef}
         type="range"
         aria-label="Position in article"
-        min={0}
+        min={player.firstIndex}
         max={Math.max(0, blockCount - 1)}
         step={1}
         value={index}

@@ -23,7 +23,12 @@ export function describeDuration(ms: number): string {
   return plural(seconds, 'second');
 }
 
+/** Where reading is: "Title" while the title is read (block -1), else "Paragraph 3 of 12". */
+export function paragraphLabel(blockIndex: number, blockCount: number): string {
+  return blockIndex < 0 ? 'Title' : `Paragraph ${Math.min(blockIndex + 1, blockCount)} of ${blockCount}`;
+}
+
 /** The progress slider's aria-valuetext: where, how far in, how much is left. */
 export function describeProgress(blockIndex: number, blockCount: number, elapsedMs: number, remainingMs: number): string {
-  return `Paragraph ${blockIndex + 1} of ${blockCount}, ${describeDuration(elapsedMs)} in, about ${describeDuration(remainingMs)} left`;
+  return `${paragraphLabel(blockIndex, blockCount)}, ${describeDuration(elapsedMs)} in, about ${describeDuration(remainingMs)} left`;
 }

@@ -1,13 +1,15 @@
 /** The reading rules' switches in Settings: what of the text is skipped or shortened when read aloud (never when shown). */
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { ADDRESS_READING_LABELS, ADDRESS_READINGS, type AddressReading, type ReadingRules } from '../../../shared/readingRules';
 
 interface ReadingRulesFieldsProps {
   rules: ReadingRules;
   onChange: (rules: ReadingRules) => void;
+  /** Fields of this section kept elsewhere in the settings (the byline after the title). */
+  children?: ReactNode;
 }
 
-export function ReadingRulesFields({ rules, onChange }: ReadingRulesFieldsProps) {
+export function ReadingRulesFields({ rules, onChange, children }: ReadingRulesFieldsProps) {
   const id = useId();
   const set = (patch: Partial<ReadingRules>) => onChange({ ...rules, ...patch });
   const toggle = (key: 'skipCitations' | 'skipParentheses' | 'skipBrackets' | 'usePronunciations', label: string, hint?: string) => (
@@ -37,6 +39,7 @@ export function ReadingRulesFields({ rules, onChange }: ReadingRulesFieldsProps)
     <fieldset>
       <legend>What is read aloud</legend>
       <p className="hint">These change only what is heard: the text on screen stays as it is.</p>
+      {children}
       {toggle('skipCitations', 'Skip citation and footnote markers', 'Markers such as [12], [a] and superscript note numbers.')}
       {address('urls', 'Web addresses')}
       {address('emails', 'E-mail addresses')}
