@@ -254,6 +254,8 @@ test('an EPUB book: chapters from its navigation, next chapter, page marks from 
     await expect(page.locator('article .page-mark')).toHaveText(['Page 1', 'Page 2', 'Page 3', 'Page 4', 'Page 5', 'Page 6']);
     const blockOf = (text: string) => page.locator('[data-block-index]', { hasText: text }).first().getAttribute('data-block-index').then(Number);
 
+    await page.keyboard.press(']'); // from the title (read first), the next chapter is the first
+    await expect(page.getByRole('status')).toHaveText('Chapter 1 of 3: Setting Out');
     await page.keyboard.press(']');
     await expect(page.getByRole('status')).toHaveText('Chapter 2 of 3: At Sea');
     await expect.poll(() => currentBlock(page)).toBe(await blockOf('At Sea'));

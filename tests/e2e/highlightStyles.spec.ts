@@ -22,6 +22,7 @@ async function chooseIn(page: Page, label: string, value: string): Promise<void>
 
 test('the sentence is underlined as well as coloured in every theme, and each highlight can be restyled or turned off', async ({ page, host }) => {
   await openPlayer(page, host.url);
+  await page.keyboard.press('ArrowDown'); // past the title, to the first paragraph
   await page.keyboard.press('k');
   await expect.poll(() => page.evaluate(() => CSS.highlights.has('ap-sentence') && CSS.highlights.has('ap-word'))).toBe(true);
 

@@ -245,7 +245,7 @@ export function ReaderView({ article, state, settings, headingRef, onReadFrom, o
     <article ref={articleRef} lang={article.lang ?? undefined} className="reader" data-sentence-highlight={sentenceHighlight} data-word-highlight={wordHighlight}>
       {settings.readingAid === 'ruler' && <div ref={rulerRef} className="reading-ruler" aria-hidden="true" />}
       {/* The title is read before the first paragraph: marked like a paragraph while it is. */}
-      <h1 ref={headingRef} tabIndex={-1} className="title-unit" aria-current={state.blockIndex === TITLE_INDEX ? 'location' : undefined}>
+      <h1 ref={headingRef} tabIndex={state.blockIndex === TITLE_INDEX ? 0 : -1} className="title-unit" aria-current={state.blockIndex === TITLE_INDEX ? 'location' : undefined}>
         {article.title}
       </h1>
       {(article.byline || article.source) && (
