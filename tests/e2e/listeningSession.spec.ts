@@ -198,17 +198,19 @@ test.describe('read a selection', () => {
     expect(words.map((w) => w.text)).toEqual(['letter', 'K', 'to', 'pause', 'Press', 'it', 'again']);
     await expect(page.getByRole('button', { name: 'Back to normal reading' })).toBeVisible();
     await expectNoAxeViolations(page, 'at the end of a selection');
-    // Escape: back where normal reading was (the start, not playing).
+    // Escape: back where normal reading was (the start, the title, not playing).
     await page.keyboard.press('Escape');
     await expect(status(page)).toHaveText('Back to normal reading');
-    await expect.poll(() => currentBlock(page)).toBe(0);
+    await expect.poll(() => currentBlock(page)).toBe(-1);
     expect(await paused(page)).toBe(true);
     await expect(page.getByRole('button', { name: 'Back to normal reading' })).toBeHidden();
   });
 
   test('a selection across paragraphs, read with the button, stops in the later paragraph; going back resumes playing', async ({ page, host }) => {
     await openPlayer(page, host.url);
+    await page.keyboard.press('ArrowDown'); // past the title
     await page.keyboard.press('k');
+    await expect.poll(() => currentBlock(page)).toBe(0);
     await expect.poll(() => audioTime(page)).toBeGreaterThan(0.3);
     const block1 = (await page.locator('[data-block-index="1"]').textContent())!;
     const block3 = (await page.locator('[data-block-index="3"]').textContent())!;
@@ -248,7 +250,8 @@ test.describe('read a selection', () => {
 test.describe('focus after a dialog closes', () => {
   test('opened by a key with nothing focused, every keyed dialog gives focus to the current paragraph', async ({ page, host }) => {
     await openPlayer(page, host.url);
-    await page.keyboard.press('ArrowDown'); // the current paragraph is now the second
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown'); // from the title: the current paragraph is now the second
     await expect.poll(() => currentBlock(page)).toBe(1);
     for (const [key, name] of [
       ['?', 'Keyboard shortcuts'],

@@ -6,7 +6,8 @@
 export function focusReadingPlace(preferred: HTMLElement | null = null): void {
   const candidates = [
     preferred?.isConnected ? preferred : null,
-    document.querySelector<HTMLElement>('[data-block-index][aria-current]:not([aria-current="false"])'),
+    // The paragraph being read, or the title while it is read (before the first paragraph).
+    document.querySelector<HTMLElement>('[data-block-index][aria-current]:not([aria-current="false"]), article h1[aria-current]:not([aria-current="false"])'),
     document.querySelector<HTMLElement>('article h1'),
     document.querySelector<HTMLElement>('[role="toolbar"] button:not(:disabled)'),
   ];

@@ -6,9 +6,9 @@
  */
 import { useEffect, useRef } from 'react';
 import { ariaKeyShortcuts, type Keymap } from '../../../shared/keymap';
+import { focusReadingPlace } from '../components/focusFallback';
 import type { ReadSelectionControls } from './useReadSelection';
 
-const currentParagraph = () => document.querySelector<HTMLElement>('[data-block-index][aria-current]:not([aria-current="false"])');
 
 export function ReadSelectionBar({ selection, keymap, disabled }: { selection: ReadSelectionControls; keymap: Keymap; disabled: boolean }) {
   const backRef = useRef<HTMLButtonElement>(null);
@@ -16,7 +16,7 @@ export function ReadSelectionBar({ selection, keymap, disabled }: { selection: R
   const { reading } = selection;
   useEffect(() => {
     if (handOver.current === 'back' && reading) backRef.current?.focus();
-    else if (handOver.current === 'paragraph' && !reading) currentParagraph()?.focus();
+    else if (handOver.current === 'paragraph' && !reading) focusReadingPlace(); // the paragraph being read, or the title
     handOver.current = null;
   }, [reading]);
 
