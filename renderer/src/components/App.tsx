@@ -125,6 +125,7 @@ export function App({ api }: { api: ArticlePlayerApi }) {
     (hiddenIndex: number) => restoreHidden(hiddenIndex, { blockIndex: Math.max(0, blockIndex), sentenceIndex: blockIndex < 0 ? 0 : Math.max(0, sentenceIndex) }),
     [restoreHidden, blockIndex, sentenceIndex],
   );
+  const pausePlayer = useCallback(() => player?.pause(), [player]);
   const readFrom = useCallback((index: number) => player?.goToBlock(index, { play: !speechProblem }), [player, speechProblem]);
 
   return (
@@ -193,7 +194,7 @@ export function App({ api }: { api: ArticlePlayerApi }) {
         onRemap={(action, keys) => update({ keymap: { [action]: keys } })}
         onResetAll={() => update({ keymap: Object.fromEntries(Object.entries(DEFAULT_KEYMAP).map(([action, keys]) => [action, [...keys]])) })}
       />
-      <SettingsDialog open={dialog === 'settings'} onClose={closeDialog} settings={settings} update={update} speech={speech} language={language} api={api} />
+      <SettingsDialog open={dialog === 'settings'} onClose={closeDialog} settings={settings} update={update} speech={speech} language={language} api={api} pausePlayer={pausePlayer} />
       {article && (
         <ExportDialog open={dialog === 'export'} onClose={closeDialog} api={api} article={article} settings={settings} voice={preferences.voice} />
       )}

@@ -10,6 +10,7 @@ import { Dialog } from './Dialog';
 import { PronunciationsSection } from '../pronunciations/PronunciationsSection';
 import { ReadingRulesFields } from '../settings/ReadingRulesFields';
 import { DocumentFields } from '../settings/DocumentFields';
+import { useVoicePreview } from '../settings/useVoicePreview';
 
 interface SettingsDialogProps {
   open: boolean;
@@ -21,6 +22,8 @@ interface SettingsDialogProps {
   language: string;
   /** For the pronunciation list, which is kept in main apart from the settings. */
   api: ArticlePlayerApi;
+  /** Pauses reading (keeping its place) before a voice preview speaks. */
+  pausePlayer: () => void;
 }
 
 function Field({ label, children, hint }: { label: string; children: (id: string, hintId: string | undefined) => ReactNode; hint?: string }) {
@@ -72,15 +75,25 @@ function SelectField<T extends string>(props: { label: string; value: T; options
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2).replace(/0$/u, '')} s`;
 
-export function SettingsDialog({ open, onClose, settings, update, speech, language, api }: SettingsDialogProps) {
+export function SettingsDialog({ open, onClose, settings, update, speech, language, api, pausePlayer }: SettingsDialogProps) {
   const voices = speech?.voices ?? [];
   const [allLanguages, setAllLanguages] = useState(false);
   const matching = voices.filter((voice) => voice.lang.toLowerCase().split('-')[0] === language);
   const listed = allLanguages || matching.length === 0 ? voices : matching;
   const chosen = settings.voiceByLanguage[language] ?? '';
+  const { preview, message: previewMessage, stop: stopPreview } = useVoicePreview(api, pausePlayer);
+  const chosenName = voices.find((voice) => voice.id === chosen)?.name ?? 'the automatic voice';
 
   return (
-    <Dialog open={open} title="Settings" onClose={onClose} className="settings-dialog">
+    <Dialog
+      open={open}
+      title="Settings"
+      onClose={() => {
+        stopPreview();
+        onClose();
+      }}
+      className="settings-dialog"
+    >
       <form className="settings" onSubmit={(e) => e.preventDefault()}>
         <fieldset>
           <legend>Speech</legend>
@@ -109,6 +122,19 @@ export function SettingsDialog({ open, onClose, settings, update, speech, langua
               </select>
             )}
           </Field>
+          <div className="voice-preview">
+            <button
+              type="button"
+              aria-describedby="voice-preview-status"
+              disabled={!speech?.engine}
+              onClick={() => void preview({ language, voice: chosen || null, voiceName: chosenName, rate: settings.rate, engine: settings.engine })}
+            >
+              Preview
+            </button>
+            <p id="voice-preview-status" role="status" className="dialog-message">
+              {previewMessage}
+            </p>
+          </div>
           <div className="field checkbox">
             <input id="all-voices" type="checkbox" checked={allLanguages} onChange={(e) => setAllLanguages(e.currentTarget.checked)} />
             <label htmlFor="all-voices">Show voices for all languages</label>

@@ -15,6 +15,7 @@ import { seekSecondsFor } from './mediaTime';
 import type { PlaybackStop, ReadingSession } from './ReadingSession';
 import { initialPlayerState, SessionState } from './SessionState';
 import { SkippedPassages } from './skippedPassages';
+import { voiceForBlock } from './blockVoice';
 import { WordCounts } from './WordCounts';
 
 export type PlayerStatus = 'idle' | 'loading' | 'playing' | 'paused' | 'ended' | 'error';
@@ -43,6 +44,8 @@ export interface SpeechPreferences {
   spokenTextKey?: string;
   /** Long silences inside the engine's speech shortened by main (fast listening). */
   trimSilences?: boolean;
+  /** The voice chosen per language (Settings), for passages in another language than the article's. */
+  voiceByLanguage?: Readonly<Record<string, string>>;
 }
 
 export interface PlayerOptions extends SpeechPreferences {
@@ -139,6 +142,7 @@ export class Player extends SessionState implements ReadingSession {
       sentencePauseMs: options.sentencePauseMs,
       spokenTextKey: options.spokenTextKey,
       trimSilences: options.trimSilences,
+      voiceByLanguage: options.voiceByLanguage,
     };
     audio.preservesPitch = true;
     audio.addEventListener('ended', this.onEnded);
@@ -314,6 +318,7 @@ export class Player extends SessionState implements ReadingSession {
     const resynthesize =
       preferences.engine !== this.preferences.engine ||
       preferences.voice !== this.preferences.voice ||
+      JSON.stringify(preferences.voiceByLanguage ?? {}) !== JSON.stringify(this.preferences.voiceByLanguage ?? {}) ||
       preferences.sentencePauseMs !== this.preferences.sentencePauseMs ||
       preferences.spokenTextKey !== this.preferences.spokenTextKey ||
       Boolean(preferences.trimSilences) !== Boolean(this.preferences.trimSilences);
@@ -368,13 +373,13 @@ export class Player extends SessionState implements ReadingSession {
   private synthesize(index: number, text: string): Promise<BlockAudio> {
     const rate = this.state.rate;
     const block = this.blockAt(index)!;
-    // A passage in another language (an EPUB's xml:lang) is said by the engine's voice for that language.
-    const otherLanguage = block.lang !== undefined && block.lang.split('-')[0]!.toLowerCase() !== (this.options.lang ?? '').split('-')[0]!.toLowerCase();
+    // A passage in another language (an EPUB's xml:lang) is said by the voice chosen for that language, else the engine's.
+    const { lang, voice } = voiceForBlock(block.lang, { lang: this.options.lang, voice: this.preferences.voice }, this.preferences.voiceByLanguage);
     return this.api
       .invoke('synthesizeBlock', {
         text,
-        lang: otherLanguage ? block.lang! : this.options.lang,
-        voice: otherLanguage ? null : this.preferences.voice,
+        lang,
+        voice,
         rate,
         sentencePauseMs: this.preferences.sentencePauseMs,
         ...(this.preferences.trimSilences ? { trimSilences: true } : {}),

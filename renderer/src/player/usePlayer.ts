@@ -61,10 +61,10 @@ export function usePlayer({ api, article, start, audio, preferences, rate, direc
     if (player && article) player.grow(article.blocks, isStillReading(article));
   }, [player, article]);
 
-  const { engine, voice, paragraphPauseMs, sentencePauseMs, spokenTextKey, trimSilences } = preferences;
+  const { engine, voice, paragraphPauseMs, sentencePauseMs, spokenTextKey, trimSilences, voiceByLanguage } = preferences;
   useEffect(() => {
-    player?.configure({ engine, voice, paragraphPauseMs, sentencePauseMs, spokenTextKey, trimSilences });
-  }, [player, engine, voice, paragraphPauseMs, sentencePauseMs, spokenTextKey, trimSilences]);
+    player?.configure({ engine, voice, paragraphPauseMs, sentencePauseMs, spokenTextKey, trimSilences, voiceByLanguage });
+  }, [player, engine, voice, paragraphPauseMs, sentencePauseMs, spokenTextKey, trimSilences, voiceByLanguage]);
 
   const state = useSyncExternalStore(player?.subscribe ?? noSubscription, player?.getState ?? (() => IDLE));
   return { player, state };

@@ -16,6 +16,7 @@ export function useSpeechPreferences(settings: Settings, language: string): Spee
       sentencePauseMs,
       spokenTextKey: `${JSON.stringify(readingRules)}/${pronunciationsRevision}`,
       trimSilences,
+      voiceByLanguage,
     }),
     [engine, voiceByLanguage, paragraphPauseMs, sentencePauseMs, readingRules, pronunciationsRevision, trimSilences, language],
   );
