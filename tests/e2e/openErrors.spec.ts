@@ -60,5 +60,5 @@ test('a dropped file that cannot be read: the problem shows in the bar in view, 
   await alert.getByRole('button', { name: 'Dismiss' }).click();
   await expect(alert).toHaveCount(0);
   expect(await page.evaluate(() => document.activeElement !== document.body && document.activeElement !== null)).toBe(true);
-  await expect(page.locator('[data-block-index][aria-current]')).toBeFocused();
+  await expect(page.locator('article h1[aria-current], [data-block-index][aria-current]')).toBeFocused(); // the reading place (the title)
 });

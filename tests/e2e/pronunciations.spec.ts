@@ -103,6 +103,7 @@ test('Hear as written: the paragraph again with no rule or entry, highlighted as
   await expect(asWritten).toHaveAttribute('aria-keyshortcuts', 'W');
   spoken.length = 0;
 
+  await page.keyboard.press('ArrowDown'); // from the title to the first paragraph
   const highlights = await recordHighlights(page);
   await page.keyboard.press('w');
   await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();

@@ -51,7 +51,7 @@ test('a queue of three short articles plays through to the end, announcing each 
     expect(await upNextTitles(page)).toEqual(['Second Story', 'Third Story', 'Fourth Story']);
     await expect(page.locator('article > h1')).toHaveText('Short Article For Tests'); // added without opening
     await page.keyboard.press('Escape');
-    await expect(page.locator('[data-block-index][aria-current]')).toBeFocused(); // never the body
+    await expect(page.locator('article h1[aria-current], [data-block-index][aria-current]')).toBeFocused(); // the reading place (the title), never the body
 
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await expect(page.locator('article > h1')).toHaveText('Second Story', { timeout: 30_000 });
