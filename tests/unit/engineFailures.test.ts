@@ -101,11 +101,19 @@ describe('broken engines are reported clearly and leave no process behind', () =
   it('a hanging text2wave leaves no temp folder and no process', async () => {
     const { path, marker } = brokenEngine((m) => `cat >/dev/null; sleep ${m} & wait`);
     const engine = new FestivalEngine(path);
-    const before = readdirSync(tmpdir()).filter((name) => name.startsWith('article-player-festival-'));
-    const signal = AbortSignal.timeout(600);
-    await expect(engine.synthesize('Hello.', { voice: null, lang: null, wordsPerMinute: 175, signal })).rejects.toThrow(/cancelled/);
-    await sleep(150);
-    expect(survivors(marker)).toEqual([]);
-    expect(readdirSync(tmpdir()).filter((name) => name.startsWith('article-player-festival-'))).toEqual(before);
+    // A temp folder of this test's own: the festival tests running beside it make and remove theirs in the shared one.
+    const ownTmp = mkdtempSync(join(tmpdir(), 'engine-failures-'));
+    const sharedTmp = process.env.TMPDIR;
+    process.env.TMPDIR = ownTmp;
+    try {
+      const signal = AbortSignal.timeout(600);
+      await expect(engine.synthesize('Hello.', { voice: null, lang: null, wordsPerMinute: 175, signal })).rejects.toThrow(/cancelled/);
+      await sleep(150);
+      expect(survivors(marker)).toEqual([]);
+      expect(readdirSync(ownTmp)).toEqual([]);
+    } finally {
+      if (sharedTmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = sharedTmp;
+    }
   });
 });

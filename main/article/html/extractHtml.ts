@@ -12,7 +12,7 @@ import { hiddenFromPage, HiddenList } from '../hiddenBlocks.js';
 import { walkHtmlBlocks, type HtmlBlock } from './walkHtmlBlocks.js';
 import { countWords, stopwordsFor, type FeatureVector } from '../blockFeatures.js';
 import { contentModels, decideBlocks, preferModelReading, type ContentModel } from '../contentModel.js';
-import { htmlBlockVectors, IN_READABILITY } from './htmlBlockFeatures.js';
+import { ENDS_SENTENCE, htmlBlockVectors, IN_READABILITY, LINK_SHARE } from './htmlBlockFeatures.js';
 import { shingleHits } from '../textOverlap.js';
 import { relativeReading } from '../contiguity.js';
 import { cleanByline, readPageMetadata } from '../pageMetadata.js';
@@ -289,6 +289,9 @@ export function articleContainer(page: HtmlBlock[], titleIndex: number, readWord
   return null;
 }
 
+/** Fewest words of a block that counts as prose when the model's relative reading is the last resort. */
+const MIN_PROSE_WORDS = 8;
+
 /**
  * The page's blocks, each read or left out (with its reason) by the HTML content model in one pass: the
  * reader and "Show the text left out" both come from it. Without a page walk, Readability's reading.
@@ -324,8 +327,12 @@ export function extractHtml(html: string, fallbackTitle: string, source: string 
   let { read, stretch } = decided;
   // Nothing read, and Readability found nothing either (a short article on a page of another kind than the
   // model knows): the stretch the model rates highest relative to the rest of the page, never an empty reading.
+  // Only when that stretch holds prose (a sentence of some length, mostly not links): a page of menus and
+  // links alone still has nothing to read, and says so.
   if (analysis.readability.length === 0 && !read.some((value, i) => value && i !== analysis.titleIndex)) {
-    ({ read, stretch } = relativeReading(decided.probabilities, sizes, model));
+    const relative = relativeReading(decided.probabilities, sizes, model);
+    const isProse = (i: number) => sizes[i]! >= MIN_PROSE_WORDS && vectors[i]![LINK_SHARE]! < 0.5 && vectors[i]![ENDS_SENTENCE]! > 0;
+    if (relative.read.some((value, i) => value && i !== analysis.titleIndex && isProse(i))) ({ read, stretch } = relative);
   }
   // Readability's reading, confirmed by the model: kept (its cleanup of a whole article is finer than a block walk).
   const readabilityWords = analysis.readability.reduce((sum, block) => sum + countWords(block.text), 0);

@@ -9,6 +9,10 @@ import type { HtmlBlock } from './walkHtmlBlocks.js';
 
 /** Index of the inReadability feature in an HTML feature vector. */
 export const IN_READABILITY = FEATURE_NAMES.length + 3;
+/** Index of the linkShare feature (the share of the block's text inside links) in an HTML feature vector. */
+export const LINK_SHARE = FEATURE_NAMES.length;
+/** Index of the endsSentence feature in a feature vector. */
+export const ENDS_SENTENCE = FEATURE_NAMES.indexOf('endsSentence');
 
 export const HTML_FEATURE_NAMES = [
   ...FEATURE_NAMES,
