@@ -13,6 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { EspeakNgEngine } from '../../main/speech/espeakNg';
 import { FestivalEngine } from '../../main/speech/festival';
 import { synthesizeBlock } from '../../main/speech/synthesizeBlock';
+import { withOwnTmpdir } from '../helpers/ownTmpdir';
 
 const dir = mkdtempSync(join(tmpdir(), 'ap-broken-engines-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -102,18 +103,12 @@ describe('broken engines are reported clearly and leave no process behind', () =
     const { path, marker } = brokenEngine((m) => `cat >/dev/null; sleep ${m} & wait`);
     const engine = new FestivalEngine(path);
     // A temp folder of this test's own: the festival tests running beside it make and remove theirs in the shared one.
-    const ownTmp = mkdtempSync(join(tmpdir(), 'engine-failures-'));
-    const sharedTmp = process.env.TMPDIR;
-    process.env.TMPDIR = ownTmp;
-    try {
+    await withOwnTmpdir(async (ownTmp) => {
       const signal = AbortSignal.timeout(600);
       await expect(engine.synthesize('Hello.', { voice: null, lang: null, wordsPerMinute: 175, signal })).rejects.toThrow(/cancelled/);
       await sleep(150);
       expect(survivors(marker)).toEqual([]);
       expect(readdirSync(ownTmp)).toEqual([]);
-    } finally {
-      if (sharedTmp === undefined) delete process.env.TMPDIR;
-      else process.env.TMPDIR = sharedTmp;
-    }
+    });
   });
 });

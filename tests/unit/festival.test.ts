@@ -11,6 +11,7 @@ import {
   parseFestivalVoices,
 } from '../../main/speech/festival';
 import { pcmDurationMs } from '../../main/speech/wav';
+import { withOwnTmpdir } from '../helpers/ownTmpdir';
 
 // festival and text2wave are installed on this machine: these tests run the real engine.
 const engine = new FestivalEngine();
@@ -97,11 +98,13 @@ describe('festival adapter (real engine)', () => {
   });
 
   it('removes its temporary folder, also when synthesis fails', async () => {
-    const before = festivalTempDirs();
-    await engine.synthesize('Clean up after me.', { voice: null, lang: null, wordsPerMinute: 175 });
-    const failing = new FestivalEngine('false');
-    await expect(failing.synthesize('Hello.', { voice: null, lang: null, wordsPerMinute: 175 })).rejects.toThrow(/false exited with code 1/);
-    expect(festivalTempDirs()).toEqual(before);
+    // In a temp folder of this test's own: other test files running beside it use festival in the shared one.
+    await withOwnTmpdir(async () => {
+      await engine.synthesize('Clean up after me.', { voice: null, lang: null, wordsPerMinute: 175 });
+      const failing = new FestivalEngine('false');
+      await expect(failing.synthesize('Hello.', { voice: null, lang: null, wordsPerMinute: 175 })).rejects.toThrow(/false exited with code 1/);
+      expect(festivalTempDirs()).toEqual([]);
+    });
   });
 
   it('names the package to install when festival is missing', async () => {
