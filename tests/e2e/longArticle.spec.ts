@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { generatedArticle } from '../../main/generatedArticle';
 import { audioTime, currentBlock, expect, openPlayer, startHost, test } from './browserHost.fixture';
+import { recordSynthesisRequests } from './synthesisRequests';
 
 const COUNT = 2000;
 const article = generatedArticle(COUNT);
@@ -84,15 +85,8 @@ test.describe('a 2,000-paragraph article', () => {
   });
 
   test('holding Down while playing: ten steps back to back land on the eleventh paragraph, which alone is synthesized and spoken', async ({ page }) => {
-    // What the page asks main to synthesize, read off the socket: [u32 JSON length][JSON] or JSON text.
-    const asked: string[] = [];
-    page.on('websocket', (socket) =>
-      socket.on('framesent', ({ payload }) => {
-        const json = typeof payload === 'string' ? payload : payload.subarray(4, 4 + payload.readUInt32LE(0)).toString();
-        const message = JSON.parse(json) as { method?: string; params?: { text?: string } };
-        if (message.method === 'synthesizeBlock') asked.push(message.params!.text!);
-      }),
-    );
+    // What the page asks main to synthesize.
+    const asked = recordSynthesisRequests(page);
     await openPlayer(page, host.url);
     await page.keyboard.press('Home'); // the test before saved a place far down
     await expect.poll(() => currentBlock(page)).toBe(0);

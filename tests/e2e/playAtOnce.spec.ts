@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { currentBlock, expect, openPlayer, startHost, test } from './browserHost.fixture';
+import { recordSynthesisRequests } from './synthesisRequests';
 
 const FIRST = 'The lantern was lit early.';
 const SECOND = 'Then the harbour grew quiet and the boats came in one by one.';
@@ -17,14 +18,7 @@ writeFileSync(file, `# The harbour\n\n${PARAGRAPH}\n\nA second paragraph follows
 test('Play at once: the opening sentence is asked for alone and first, then the paragraph goes on from its second sentence', async ({ page }) => {
   const host = await startHost([file]);
   try {
-    const asked: string[] = [];
-    page.on('websocket', (socket) =>
-      socket.on('framesent', ({ payload }) => {
-        const json = typeof payload === 'string' ? payload : payload.subarray(4, 4 + payload.readUInt32LE(0)).toString();
-        const message = JSON.parse(json) as { method?: string; params?: { text?: string } };
-        if (message.method === 'synthesizeBlock') asked.push(message.params!.text!);
-      }),
-    );
+    const asked = recordSynthesisRequests(page);
     await openPlayer(page, host.url);
     await page.keyboard.press('k');
     expect(asked[0]).toBe('The harbour'); // the title, read first (one sentence: short already)
