@@ -233,6 +233,7 @@ test.describe('keyboard only', () => {
     await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
     await page.keyboard.press('Tab'); // engine
     await page.keyboard.press('Tab'); // voice
+    await page.keyboard.press('Tab'); // preview the voice
     await page.keyboard.press('Tab'); // all voices checkbox
     await page.keyboard.press('Tab'); // sentence pause
     await page.keyboard.press('Tab'); // paragraph pause

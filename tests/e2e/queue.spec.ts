@@ -361,6 +361,8 @@ test.describe('the next article is the queue as it is when the article ends (pre
       await page.keyboard.press('q');
       await queueText(page, 'After The End', 'Queued once the article was over.');
       await page.keyboard.press('Escape');
+      // Keys do not reach the player while a modal dialog is open: N once the dialog has closed.
+      await expect(page.getByRole('dialog', { name: 'Queue' })).toBeHidden();
       await page.keyboard.press('n');
       await expect(page.locator('article > h1')).toHaveText('After The End');
       expect(await announced()).not.toContain('Nothing is up next in the queue.');
