@@ -55,7 +55,6 @@ export function relativeReading(probabilities: number[], sizes: number[], thresh
   const highest = Math.max(0, ...probabilities.map((p, i) => (sizes[i]! > 0 ? p : 0)));
   if (highest <= 0) return { read: probabilities.map(() => false), stretch: [0, 0] };
   const relative = probabilities.map((p, i) => (sizes[i]! > 0 ? p / highest : 0));
-  const stretch = bestStretch(relative, stretchWeights(sizes), thresholds.spanCenter);
-  const read = relative.map((p, i) => i >= stretch[0] && i < stretch[1] && p >= thresholds.insideThreshold);
-  return { read, stretch };
+  // Nothing outside the stretch is read: it is the last resort, not a reading of the whole page.
+  return readInStretch(relative, sizes, { ...thresholds, outsideThreshold: Infinity });
 }

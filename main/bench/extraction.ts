@@ -13,10 +13,8 @@
  * Run by `npm run bench` (main/bench/bench.ts, part `extraction`, through extractionReport.ts);
  * BENCH_SKIP_EXTRACTION=1 leaves it out, BENCH_ONLY=extraction runs it alone.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { extractHtml } from '../article/html/extractHtml.js';
-import { readCorpusPage, type CorpusPage } from '../article/training/corpus.js';
+import { corpusIds, readCorpusPage, type CorpusPage } from '../article/training/corpus.js';
 import { JsdomWorkers } from '../article/training/jsdomWorkers.js';
 
 export interface ExtractionBenchOptions {
@@ -173,22 +171,21 @@ export async function runExtractionBench(options: ExtractionBenchOptions): Promi
   const skipped: string[] = [];
   if (options.pages) {
     pages = options.pages;
+    if (options.only) pages = pages.filter((page) => options.only!.includes(page.id));
+    if (options.limit) pages = pages.slice(0, options.limit);
   } else {
-    const ids = readdirSync(join(options.corpusDir, 'html'))
-      .filter((name) => name.endsWith('.html.gz'))
-      .map((name) => name.slice(0, -'.html.gz'.length))
-      .sort();
+    // Chosen by id before any page is read, so a limit reads only the pages it keeps.
+    let ids = corpusIds(options.corpusDir);
+    if (options.only) ids = ids.filter((id) => options.only!.includes(id));
+    if (options.limit) ids = ids.slice(0, options.limit);
     pages = [];
     for (const id of ids) {
-      if (options.only && !options.only.includes(id)) continue;
       const page = readCorpusPage(options.corpusDir, id);
       // Two pages of the corpus have no main_content: there is nothing to score against.
       if (page) pages.push(page);
       else skipped.push(id);
     }
   }
-  if (options.only) pages = pages.filter((page) => options.only!.includes(page.id));
-  if (options.limit) pages = pages.slice(0, options.limit);
 
   const results: PageResult[] = [];
   try {

@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractEpub } from '../article/epub/extractEpub.js';
-import { extractPdf } from '../article/pdf/extractPdf.js';
+import { extractPdf, openDocument } from '../article/pdf/extractPdf.js';
 import { loadPdfjs } from '../article/pdf/pdfjs.js';
 import { pageLines, type Line, type PdfMarkedContent, type PdfTextItem } from '../article/pdf/pdfLines.js';
 import { cleanPdfText } from '../article/pdf/pdfWords.js';
@@ -76,8 +76,7 @@ async function timed<T>(runs: number, work: () => Promise<T> | T): Promise<{ res
  * producers here write each column in order).
  */
 async function rawLines(bytes: Uint8Array, password?: string): Promise<{ byHeight: string[][]; inStream: string[][] }> {
-  const pdfjs = await loadPdfjs();
-  const doc = await pdfjs.getDocument({ data: bytes, password, isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
+  const doc = await openDocument(bytes, { password });
   try {
     const byHeight: string[][] = [];
     const inStream: string[][] = [];

@@ -142,7 +142,8 @@ function isIndented(line: PlacedLine): boolean {
   return line.x0 > line.regionLeft + 0.7 * line.size;
 }
 
-async function openDocument(bytes: Uint8Array, options: PdfOptions) {
+/** Opens a PDF with the options the app reads every PDF with; a password or damage is said as a PdfProblem. */
+export async function openDocument(bytes: Uint8Array, options: PdfOptions) {
   const pdfjs = await loadPdfjs();
   const task = pdfjs.getDocument({
     data: bytes,

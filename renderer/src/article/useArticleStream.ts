@@ -57,5 +57,10 @@ export function useArticleStream(api: ArticlePlayerApi, setLoaded: SetLoaded, an
     [api, setLoaded, announce],
   );
 
-  return { stream, follow, startedMessage: (result: LoadResult) => (result.ok && result.stream ? streamLabel(result.stream) : null) };
+  return { stream, follow };
+}
+
+/** What the open says of a streamed document ("Reading page 2 of 500"), or null for one read whole. */
+export function startedMessage(result: LoadResult): string | null {
+  return result.ok && result.stream ? streamLabel(result.stream) : null;
 }

@@ -9,7 +9,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArticlePlayerApi, ArticleSource, LoadResult } from '../../../shared/api';
 import { restoreHiddenBlock } from '../../../shared/article';
 import type { ReadingPosition } from '../../../shared/library';
-import { useArticleStream, type ArticleStream } from './useArticleStream';
+import { startedMessage, useArticleStream, type ArticleStream } from './useArticleStream';
 import { readArticleFile } from './readArticleFile';
 import { usePasswordPrompt, type PasswordPrompt } from '../password/usePasswordPrompt';
 
@@ -48,7 +48,7 @@ export function useOpenArticle(api: ArticlePlayerApi, announce: (message: string
   const [openProblem, setOpenProblem] = useState<OpenProblem | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const problemRef = useRef<HTMLDivElement>(null);
-  const { stream, follow, startedMessage } = useArticleStream(api, setLoaded, announce);
+  const { stream, follow } = useArticleStream(api, setLoaded, announce);
   /** Counts opens asked for, so the answer to one overtaken by another (a long document still loading) is dropped. */
   const opens = useRef(0);
   const password = usePasswordPrompt(api);
@@ -92,7 +92,7 @@ export function useOpenArticle(api: ArticlePlayerApi, announce: (message: string
         if (origin === 'outside') announce(result.message);
       }
     },
-    [announce, follow, startedMessage],
+    [announce, follow],
   );
   const present = useCallback(
     (result: LoadResult) => {
