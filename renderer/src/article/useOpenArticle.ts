@@ -115,9 +115,7 @@ export function useOpenArticle(api: ArticlePlayerApi, announce: (message: string
   );
   const openFile = useCallback(
     (file: File, origin: OpenOrigin = 'outside') => {
-      void readArticleFile(file)
-        .catch((error: unknown) => ({ ok: false as const, message: `${file.name} could not be read (${(error as Error).message}).` }))
-        .then((read) => (read.ok ? openSource(read.source, origin) : showOpened(read, origin, 'file')));
+      void readArticleFile(file).then((read) => (read.ok ? openSource(read.source, origin) : showOpened(read, origin, 'file')));
     },
     [openSource, showOpened],
   );
