@@ -5,4 +5,12 @@
  */
 export class DocumentError extends Error {
   override name = 'DocumentError';
+  /** Why, for the interface to act on ('password': ask for it), where the kind of document has reasons. */
+  readonly kind?: string;
+}
+
+/** What the listener is told about a failed extraction, when the document said it: its words and kind. */
+export function documentFailure(error: unknown): { message: string; kind?: string } | undefined {
+  if (!(error instanceof DocumentError)) return undefined;
+  return error.kind ? { message: error.message, kind: error.kind } : { message: error.message };
 }

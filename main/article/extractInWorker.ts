@@ -9,7 +9,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ArticleWithNotes } from '../../shared/notes.js';
 import { extractArticle, type ExtractionInput } from './extractArticle.js';
-import { DocumentError } from './documentError.js';
+import { documentFailure } from './documentError.js';
 import type { WorkerReply } from './extractWorker.js';
 import { isStreamMessage, type StreamHooks } from './streamParts.js';
 import { isWorkerStartFailure } from '../process/workerStartFailure.js';
@@ -189,8 +189,7 @@ async function extractInThisThread(input: ExtractionInput, why: string, hooks?: 
   try {
     return { ok: true, article: await extractArticle(input, hooks) };
   } catch (error) {
-    if (error instanceof DocumentError) return { ok: false, message: error.message };
-    if ((error as Error).name === 'PdfProblem') return { ok: false, message: (error as Error).message, kind: (error as Error & { kind: string }).kind };
-    return { ok: false, message: `The page could not be read: ${(error as Error).message}` };
+    const failure = documentFailure(error);
+    return failure ? { ok: false, ...failure } : { ok: false, message: `The page could not be read (${(error as Error).message}).` };
   }
 }

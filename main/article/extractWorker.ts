@@ -7,7 +7,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { extractArticle, type ExtractionInput } from './extractArticle.js';
-import { DocumentError } from './documentError.js';
+import { documentFailure } from './documentError.js';
 import { loadPdfjs } from './pdf/pdfjs.js';
 import { postingHooks } from './streamParts.js';
 
@@ -28,9 +28,7 @@ async function extract(input: ExtractionInput): Promise<void> {
     reply({ ok: true, article: await extractArticle(input, hooks) });
   } catch (error) {
     // A document that says what is wrong with it (a PDF without text, a book with DRM) is told in its own words.
-    const message = error instanceof DocumentError || (error instanceof Error && error.name === 'PdfProblem') ? (error as Error).message : undefined;
-    const kind = error instanceof Error && error.name === 'PdfProblem' ? (error as Error & { kind?: string }).kind : undefined;
-    reply({ ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error), message, kind });
+    reply({ ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error), ...documentFailure(error) });
   }
 }
 

@@ -15,12 +15,13 @@ import { carryFloats, documentGutterOf, orderPage, treeOrder, type PlacedLine } 
 import { readStructure, StructCounter, type StructFigure, type StructNode, type StructRole } from './structure.js';
 import { describesImage, isNumberedCaption } from '../figures.js';
 import { tableText } from '../readableStructures.js';
+import { DocumentError } from '../documentError.js';
 
 /** A PDF that cannot be read, with the reason in words for the listener. */
-export class PdfProblem extends Error {
+export class PdfProblem extends DocumentError {
   constructor(
     message: string,
-    readonly kind: 'password' | 'wrong-password' | 'damaged' | 'scanned' | 'no-unicode' | 'empty',
+    override readonly kind: 'password' | 'wrong-password' | 'damaged' | 'scanned' | 'no-unicode' | 'empty',
   ) {
     super(message);
     this.name = 'PdfProblem';
