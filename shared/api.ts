@@ -55,7 +55,8 @@ const speechRequest = {
 
 export const apiParams = {
   /** The article the host was started with (the welcome article unless a source was given). */
-  getInitialArticle: z.object({}).strict(),
+  /** `language`: the page's (navigator.language), which an article without one is read in (shared/synthesisRequest.ts). */
+  getInitialArticle: z.object({ language: z.string().max(35).optional() }).strict(),
   /** Opens an article from a URL, pasted text or a file's bytes. */
   openArticle: z.object({ source: articleSource }).strict(),
   /** The saved settings, and a problem met reading them (a damaged file set aside). */

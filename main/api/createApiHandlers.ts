@@ -32,6 +32,8 @@ export interface ApiContext {
   pronunciations: PronunciationStore;
   /** Protected PDFs waiting for their password (one store per host, shared with opens from outside the window). */
   protectedDocuments?: ProtectedDocuments;
+  /** The language an article without one is read in until the page says its own (getInitialArticle): the system's. */
+  defaultLanguage?: string;
   /** Set by the host: sends an event to the renderer(s). */
   emit: <E extends ApiEvent>(event: E, payload: ApiEvents[E]) => void;
 }
@@ -75,31 +77,38 @@ export function createApiHandlers(context: ApiContext): ApiHandlers {
   /** The long document being read into the open reader: opening anything else stops it. */
   const streams = new ArticleStreams({ emit: (event) => context.emit('articleStream', event), remember });
 
+  /** The page's language (it says it in getInitialArticle), else the system's: an article without one is read in it. */
+  let pageLanguage = context.defaultLanguage ?? (Intl.DateTimeFormat().resolvedOptions().locale || 'en');
   /**
-   * The opening sentence of the article being given to the page, synthesized while the page draws it:
-   * the Player asks for the same text first (openingRequest), and finds it made or being made.
+   * The opening sentence of an article main has just read, synthesized at once, before the page has it:
+   * the Player asks for the same request first (shared/synthesisRequest.ts), and finds it made or being made.
    */
   const prepareOpening = async (result: LoadResult) => {
-    const request = openingRequest(result, await settings.read());
+    const request = openingRequest(result, await settings.read(), pageLanguage);
     if (request) await handlers.synthesizeBlock(request).catch(() => undefined);
+  };
+  /** Gives the result on, its opening sentence being synthesized. */
+  const prepared = (result: LoadResult): LoadResult => {
+    void prepareOpening(result);
+    return result;
   };
 
   const handlers: ApiHandlers = {
     ...queue.handlers,
 
-    getInitialArticle: async () => {
+    getInitialArticle: async ({ language }) => {
+      if (language) pageLanguage = language;
       streams.cancel();
-      const result = queue.noteInitialArticle(await remember(await context.initialArticle(await readingOptions())));
-      void prepareOpening(result);
-      return result;
+      return prepared(queue.noteInitialArticle(await remember(await context.initialArticle(await readingOptions()))));
     },
 
     async openArticle({ source }) {
       const [options, placement] = [await readingOptions(), await notePlacement()];
-      return streams.open(
+      const result = await streams.open(
         (hooks, signal) => loadRendererSource(source, { ...options, hooks, signal }),
         (article) => placeNotes(article, placement),
       );
+      return prepared(result);
     },
 
     async openWithPassword({ ticket, password }) {
@@ -115,7 +124,7 @@ export function createApiHandlers(context: ApiContext): ApiHandlers {
         (article) => placeNotes(article, placement),
       );
       if (result.ok || !result.password) protectedDocuments.forget(ticket);
-      return result;
+      return prepared(result);
     },
 
     forgetProtectedDocument: async ({ ticket }) => ({ forgotten: protectedDocuments.forget(ticket) }),
@@ -136,7 +145,7 @@ export function createApiHandlers(context: ApiContext): ApiHandlers {
     async openLibraryEntry({ id }) {
       streams.cancel();
       const opened = await library.open(id);
-      return opened ? { ok: true, ...opened } : { ok: false, message: 'This article is no longer in the library.' };
+      return opened ? prepared({ ok: true, ...opened }) : { ok: false, message: 'This article is no longer in the library.' };
     },
 
     ...createLibraryRemoval(library, context.queue),

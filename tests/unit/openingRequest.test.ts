@@ -13,7 +13,7 @@ const result = (blocks: Block[], lang: string | null = 'en-GB'): LoadResult => (
 describe('openingRequest: what main synthesizes for the page before it asks', () => {
   it('is the opening sentence with the voice, rate and pauses the settings give the player', () => {
     const settings = { ...DEFAULT_SETTINGS, rate: 1.5, sentencePauseMs: 300, voiceByLanguage: { en: 'en-gb' }, engine: 'espeak-ng' as const };
-    expect(openingRequest(result([{ kind: 'paragraph', text: PARAGRAPH }]), settings)).toEqual({
+    expect(openingRequest(result([{ kind: 'paragraph', text: PARAGRAPH }]), settings, 'en')).toEqual({
       text: 'The lantern was lit early.',
       lang: 'en-GB',
       voice: 'en-gb',
@@ -21,7 +21,7 @@ describe('openingRequest: what main synthesizes for the page before it asks', ()
       sentencePauseMs: 300,
       engine: 'espeak-ng',
     });
-    expect(openingRequest(result([{ kind: 'paragraph', text: PARAGRAPH }]), { ...settings, trimSilences: true })?.trimSilences).toBe(true);
+    expect(openingRequest(result([{ kind: 'paragraph', text: PARAGRAPH }]), { ...settings, trimSilences: true }, 'en')?.trimSilences).toBe(true);
   });
 
   it('starts where reading starts, and is nothing where the player would not ask for an opening', () => {
@@ -29,19 +29,19 @@ describe('openingRequest: what main synthesizes for the page before it asks', ()
       { kind: 'paragraph' as const, text: 'One sentence only.' },
       { kind: 'paragraph' as const, text: PARAGRAPH },
     ];
-    expect(openingRequest(result(blocks), DEFAULT_SETTINGS)).toBeNull(); // one sentence: short already
+    expect(openingRequest(result(blocks), DEFAULT_SETTINGS, 'en')).toBeNull(); // one sentence: short already
     const at = (blockIndex: number, sentenceIndex: number): LoadResult => ({ ...(result(blocks) as LoadResult & { ok: true }), entry: { position: { blockIndex, sentenceIndex } } as never });
-    expect(openingRequest(at(1, 0), DEFAULT_SETTINGS)?.text).toBe('The lantern was lit early.');
-    expect(openingRequest(at(1, 1), DEFAULT_SETTINGS)).toBeNull(); // reading starts inside the block
-    expect(openingRequest(result([{ kind: 'paragraph', text: PARAGRAPH, lang: 'fr' }]), DEFAULT_SETTINGS)).toBeNull(); // another language
-    expect(openingRequest({ ok: false, message: 'no' }, DEFAULT_SETTINGS)).toBeNull();
+    expect(openingRequest(at(1, 0), DEFAULT_SETTINGS, 'en')?.text).toBe('The lantern was lit early.');
+    expect(openingRequest(at(1, 1), DEFAULT_SETTINGS, 'en')).toBeNull(); // reading starts inside the block
+    expect(openingRequest(result([{ kind: 'paragraph', text: PARAGRAPH, lang: 'fr' }]), DEFAULT_SETTINGS, 'en')).toBeNull(); // another language
+    expect(openingRequest({ ok: false, message: 'no' }, DEFAULT_SETTINGS, 'en')).toBeNull();
   });
 
   it('at the top of an article with a title, is the title, which is read first (issue 25)', () => {
     const titled = (title: string, byline: string | null = null): LoadResult => ({ ok: true, article: { title, byline, source: null, lang: 'en', blocks: [{ kind: 'paragraph', text: PARAGRAPH }] } });
-    expect(openingRequest(titled('The Harbour'), DEFAULT_SETTINGS)?.text).toBe('The Harbour');
-    expect(openingRequest(titled('The Harbour', 'Ann Author'), { ...DEFAULT_SETTINGS, readByline: true })?.text).toBe('The Harbour.');
+    expect(openingRequest(titled('The Harbour'), DEFAULT_SETTINGS, 'en')?.text).toBe('The Harbour');
+    expect(openingRequest(titled('The Harbour', 'Ann Author'), { ...DEFAULT_SETTINGS, readByline: true }, 'en')?.text).toBe('The Harbour.');
     const further: LoadResult = { ...(titled('The Harbour') as LoadResult & { ok: true }), entry: { position: { blockIndex: 0, sentenceIndex: 1 } } as never };
-    expect(openingRequest(further, DEFAULT_SETTINGS)).toBeNull();
+    expect(openingRequest(further, DEFAULT_SETTINGS, 'en')).toBeNull();
   });
 });

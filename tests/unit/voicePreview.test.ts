@@ -1,6 +1,6 @@
 /** Voices per language (issue 25): a passage in another language gets that language's chosen voice; the preview's sample. */
 import { describe, expect, it } from 'vitest';
-import { voiceForBlock } from '../../renderer/src/player/blockVoice';
+import { voiceForBlock } from '../../shared/synthesisRequest';
 import { previewSample } from '../../renderer/src/settings/useVoicePreview';
 
 describe('voiceForBlock', () => {

@@ -11,6 +11,7 @@ import { restoreHiddenBlock } from '../../../shared/article';
 import type { ReadingPosition } from '../../../shared/library';
 import { startedMessage, useArticleStream, type ArticleStream } from './useArticleStream';
 import { readArticleFile } from './readArticleFile';
+import { pageLanguage } from '../queue/voiceFor';
 import { usePasswordPrompt, type PasswordPrompt } from '../password/usePasswordPrompt';
 
 /** Where an open was asked for: a dialog shows its own failure, in the dialog, where the listener is. */
@@ -61,7 +62,7 @@ export function useOpenArticle(api: ArticlePlayerApi, announce: (message: string
   useEffect(() => {
     const failed = (error: unknown): LoadResult => ({ ok: false, message: (error as Error).message });
     const show = (result: LoadResult) => settleRef.current(result, (settled) => setLoaded(follow(settled)));
-    api.invoke('getInitialArticle', {}).catch(failed).then(show);
+    api.invoke('getInitialArticle', { language: pageLanguage() }).catch(failed).then(show);
     return api.on('articleOpened', show);
   }, [api, follow]);
 

@@ -15,7 +15,7 @@ import { seekSecondsFor } from './mediaTime';
 import type { PlaybackStop, ReadingSession } from './ReadingSession';
 import { initialPlayerState, SessionState } from './SessionState';
 import { SkippedPassages } from './skippedPassages';
-import { voiceForBlock } from './blockVoice';
+import { synthesisRequest } from '../../../shared/synthesisRequest';
 import { WordCounts } from './WordCounts';
 
 export type PlayerStatus = 'idle' | 'loading' | 'playing' | 'paused' | 'ended' | 'error';
@@ -373,19 +373,13 @@ export class Player extends SessionState implements ReadingSession {
   private synthesize(index: number, text: string): Promise<BlockAudio> {
     const rate = this.state.rate;
     const block = this.blockAt(index)!;
-    // A passage in another language (an EPUB's xml:lang) is said by the voice chosen for that language, else the engine's.
-    const { lang, voice } = voiceForBlock(block.lang, { lang: this.options.lang, voice: this.preferences.voice }, this.preferences.voiceByLanguage);
+    // The same request main makes for the opening sentence when it has the article (shared/synthesisRequest.ts).
+    const request = synthesisRequest(
+      { text, blockLang: block.lang, article: { lang: this.options.lang, voice: this.preferences.voice }, rate, asWritten: index === this.asWrittenBlock },
+      this.preferences,
+    );
     return this.api
-      .invoke('synthesizeBlock', {
-        text,
-        lang,
-        voice,
-        rate,
-        sentencePauseMs: this.preferences.sentencePauseMs,
-        ...(this.preferences.trimSilences ? { trimSilences: true } : {}),
-        ...(index === this.asWrittenBlock ? { asWritten: true } : {}),
-        engine: this.preferences.engine,
-      })
+      .invoke('synthesizeBlock', request)
       .then((result) => ({
         url: URL.createObjectURL(new Blob([result.audio as Uint8Array<ArrayBuffer>], { type: result.mimeType })),
         timeline: result.timeline,

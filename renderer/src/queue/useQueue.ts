@@ -14,6 +14,8 @@ import type { Settings } from '../../../shared/settings';
 import type { PlayerState } from '../player/Player';
 import type { ReadingSession } from '../player/ReadingSession';
 import { voiceFor } from './voiceFor';
+import { synthesisRequest } from '../../../shared/synthesisRequest';
+import { clampRate } from '../../../shared/rate';
 
 export type QueueItem = { type: 'entry'; id: string } | { type: 'source'; source: ArticleSource };
 type Direction = 'next' | 'previous';
@@ -267,11 +269,12 @@ export function useQueue({ api, player, state, article, entry, settings, announc
     prefetched.current = { forId: currentId, nextId };
     void peek('next').then((next) => {
       if (!next?.ok) return;
-      const { engine, sentencePauseMs, rate } = speechSettings.current;
+      const current = speechSettings.current;
       const start = Math.min(next.entry?.position.blockIndex ?? 0, next.article.blocks.length - 1);
       const block = next.article.blocks[start];
       if (!block) return;
-      const request = { text: block.text, lang: next.article.lang, voice: voiceFor(speechSettings.current, next.article.lang), rate, sentencePauseMs, engine };
+      const article = { lang: next.article.lang, voice: voiceFor(current, next.article.lang) };
+      const request = synthesisRequest({ text: block.text, blockLang: block.lang, article, rate: clampRate(current.rate) }, current);
       void api.invoke('synthesizeBlock', request).catch(() => undefined); // warms main's cache; the new player asks again
     });
   }, [api, autoContinue, status, blockIndex, blockCount, currentId, nextId, peek]);
