@@ -5,6 +5,7 @@
  */
 import type { Article, Block } from './article.js';
 import type { LibraryEntry } from './library.js';
+import type { SavedPlace } from './resumePlace.js';
 
 export type StreamUnit = 'page' | 'chapter';
 
@@ -15,9 +16,13 @@ export interface StreamProgress {
   unit: StreamUnit;
 }
 
-/** On an opened article whose rest is still being read: the stream its growth arrives on. */
+/**
+ * On an opened article whose rest is still being read: the stream its growth arrives on, and the saved
+ * place of the document in the library (with its page label) when it lies beyond the part that opened.
+ */
 export interface StreamState extends StreamProgress {
   id: string;
+  place?: SavedPlace;
 }
 
 /**

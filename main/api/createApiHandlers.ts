@@ -1,7 +1,7 @@
 /** The Node side of the API contract, independent of the host (Electron IPC or the browser host's socket). */
 import { UserFacingError, type PronunciationsChange, type ApiEvent, type ApiEvents, type ApiHandlers, type LoadResult, type SpeechInfo } from '../../shared/api.js';
 import type { EngineChoice } from '../../shared/settings.js';
-import { loadRendererSource, readingOptionsOf, type ReadingOptions } from '../article/loadArticleSource.js';
+import { loadRendererSource, readingOptionsOf, type ReadingOptions, type StreamingOptions } from '../article/loadArticleSource.js';
 import { exportArticleAudio } from '../export/exportArticleAudio.js';
 import type { EngineDetection } from '../speech/detectEngine.js';
 import { createLibraryRemoval } from './libraryRemoval.js';
@@ -22,8 +22,11 @@ import { spokenTextMaker } from '../pronunciations/spokenTextFor.js';
 import { formatPronunciationFile, type Checked, type Pronunciation } from '../../shared/pronunciations.js';
 
 export interface ApiContext {
-  /** The article the host was started with, read with the listener's reading options (notes, image descriptions). */
-  initialArticle: (options?: ReadingOptions) => Promise<LoadResult>;
+  /**
+   * The article the host was started with, read with the listener's reading options (notes, image
+   * descriptions); a long PDF or book streams through `hooks`, as from the Open dialog.
+   */
+  initialArticle: (options?: StreamingOptions) => Promise<LoadResult>;
   /** The engine for a choice ('auto' or an id); memoized by the caller's factory. */
   speech: (choice: EngineChoice) => Promise<EngineDetection>;
   library: LibraryStore;
@@ -36,6 +39,8 @@ export interface ApiContext {
   defaultLanguage?: string;
   /** Set by the host: sends an event to the renderer(s). */
   emit: <E extends ApiEvent>(event: E, payload: ApiEvents[E]) => void;
+  /** Set by createApiHandlers: a streamed first part answered earlier, as its stream stands now (ArticleStreams.latest). */
+  latestOfStream?: (result: LoadResult) => LoadResult;
 }
 
 export { rememberInLibrary };
@@ -75,7 +80,8 @@ export function createApiHandlers(context: ApiContext): ApiHandlers {
   // Adding to the queue opens nothing, so it asks for no password: a protected PDF is said to need one.
   const queue = createQueueHandlers(library, context.queue, notePlacement, async () => readingOptionsOf(await settings.read()));
   /** The long document being read into the open reader: opening anything else stops it. */
-  const streams = new ArticleStreams({ emit: (event) => context.emit('articleStream', event), remember });
+  const streams = new ArticleStreams({ emit: (event) => context.emit('articleStream', event), remember, savedPlace: (first) => library.savedPlaceOf(first) });
+  context.latestOfStream = (result) => streams.latest(result);
 
   /** The page's language (it says it in getInitialArticle), else the system's: an article without one is read in it. */
   let pageLanguage = context.defaultLanguage ?? (Intl.DateTimeFormat().resolvedOptions().locale || 'en');
@@ -96,10 +102,15 @@ export function createApiHandlers(context: ApiContext): ApiHandlers {
   const handlers: ApiHandlers = {
     ...queue.handlers,
 
+    // The article named at start (command line, Electron's launch) streams as an Open does: a long PDF's first page at once.
     getInitialArticle: async ({ language }) => {
       if (language) pageLanguage = language;
-      streams.cancel();
-      return prepared(queue.noteInitialArticle(await remember(await context.initialArticle(await readingOptions()))));
+      const [options, placement] = [await readingOptions(), await notePlacement()];
+      const result = await streams.open(
+        (hooks, signal) => context.initialArticle({ ...options, hooks, signal }),
+        (article) => placeNotes(article, placement),
+      );
+      return prepared(queue.noteInitialArticle(result));
     },
 
     async openArticle({ source }) {

@@ -6,7 +6,7 @@ import { LibraryStore } from '../store/LibraryStore.js';
 import { QueueStore } from '../store/QueueStore.js';
 import { SettingsStore } from '../store/SettingsStore.js';
 import { PronunciationStore } from '../pronunciations/PronunciationStore.js';
-import { loadArticleSource, readingOptionsOf, type ReadingOptions } from '../article/loadArticleSource.js';
+import { loadArticleSource, readingOptionsOf, type StreamingOptions } from '../article/loadArticleSource.js';
 import { createApiHandlers, rememberInLibrary, type ApiContext } from './createApiHandlers.js';
 import { ProtectedDocuments } from './protectedDocuments.js';
 
@@ -20,7 +20,7 @@ export function memoizedSpeech(detect: (choice: EngineChoice) => Promise<EngineD
   };
 }
 
-export function createAppHandlers(dataDirectory: string, initialArticle: (options?: ReadingOptions) => Promise<LoadResult>, speech = memoizedSpeech()) {
+export function createAppHandlers(dataDirectory: string, initialArticle: (options?: StreamingOptions) => Promise<LoadResult>, speech = memoizedSpeech()) {
   const library = new LibraryStore(dataDirectory);
   const context: ApiContext = {
     initialArticle,
@@ -50,7 +50,8 @@ export function createAppHandlers(dataDirectory: string, initialArticle: (option
   /**
    * For a host whose first article is fixed at start (the browser host): the article is read and its
    * opening sentence synthesized now, while the page loads, and the page's first getInitialArticle is
-   * answered with it. Later calls (a reload) read it again.
+   * answered with it: a long document as its stream stands when the page asks (what arrived meanwhile
+   * included). Later calls (a reload) read it again.
    */
   const loadInitialArticleNow = () => {
     const ask = handlers.getInitialArticle;
@@ -59,7 +60,7 @@ export function createAppHandlers(dataDirectory: string, initialArticle: (option
     handlers.getInitialArticle = (params) => {
       const taken = early;
       early = null;
-      return taken ?? ask(params);
+      return taken ? taken.then((result) => context.latestOfStream?.(result) ?? result) : ask(params);
     };
   };
   return { handlers, context, openFromOutside, warmUpSpeech, loadInitialArticleNow };

@@ -160,7 +160,7 @@ async function bookFromBytes(bytes: Uint8Array, name: string, source: string | n
   return { ok: true, article };
 }
 
-export async function loadArticleFile(path: string, options: Pick<FromBytesOptions, 'timeoutMs' | 'imageDescriptions' | 'onPasswordNeeded'> = {}): Promise<LoadResult> {
+export async function loadArticleFile(path: string, options: Pick<FromBytesOptions, 'timeoutMs' | 'imageDescriptions' | 'onPasswordNeeded' | 'hooks' | 'signal'> = {}): Promise<LoadResult> {
   let bytes: Uint8Array | string;
   try {
     bytes = await readLimited(path);

@@ -17,20 +17,26 @@ export function resolveUserPath(path: string, env: NodeJS.ProcessEnv = process.e
 export { loadArticleUrl };
 export type { ReadingOptions };
 
+/** Reading options with a long document's streaming: its first part and progress (hooks), and the stop (signal). */
+export type StreamingOptions = ReadingOptions & Pick<FromBytesOptions, 'hooks' | 'signal'>;
+
 /** The listener's settings that shape what extraction reads of a document (a book's image descriptions); notes are placed later (rememberInLibrary). */
 export function readingOptionsOf(settings: Pick<Settings, 'readImageDescriptions'>): ReadingOptions {
   return { imageDescriptions: settings.readImageDescriptions };
 }
 
-/** What the user named on the command line: nothing (the welcome article), an address, or a file path. */
-export async function loadArticleSource(source: string | null, options: ReadingOptions = {}): Promise<LoadResult> {
+/**
+ * What the user named on the command line: nothing (the welcome article), an address, or a file path. A
+ * long PDF or book streams with `hooks`, as from the Open dialog.
+ */
+export async function loadArticleSource(source: string | null, options: StreamingOptions = {}): Promise<LoadResult> {
   if (!source) return loadWelcomeArticle();
   if (URL_LIKE.test(source)) return loadArticleUrl(source, options);
   return loadArticleFile(resolveUserPath(source), options);
 }
 
 /** What the renderer hands over: an address, pasted text, or a picked or dropped file's bytes (never a path). */
-export async function loadRendererSource(source: ArticleSource, options: ReadingOptions & Pick<FromBytesOptions, 'hooks' | 'signal'> = {}): Promise<LoadResult> {
+export async function loadRendererSource(source: ArticleSource, options: StreamingOptions = {}): Promise<LoadResult> {
   switch (source.type) {
     case 'url':
       return loadArticleUrl(source.url.trim(), options);

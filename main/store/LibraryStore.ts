@@ -130,6 +130,20 @@ export class LibraryStore {
     return { article, entry: (touch ? await this.touch(id) : undefined) ?? entry };
   }
 
+  /**
+   * The entry of an article being opened again (a long document whose first part has arrived: its source
+   * names it) and its saved place, with the page label of the block there from the kept text; null when
+   * it is not in the library.
+   */
+  async savedPlaceOf(article: Article): Promise<{ entry: LibraryEntry; page: string | null } | null> {
+    const id = articleId(article);
+    const entry = (await this.index.read()).find((e) => e.id === id);
+    if (!entry) return null;
+    if (entry.position.blockIndex <= 0) return { entry, page: null };
+    const kept = await this.articleFile(id).read().catch(() => null);
+    return { entry, page: kept?.blocks[entry.position.blockIndex]?.page ?? null };
+  }
+
   private async touch(id: string): Promise<LibraryEntry | undefined> {
     let touched: LibraryEntry | undefined;
     await this.index.update((entries) =>

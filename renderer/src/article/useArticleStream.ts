@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArticlePlayerApi, LoadResult } from '../../../shared/api';
 import { streamCompleteMessage, streamFailedMessage, streamLabel, type ArticleStreamEvent, type StreamState } from '../../../shared/articleStream';
+import { goingToLabel } from '../../../shared/resumePlace';
 import { growArticle, markStillReading } from './articleGrowth';
 
 export interface ArticleStream extends StreamState {
@@ -60,7 +61,12 @@ export function useArticleStream(api: ArticlePlayerApi, setLoaded: SetLoaded, an
   return { stream, follow };
 }
 
-/** What the open says of a streamed document ("Reading page 2 of 500"), or null for one read whole. */
+/**
+ * What the open says of a streamed document ("Reading page 2 of 500"; "Going to your place on page 212:
+ * reading page 2 of 500" when its saved place is still to come), or null for one read whole.
+ */
 export function startedMessage(result: LoadResult): string | null {
-  return result.ok && result.stream ? streamLabel(result.stream) : null;
+  if (!result.ok || !result.stream) return null;
+  const { place } = result.stream;
+  return place ? goingToLabel(place, result.stream) : streamLabel(result.stream);
 }

@@ -159,7 +159,7 @@ export function App({ api }: { api: ArticlePlayerApi }) {
           />
         </div>
         <OpenProblemNotice problem={openProblem} onDismiss={dismissOpenProblem} />
-        <StreamProgress stream={stream} />
+        <StreamProgress stream={stream} goingTo={state.goingTo} />
       </header>
       <main className="content">
         <Notices

@@ -10,6 +10,7 @@ import { clampRate, RATE_DEFAULT } from '../../../shared/rate';
 import { splitSentences } from '../../../shared/segment';
 import type { PlayerOptions, SpeechPreferences } from './Player';
 import type { PlaybackStop, ReadingSession } from './ReadingSession';
+import { startingPlace } from '../../../shared/resumePlace';
 import { initialPlayerState, SessionState } from './SessionState';
 import { WordCounts } from './WordCounts';
 
@@ -17,6 +18,9 @@ const RESTART_THRESHOLD_MS = 2000;
 
 export class DirectPlayer extends SessionState implements ReadingSession {
   private generation = 0;
+  /** More blocks are still being read (a long document streamed in); and speech reached the last one that came. */
+  private moreComing = false;
+  private waitingForMore = false;
   private startedAt = 0;
   private gapTimer: ReturnType<typeof setTimeout> | undefined;
   private preferences: SpeechPreferences;
@@ -33,17 +37,39 @@ export class DirectPlayer extends SessionState implements ReadingSession {
     private readonly options: PlayerOptions,
     initialRate = RATE_DEFAULT,
   ) {
-    super(initialPlayerState(blocks.length, options.start, initialRate, options.start?.sentenceIndex ?? -1), blocks.length, options.announce);
+    const { start, pending } = startingPlace(options.start, blocks.length, Boolean(options.moreComing));
+    super({ ...initialPlayerState(blocks.length, start, initialRate, start?.sentenceIndex ?? -1), goingTo: pending }, blocks.length, options.announce);
+    this.moreComing = Boolean(options.moreComing);
     this.preferences = { engine: options.engine, voice: options.voice, paragraphPauseMs: options.paragraphPauseMs, sentencePauseMs: options.sentencePauseMs };
   }
 
-  /** The article grew (a long document streamed in); direct speech ends at the end of what has arrived. */
-  grow(blocks: readonly Block[]): void {
-    if (blocks === this.blocks) return;
-    this.blocks = blocks;
-    this.wordCountsMade = null;
-    this.resize(blocks.length);
-    if (this.state.blockIndex >= blocks.length) this.update({ blockIndex: Math.max(0, blocks.length - 1), sentenceIndex: 0 });
+  /**
+   * The article grew (a long document streamed in). Speech that reached the end of what had arrived while
+   * more was coming waited (status playing, nothing said): it goes on with the first block that came.
+   */
+  grow(blocks: readonly Block[], moreComing: boolean): void {
+    this.moreComing = moreComing;
+    const before = this.blocks.length;
+    if (blocks !== this.blocks) {
+      this.blocks = blocks;
+      this.wordCountsMade = null;
+      this.resize(blocks.length);
+      if (this.state.blockIndex >= blocks.length) this.update({ blockIndex: Math.max(0, blocks.length - 1), sentenceIndex: 0 });
+    }
+    if (this.state.goingTo) return this.goToPlaceIfArrived(blocks.length, moreComing, (index) => this.blocks[index]?.page);
+    if (!this.waitingForMore) return;
+    if (blocks.length > before) {
+      this.waitingForMore = false;
+      void this.speakFrom(before, 0);
+    } else if (!moreComing) {
+      this.waitingForMore = false;
+      this.endOfArticle();
+    }
+  }
+
+  private endOfArticle(): void {
+    this.update({ status: 'ended', sentenceIndex: -1 });
+    this.options.announce('End of article');
   }
 
   get positionMs(): number {
@@ -52,12 +78,14 @@ export class DirectPlayer extends SessionState implements ReadingSession {
 
   play(): void {
     if (this.blocks.length === 0 || this.isActive()) return;
+    if (this.playWhenPlaceArrives()) return;
     if (this.state.status === 'ended') void this.speakFrom(0, 0);
     else void this.speakFrom(this.state.blockIndex, Math.max(0, this.state.sentenceIndex));
   }
 
   pause(): void {
     this.stopSpeaking();
+    this.playOnArrival = false;
     if (this.isActive()) {
       this.update({ status: 'paused' });
       this.options.announce('Paused');
@@ -66,22 +94,26 @@ export class DirectPlayer extends SessionState implements ReadingSession {
 
   goToBlock(index: number, options: { play?: boolean; announce?: boolean; sentence?: number } = {}): void {
     if (this.blocks.length === 0) return;
+    this.cancelPlace();
     const target = this.landOn(index, options.announce !== false);
     this.moveTo(target, options.sentence ?? 0, options.play ?? this.isActive());
   }
 
   previousBlock(): void {
+    this.cancelPlace();
     if (this.positionMs > RESTART_THRESHOLD_MS || this.state.blockIndex === 0) this.goToBlock(this.state.blockIndex);
     else this.goToBlock(this.state.blockIndex - 1);
   }
 
   nextSentence(): void {
+    this.cancelPlace();
     const next = Math.max(0, this.state.sentenceIndex) + 1;
     if (next < this.sentences(this.state.blockIndex).length) this.moveTo(this.state.blockIndex, next, this.isActive());
     else this.nextBlock();
   }
 
   previousSentence(): void {
+    this.cancelPlace();
     const current = Math.max(0, this.state.sentenceIndex);
     if (current > 0) this.moveTo(this.state.blockIndex, current - 1, this.isActive());
     else if (this.state.blockIndex > 0) this.moveTo(this.state.blockIndex - 1, this.sentences(this.state.blockIndex - 1).length - 1, this.isActive());
@@ -97,6 +129,7 @@ export class DirectPlayer extends SessionState implements ReadingSession {
 
   hearAsWritten(): void {
     if (this.blocks.length === 0) return;
+    this.cancelPlace();
     this.options.announce('This paragraph as written');
     void this.speakFrom(this.state.blockIndex, Math.max(0, this.state.sentenceIndex), true);
   }
@@ -106,6 +139,7 @@ export class DirectPlayer extends SessionState implements ReadingSession {
   }
 
   playFromChar(blockIndex: number, char: number): void {
+    this.cancelPlace();
     const index = this.landOn(blockIndex, false);
     void this.speakFrom(index, Math.max(0, this.sentences(index).findIndex((span) => char < span.end)));
   }
@@ -152,12 +186,14 @@ export class DirectPlayer extends SessionState implements ReadingSession {
 
   private stopSpeaking(): void {
     this.generation++;
+    this.waitingForMore = false;
     clearTimeout(this.gapTimer);
     void this.api.invoke('stopDirect', {}).catch(() => undefined);
   }
 
   private async speakFrom(index: number, sentence: number, asWritten = false): Promise<void> {
     const generation = ++this.generation;
+    this.waitingForMore = false;
     clearTimeout(this.gapTimer);
     const block = this.blocks[index]!;
     const from = this.sentences(index)[sentence]?.start ?? 0;
@@ -187,8 +223,9 @@ export class DirectPlayer extends SessionState implements ReadingSession {
       return;
     }
     if (index + 1 >= this.blocks.length) {
-      this.update({ status: 'ended', sentenceIndex: -1 });
-      this.options.announce('End of article');
+      // The end of what has arrived, with more of the document coming: speech waits for it (grow goes on).
+      if (this.moreComing) this.waitingForMore = true;
+      else this.endOfArticle();
       return;
     }
     this.gapTimer = setTimeout(() => {

@@ -5,6 +5,7 @@
  */
 import type { ArticlePlayerApi } from '../../../shared/api';
 import type { Block } from '../../../shared/article';
+import type { ReadingPosition } from '../../../shared/library';
 import { clampRate, RATE_DEFAULT } from '../../../shared/rate';
 import { openingSentence } from '../../../shared/openingSentence';
 import { splitSentences } from '../../../shared/segment';
@@ -13,6 +14,7 @@ import { locateInTimeline, type Timeline } from '../../../shared/timeline';
 import { endMsAtChar, startMsAtChar } from '../../../shared/timelineRange';
 import { seekSecondsFor } from './mediaTime';
 import type { PlaybackStop, ReadingSession } from './ReadingSession';
+import { startingPlace } from '../../../shared/resumePlace';
 import { initialPlayerState, SessionState } from './SessionState';
 import { SkippedPassages } from './skippedPassages';
 import { synthesisRequest } from '../../../shared/synthesisRequest';
@@ -30,6 +32,8 @@ export interface PlayerState {
   /** The timeline of the block at blockIndex once its audio is ready. */
   timeline: Timeline | null;
   error: string | null;
+  /** A saved place not yet arrived (a long document still being read): reading goes there when it does. */
+  goingTo?: ReadingPosition | null;
 }
 
 /** What the user can change while a session runs (from the settings). */
@@ -56,6 +60,8 @@ export interface PlayerOptions extends SpeechPreferences {
   announce: (message: string) => void;
   /** Where reading starts: a saved position. */
   start?: { blockIndex: number; sentenceIndex: number };
+  /** More blocks are still being read (a long document): a saved place beyond them is gone to when it arrives. */
+  moreComing?: boolean;
 }
 
 interface BlockAudio {
@@ -130,11 +136,13 @@ export class Player extends SessionState implements ReadingSession {
     initialRate = RATE_DEFAULT,
   ) {
     const firstIndex = options.lead && blocks.length > 0 ? -1 : 0;
-    super(initialPlayerState(blocks.length, options.start, initialRate, -1, firstIndex), blocks.length, options.announce, firstIndex);
+    const { start, pending } = startingPlace(options.start, blocks.length, Boolean(options.moreComing));
+    super({ ...initialPlayerState(blocks.length, start, initialRate, -1, firstIndex), goingTo: pending }, blocks.length, options.announce, firstIndex);
+    this.moreComing = Boolean(options.moreComing);
     this.wordCounts = new WordCounts(blocks);
     this.skippedPassages = new SkippedPassages(options.announce);
     const startBlock = this.state.blockIndex;
-    this.pendingSentence = options.start?.sentenceIndex ?? 0;
+    this.pendingSentence = start?.sentenceIndex ?? 0;
     this.preferences = {
       engine: options.engine,
       voice: options.voice,
@@ -170,6 +178,7 @@ export class Player extends SessionState implements ReadingSession {
       this.resize(blocks.length);
       if (this.state.blockIndex >= blocks.length) this.update({ blockIndex: Math.max(0, blocks.length - 1), sentenceIndex: 0, wordIndex: -1 });
     }
+    if (this.state.goingTo) return this.goToPlaceIfArrived(blocks.length, moreComing, (index) => this.blocks[index]?.page);
     if (!this.waitingForMore) return;
     if (blocks.length > before) {
       // Playback had caught up with the reading: it goes on with the first block that arrived.
@@ -187,6 +196,7 @@ export class Player extends SessionState implements ReadingSession {
   play(): void {
     if (this.blocks.length === 0) return;
     if (this.state.status === 'playing' || this.state.status === 'loading') return;
+    if (this.playWhenPlaceArrives()) return;
     if (this.state.status === 'ended') {
       void this.startBlock(this.firstIndex, 0, true);
       return;
@@ -201,6 +211,7 @@ export class Player extends SessionState implements ReadingSession {
   pause(): void {
     clearTimeout(this.gapTimer);
     this.waitingForMore = false;
+    this.playOnArrival = false;
     this.generation++; // a block still loading must not start playing after a pause
     this.audio.pause();
     this.stopClock();
@@ -213,6 +224,7 @@ export class Player extends SessionState implements ReadingSession {
   /** Read from a block: start it (playing), or move there and stay paused. */
   goToBlock(index: number, options: { play?: boolean; announce?: boolean; sentence?: number } = {}): void {
     if (this.blocks.length === 0) return;
+    this.cancelPlace();
     const target = this.landOn(index, options.announce !== false);
     const play = options.play ?? this.isActive();
     const now = performance.now();
@@ -222,11 +234,13 @@ export class Player extends SessionState implements ReadingSession {
   }
 
   previousBlock(): void {
+    this.cancelPlace();
     if (this.positionMs > RESTART_THRESHOLD_MS || this.state.blockIndex <= this.firstIndex) this.goToBlock(this.state.blockIndex);
     else this.goToBlock(this.state.blockIndex - 1);
   }
 
   nextSentence(): void {
+    this.cancelPlace();
     const timeline = this.currentTimeline();
     const next = this.sentenceNow() + 1;
     if (timeline?.sentences[next]) void this.seekWithinBlock(timeline.sentences[next].startMs, next);
@@ -235,6 +249,7 @@ export class Player extends SessionState implements ReadingSession {
   }
 
   previousSentence(): void {
+    this.cancelPlace();
     const timeline = this.currentTimeline();
     const index = this.sentenceNow();
     const current = timeline?.sentences[index];
@@ -265,6 +280,7 @@ export class Player extends SessionState implements ReadingSession {
   /** Reads from the word containing character `char` of a block (the start of a selection). */
   playFromChar(blockIndex: number, char: number): void {
     if (this.blocks.length === 0) return;
+    this.cancelPlace();
     const target = this.landOn(blockIndex, false);
     const spans = splitSentences(this.blockAt(target)!.text, this.options.lang);
     const sentence = Math.max(0, spans.findIndex((span) => char < span.end));
@@ -302,6 +318,7 @@ export class Player extends SessionState implements ReadingSession {
 
   hearAsWritten(): void {
     if (this.blocks.length === 0) return;
+    this.cancelPlace();
     const index = Math.min(this.state.blockIndex, this.blocks.length - 1);
     const sentence = Math.max(0, this.state.sentenceIndex);
     // Where the sentence starts in the displayed text: the as-written timeline may split it otherwise.

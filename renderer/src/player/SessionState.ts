@@ -3,6 +3,7 @@
  * the commands that mean the same whatever speaks (toggle, next paragraph, where a block index lands).
  */
 import { clampRate } from '../../../shared/rate';
+import { reachedMessage, reachedPlace } from '../../../shared/resumePlace';
 import type { PlayerState } from './Player';
 
 /**
@@ -17,6 +18,8 @@ export function initialPlayerState(blockCount: number, start: { blockIndex: numb
 
 export abstract class SessionState {
   private readonly listeners = new Set<() => void>();
+  /** Play was pressed while a saved place had not arrived: reading starts there when it does. */
+  protected playOnArrival = false;
 
   protected constructor(
     protected state: PlayerState,
@@ -54,6 +57,36 @@ export abstract class SessionState {
     let i = 0;
     while (i < end && before[i] === after[i]) i++;
     return i;
+  }
+
+  /**
+   * A move of the listener's own (a key, a click, Contents) while a saved place is still to come: the
+   * place is given up, and reading goes where they asked.
+   */
+  protected cancelPlace(): void {
+    this.playOnArrival = false;
+    if (this.state.goingTo) this.update({ goingTo: null });
+  }
+
+  /** Play while the saved place has not arrived: it waits for it (not the top); false when there is no place to wait for. */
+  protected playWhenPlaceArrives(): boolean {
+    if (!this.state.goingTo) return false;
+    this.playOnArrival = true;
+    this.update({ status: 'loading', error: null });
+    return true;
+  }
+
+  /** The article grew: when the saved place has arrived (or nothing more will), reading goes there, playing if Play was pressed. */
+  protected goToPlaceIfArrived(arrived: number, moreComing: boolean, pageOf: (index: number) => string | null | undefined): void {
+    const pending = this.state.goingTo;
+    if (!pending) return;
+    const place = reachedPlace(pending, arrived, moreComing);
+    if (!place) return;
+    const play = this.playOnArrival;
+    this.playOnArrival = false;
+    this.update({ goingTo: null, ...(play ? {} : { status: this.state.status === 'loading' ? 'paused' : this.state.status }) });
+    this.goToBlock(place.blockIndex, { play, sentence: place.sentenceIndex, announce: false });
+    this.announce(reachedMessage({ ...place, page: pageOf(place.blockIndex) }));
   }
 
   protected isActive(): boolean {

@@ -43,7 +43,8 @@ export function usePlayer({ api, article, start, audio, preferences, rate, direc
     const { preferences: initial, rate: initialRate, start: startAt, readByline: withByline } = latest.current;
     // The title is read before the first paragraph (shared/spokenTitle.ts).
     const lead = titleBlock(spokenTitle(article, withByline));
-    const options = { ...initial, lang: article.lang, announce, start: startAt ?? undefined, lead };
+    // A saved place beyond the part that has arrived (a long document still being read) is gone to when it arrives.
+    const options = { ...initial, lang: article.lang, announce, start: startAt ?? undefined, lead, moreComing: isStillReading(article) };
     const created = direct ? new DirectPlayer(api, article.blocks, options, initialRate) : new Player(api, audio, article.blocks, options, initialRate);
     // The Player owns listeners on the audio element, so it is made and disposed in an effect, not during render.
     setPlayer(created);

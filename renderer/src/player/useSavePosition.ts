@@ -6,20 +6,25 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { ArticlePlayerApi } from '../../../shared/api';
 import { onPageLeave } from '../api/onPageLeave';
+import { positionToSave } from '../../../shared/resumePlace';
 import type { PlayerState } from './Player';
 import type { ReadingSession } from './ReadingSession';
+
+export { positionToSave };
 
 const SAVE_AFTER_MS = 400;
 
 export function useSavePosition(api: ArticlePlayerApi, entryId: string | null, player: ReadingSession | null, state: PlayerState): void {
-  const { status, blockIndex, sentenceIndex } = state;
+  const { status, blockIndex, sentenceIndex, goingTo } = state;
   useEffect(() => {
-    if (!entryId || status === 'idle') return;
+    // While a saved place is still to come (a long document arriving), the session stands at the top: nothing is saved over the place.
+    const position = positionToSave({ status, blockIndex, sentenceIndex, goingTo });
+    if (!entryId || status === 'idle' || !position) return;
     const timer = setTimeout(() => {
-      void api.invoke('savePosition', { id: entryId, ...positionToSave({ status, blockIndex, sentenceIndex }) }).catch(() => undefined);
+      void api.invoke('savePosition', { id: entryId, ...position }).catch(() => undefined);
     }, SAVE_AFTER_MS);
     return () => clearTimeout(timer);
-  }, [api, entryId, status, blockIndex, sentenceIndex]);
+  }, [api, entryId, status, blockIndex, sentenceIndex, goingTo]);
 
   const reading = useRef({ player, entryId });
   useLayoutEffect(() => {
@@ -29,16 +34,10 @@ export function useSavePosition(api: ArticlePlayerApi, entryId: string | null, p
     const saveNow = () => {
       const { player: current, entryId: id } = reading.current;
       const now = current?.getState();
-      if (!id || !now || now.status === 'idle') return;
-      void api.invoke('savePosition', { id, ...positionToSave(now) }).catch(() => undefined);
+      const position = now && positionToSave(now);
+      if (!id || !now || now.status === 'idle' || !position) return;
+      void api.invoke('savePosition', { id, ...position }).catch(() => undefined);
     };
     return onPageLeave(saveNow);
   }, [api]);
-}
-
-/** Where to reopen: the sentence being read, or the start once the article has been read to the end. */
-export function positionToSave(state: Pick<PlayerState, 'status' | 'blockIndex' | 'sentenceIndex'>): { blockIndex: number; sentenceIndex: number } {
-  // The title (block -1) is saved as the very top, where reading starts with the title again.
-  if (state.status === 'ended' || state.blockIndex < 0) return { blockIndex: 0, sentenceIndex: 0 };
-  return { blockIndex: state.blockIndex, sentenceIndex: Math.max(0, state.sentenceIndex) };
 }
