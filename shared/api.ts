@@ -15,6 +15,7 @@ import { ENGINE_CHOICES, settingsPatchSchema, type Settings } from './settings.j
 import type { ShellCommand } from './shellCommands.js';
 import type { Timeline } from './timeline.js';
 import { MAX_PRONUNCIATIONS_FILE_BYTES, type Pronunciation } from './pronunciations.js';
+import { PITCH_MAX, PITCH_MIN, VOLUME_MAX, VOLUME_MIN } from './voiceControls.js';
 
 export const MAX_BLOCK_CHARS = 100_000;
 /** Largest article source accepted from the renderer (a dropped or picked file, pasted text). */
@@ -51,6 +52,8 @@ const speechRequest = {
   voice: z.string().max(200).nullable(),
   rate: z.number().min(0.1).max(10),
   engine: z.enum(ENGINE_CHOICES).optional(),
+  /** Percent above or below the voice's pitch (shared/voiceControls.ts); absent: the voice's own. */
+  pitch: z.number().int().min(PITCH_MIN).max(PITCH_MAX).optional(),
 };
 
 export const apiParams = {
@@ -97,6 +100,7 @@ export const apiParams = {
       voice: z.string().max(200).nullable(),
       rate: z.number().min(0.1).max(10),
       engine: z.enum(ENGINE_CHOICES).optional(),
+      pitch: z.number().int().min(PITCH_MIN).max(PITCH_MAX).optional(),
       sentencePauseMs: z.number().int().min(0).max(2000),
       paragraphPauseMs: z.number().int().min(0).max(5000),
       format: z.enum(['wav', 'mp3']),
@@ -113,7 +117,7 @@ export const apiParams = {
     .strict(),
   cancelExport: z.object({ jobId: z.string().regex(/^[\w-]{1,40}$/u) }).strict(),
   /** Speaks text through a direct-speech engine (speech-dispatcher), the reading rules and pronunciations applied unless `asWritten`; resolves when it has been spoken or stopped. */
-  speakDirect: z.object({ ...speechRequest, asWritten: z.boolean().optional() }).strict(),
+  speakDirect: z.object({ ...speechRequest, asWritten: z.boolean().optional(), volume: z.number().min(VOLUME_MIN).max(VOLUME_MAX).optional() }).strict(),
   /** Stops what speakDirect is saying. */
   stopDirect: z.object({}).strict(),
   /**

@@ -23,6 +23,8 @@ export const ACTIONS = {
   faster: 'Faster',
   slower: 'Slower',
   normalRate: 'Normal speed',
+  louder: 'Louder',
+  quieter: 'Quieter',
   hearAsWritten: 'Hear as written',
   announceProgress: 'Say where I am and the time left',
   sleepTimer: 'Sleep timer',
@@ -63,6 +65,9 @@ export const DEFAULT_KEYMAP: Keymap = {
   faster: ['+', '='],
   slower: ['-'],
   normalRate: ['0'],
+  // Beside the speed keys in meaning: > and < (Shift with . and , on many keyboards, which stay the sentence keys).
+  louder: ['>'],
+  quieter: ['<'],
   // The paragraph again from the sentence being read, every reading rule and pronunciation off.
   hearAsWritten: ['w'],
   announceProgress: ['p'],

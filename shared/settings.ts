@@ -8,6 +8,7 @@ import { RATE_DEFAULT, RATE_MAX, RATE_MIN } from './rate.js';
 import { SENTENCE_HIGHLIGHTS, WORD_HIGHLIGHTS } from './highlightStyles.js';
 import { DEFAULT_NOTE_PLACEMENT, NOTE_PLACEMENTS } from './notes.js';
 import { DEFAULT_READING_RULES, readingRulesSchema } from './readingRules.js';
+import { PITCH_DEFAULT, PITCH_MAX, PITCH_MIN, VOLUME_DEFAULT, VOLUME_MAX, VOLUME_MIN } from './voiceControls.js';
 
 export const THEMES = ['system', 'light', 'dark', 'sepia', 'contrast'] as const;
 /** Speech engines by id; 'auto' picks the best one installed. */
@@ -51,6 +52,10 @@ export const settingsSchema = z.object({
   rate: z.number().min(RATE_MIN).max(RATE_MAX).catch(RATE_DEFAULT),
   /** Chosen voice per language (primary subtag, e.g. "en"); absent means the best match for the article. */
   voiceByLanguage: z.record(z.string().max(35), z.string().max(200)).catch({}),
+  /** Percent above or below the voice's own pitch (shared/voiceControls.ts); engines that cannot change pitch ignore it. */
+  pitch: z.number().int().min(PITCH_MIN).max(PITCH_MAX).catch(PITCH_DEFAULT),
+  /** Fraction of full loudness, applied by the player at once (not by the engine, except speech-dispatcher's). */
+  volume: z.number().min(VOLUME_MIN).max(VOLUME_MAX).catch(VOLUME_DEFAULT),
   sentencePauseMs: z.number().int().min(0).max(2000).catch(250),
   paragraphPauseMs: z.number().int().min(0).max(2000).catch(500),
   theme: z.enum(THEMES).catch('system'),

@@ -17,6 +17,8 @@ export interface SynthesisSettings {
   voiceByLanguage?: Readonly<Record<string, string>>;
   sentencePauseMs: number;
   trimSilences?: boolean;
+  /** Percent above or below the voice's pitch (shared/voiceControls.ts); sent only when not 0, the voice's own. */
+  pitch?: number;
 }
 
 /** 'en' for 'en-GB'; an unknown language is the page's (`defaultLanguage`). */
@@ -62,5 +64,6 @@ export function synthesisRequest(piece: SynthesisPiece, settings: SynthesisSetti
     ...(settings.trimSilences ? { trimSilences: true } : {}),
     ...(piece.asWritten ? { asWritten: true } : {}),
     engine: settings.engine,
+    ...(settings.pitch ? { pitch: settings.pitch } : {}),
   };
 }

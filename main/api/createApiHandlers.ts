@@ -20,6 +20,7 @@ import type { SettingsStore } from '../store/SettingsStore.js';
 import type { PronunciationStore } from '../pronunciations/PronunciationStore.js';
 import { spokenTextMaker } from '../pronunciations/spokenTextFor.js';
 import { formatPronunciationFile, type Checked, type Pronunciation } from '../../shared/pronunciations.js';
+import { pitchFor } from '../../shared/voiceControls.js';
 
 export interface ApiContext {
   /**
@@ -188,17 +189,19 @@ export function createApiHandlers(context: ApiContext): ApiHandlers {
       }
     },
 
-    async synthesizeBlock({ engine: choice, asWritten, ...request }) {
+    async synthesizeBlock({ engine: choice, asWritten, pitch, ...request }) {
       const { engine, synthesize } = await engineFor(choice);
       try {
         const spoken = await spokenFor(request.text, request.lang, asWritten ?? false);
-        return { ...(await synthesize({ ...request, spoken })), spoken: spoken.text };
+        // An engine that cannot change pitch is asked for the voice's own (ENGINE_PITCH): one cache entry, not one per setting.
+        const pitched = pitchFor(engine.id, pitch);
+        return { ...(await synthesize({ ...request, ...(pitched ? { pitch: pitched } : {}), spoken })), spoken: spoken.text };
       } catch (error) {
         throw new UserFacingError(`${engine.name} could not speak this paragraph: ${(error as Error).message}`);
       }
     },
 
-    async exportAudio({ jobId, title, byline, chapters, texts, lang, voice, rate, engine: choice, sentencePauseMs, paragraphPauseMs, format, trimSilences }) {
+    async exportAudio({ jobId, title, byline, chapters, texts, lang, voice, rate, pitch, engine: choice, sentencePauseMs, paragraphPauseMs, format, trimSilences }) {
       // Registered before anything is awaited, so a cancel that follows at once finds it.
       const controller = new AbortController();
       exports.get(jobId)?.abort();
@@ -208,7 +211,7 @@ export function createApiHandlers(context: ApiContext): ApiHandlers {
         throw error;
       });
       try {
-        const exported = await exportArticleAudio(texts, async (text, signal) => synthesize({ text, spoken: await spokenFor(text, lang), lang, voice, rate, sentencePauseMs, ...(trimSilences ? { trimSilences } : {}), signal }), {
+        const exported = await exportArticleAudio(texts, async (text, signal) => synthesize({ text, spoken: await spokenFor(text, lang), lang, voice, rate, pitch: pitchFor(engine.id, pitch), sentencePauseMs, ...(trimSilences ? { trimSilences } : {}), signal }), {
           title,
           byline,
           chapters,
@@ -227,7 +230,7 @@ export function createApiHandlers(context: ApiContext): ApiHandlers {
       }
     },
 
-    async speakDirect({ text, lang, voice, rate, engine: choice, asWritten }) {
+    async speakDirect({ text, lang, voice, rate, pitch, volume, engine: choice, asWritten }) {
       const request = ++directRequests;
       const detection = await context.speech(choice ?? 'auto');
       const direct = detection.engine ? null : detection.direct;
@@ -237,7 +240,7 @@ export function createApiHandlers(context: ApiContext): ApiHandlers {
       if (request !== directRequests) return { completed: false };
       speaking?.stop();
       let stopped = false;
-      const speech = direct.speak(spoken.text, { voice, lang, wordsPerMinute: direct.normalWordsPerMinute * rate });
+      const speech = direct.speak(spoken.text, { voice, lang, wordsPerMinute: direct.normalWordsPerMinute * rate, pitch: pitchFor(direct.id, pitch), ...(volume === undefined ? {} : { volume }) });
       const current = { stop: () => ((stopped = true), speech.stop()) };
       speaking = current;
       try {

@@ -12,7 +12,14 @@ export interface SynthesisOptions {
   lang: string | null;
   /** Speaking rate in words per minute; adapters clamp it to what their engine supports. */
   wordsPerMinute: number;
+  /** Percent above (+) or below (-) the voice's own pitch (shared/voiceControls.ts); absent or 0: the voice's own. Engines that cannot change it (ENGINE_PITCH) are given 0. */
+  pitch?: number;
   signal?: AbortSignal;
+}
+
+/** Speech-dispatcher speaks at its own volume: a fraction of full loudness, per utterance. */
+export interface DirectSpeechOptions extends SynthesisOptions {
+  volume?: number;
 }
 
 /**
@@ -52,7 +59,7 @@ export interface DirectSpeech {
 /** An engine that cannot write audio: it speaks directly, so only paragraph-level highlighting is possible. */
 export interface DirectSpeechEngine extends EngineBase {
   readonly kind: 'direct';
-  speak(text: string, options: SynthesisOptions): DirectSpeech;
+  speak(text: string, options: DirectSpeechOptions): DirectSpeech;
 }
 
 export type AnySpeechEngine = SpeechEngine | DirectSpeechEngine;

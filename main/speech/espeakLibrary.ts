@@ -21,6 +21,9 @@ const ESPEAK_CHARS_UTF8 = 1;
 const ESPEAK_PHONEMES = 0x100;
 const ESPEAK_ENDPAUSE = 0x1000;
 const ESPEAK_RATE = 1;
+const ESPEAK_PITCH = 3;
+/** espeakPITCH's default: the voice's own pitch. */
+const DEFAULT_PITCH = 50;
 const EVENT_LIST_TERMINATED = 0;
 const EVENT_WORD = 1;
 const EE_OK = 0;
@@ -35,7 +38,8 @@ export interface LibrarySpeech {
 
 export interface EspeakLibrary {
   readonly sampleRate: number;
-  synthesize(text: string, voice: string | null, wordsPerMinute: number): LibrarySpeech;
+  /** `pitch` is espeakPITCH, 0-99 (50, the default, the voice's own); it is set on every call, since the library keeps it. */
+  synthesize(text: string, voice: string | null, wordsPerMinute: number, pitch?: number): LibrarySpeech;
 }
 
 /** The default library file for this OS (a name the dynamic loader finds on its search path). */
@@ -122,9 +126,10 @@ export function openEspeakLibrary(path: string): EspeakLibrary {
 
   return {
     sampleRate,
-    synthesize(text, voice, wordsPerMinute) {
+    synthesize(text, voice, wordsPerMinute, pitch = DEFAULT_PITCH) {
       useVoice(voice ?? DEFAULT_VOICE);
       setParameter(ESPEAK_RATE, Math.round(wordsPerMinute), 0);
+      setParameter(ESPEAK_PITCH, Math.round(Math.min(99, Math.max(0, pitch))), 0);
       chunks = [];
       words = [];
       const bytes = Buffer.from(`${text}\0`, 'utf8');

@@ -13,6 +13,8 @@ export interface EspeakProcessRequest {
   text: string;
   voice: string | null;
   wordsPerMinute: number;
+  /** espeakPITCH, 0-99 (50 the voice's own): the same pitch as the command's -p, so the word times match its audio. */
+  pitch?: number;
 }
 
 /** What the library said for a text: its word events and how long its audio was. */

@@ -35,10 +35,17 @@ function clampedWordsPerMinute(wordsPerMinute: number): number {
   return Math.round(Math.min(MAX_WPM, Math.max(MIN_WPM, wordsPerMinute)));
 }
 
-export function espeakArguments(options: Pick<SynthesisOptions, 'wordsPerMinute'> & { voice: string | null }): string[] {
+/** espeak-ng's pitch (0-99, 50 the voice's own) for a percent above or below it: -50% is 0, +50% is 99. */
+export function espeakPitch(pitch: number | undefined): number {
+  const value = Number.isFinite(pitch) ? (pitch as number) : 0;
+  return Math.round(Math.min(99, Math.max(0, 50 + value)));
+}
+
+export function espeakArguments(options: Pick<SynthesisOptions, 'wordsPerMinute' | 'pitch'> & { voice: string | null }): string[] {
   const wpm = clampedWordsPerMinute(options.wordsPerMinute);
   // -b 1: stdin is UTF-8; --stdin: never put text in argv (text starting with "-" would become options).
   const args = ['-b', '1', '--stdin', '-s', String(wpm), '--stdout'];
+  if (options.pitch) args.push('-p', String(espeakPitch(options.pitch)));
   if (options.voice) args.push('-v', options.voice);
   return args;
 }
@@ -117,7 +124,7 @@ export class EspeakNgEngine implements SpeechEngine {
    */
   private async libraryWords(text: string, voice: string | null, options: SynthesisOptions, timeoutMs: number, spoken: Promise<Pcm>): Promise<LibraryWords> {
     const library = this.library!;
-    const request = { text, voice, wordsPerMinute: clampedWordsPerMinute(options.wordsPerMinute) };
+    const request = { text, voice, wordsPerMinute: clampedWordsPerMinute(options.wordsPerMinute), pitch: espeakPitch(options.pitch) };
     const excusedIf = spoken.then(
       () => false,
       (error: unknown) => isPassageFailure(error),

@@ -12,8 +12,8 @@ import { serveSpeechRequests } from './speechProcessChild.js';
 serveSpeechRequests(() => {
   const library = openEspeakLibrary(process.argv[2] ?? '');
   return (payload) => {
-    const { text, voice, wordsPerMinute } = payload as EspeakProcessRequest;
-    const said = library.synthesize(text, voice, wordsPerMinute);
+    const { text, voice, wordsPerMinute, pitch } = payload as EspeakProcessRequest;
+    const said = library.synthesize(text, voice, wordsPerMinute, pitch);
     return { sampleRate: said.sampleRate, sampleCount: said.samples.length, words: said.words } satisfies LibraryWords;
   };
 });

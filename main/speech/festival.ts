@@ -50,7 +50,19 @@ export function festivalStretch(wordsPerMinute: number, normalWpm = NORMAL_WPM):
   return stretch.toFixed(3);
 }
 
-export function festivalArguments(outFile: string, options: { wordsPerMinute: number; voice: string | null }): string[] {
+/**
+ * Scheme that raises or lowers the voice's intonation target by `pitch` percent: the mean F0 of the
+ * linear-regression intonation model (int_lr_params target_f0_mean, which festival's diphone voices
+ * use), scaled by a factor we format ourselves. Null for the voice's own pitch. A voice without that
+ * parameter is left as it is (the `if`).
+ */
+export function festivalPitchScheme(pitch: number | undefined): string | null {
+  if (!pitch || !Number.isFinite(pitch)) return null;
+  const factor = clampNumber(1 + pitch / 100, 0.5, 1.5, 1).toFixed(3);
+  return `(if (assoc 'target_f0_mean int_lr_params) (set! int_lr_params (cons (list 'target_f0_mean (* ${factor} (cadr (assoc 'target_f0_mean int_lr_params)))) int_lr_params)))`;
+}
+
+export function festivalArguments(outFile: string, options: { wordsPerMinute: number; voice: string | null; pitch?: number }): string[] {
   const args = ['-o', outFile];
   if (options.voice !== null) {
     // Defence in depth: callers pass only voices festival listed, and a listed id is a plain identifier.
@@ -58,6 +70,9 @@ export function festivalArguments(outFile: string, options: { wordsPerMinute: nu
     args.push('-eval', `(voice_${options.voice})`);
   }
   args.push('-eval', `(Parameter.set 'Duration_Stretch ${festivalStretch(options.wordsPerMinute)})`);
+  // After the voice: choosing a voice sets its own intonation parameters.
+  const pitch = festivalPitchScheme(options.pitch);
+  if (pitch) args.push('-eval', pitch);
   return args;
 }
 
@@ -103,7 +118,7 @@ export class FestivalEngine implements SpeechEngine {
     if (spoken.trim() === '') throw new Error('festival was given no text to speak');
     return withTempDir('article-player-festival', async (dir) => {
       const out = join(dir, 'speech.wav');
-      const { stderr } = await runProcess(this.text2wave, festivalArguments(out, { wordsPerMinute: options.wordsPerMinute, voice }), {
+      const { stderr } = await runProcess(this.text2wave, festivalArguments(out, { wordsPerMinute: options.wordsPerMinute, voice, pitch: options.pitch }), {
         stdin: spoken,
         timeoutMs: 15_000 + text.length * 50,
         signal: options.signal,

@@ -28,6 +28,17 @@ export function parseSayVoices(output: string): Voice[] {
   return voices;
 }
 
+/**
+ * The text `say` is given: for a pitch other than the voice's own, the embedded command [[pbas]]
+ * first, a relative change of the baseline pitch in semitones (+50% is 7 semitones up, -50% is 12
+ * down), formatted by us; else the text as it is.
+ */
+export function sayText(text: string, pitch: number | undefined): string {
+  if (!pitch || !Number.isFinite(pitch)) return text;
+  const semitones = 12 * Math.log2(clampNumber(1 + pitch / 100, 0.5, 1.5, 1));
+  return `[[pbas ${semitones >= 0 ? '+' : ''}${semitones.toFixed(1)}]] ${text}`;
+}
+
 export function sayArguments(outFile: string, options: { wordsPerMinute: number; voice: string | null }): string[] {
   const wpm = Math.round(clampNumber(options.wordsPerMinute, MIN_WPM, MAX_WPM, NORMAL_WPM));
   const args: string[] = [];
@@ -57,7 +68,7 @@ export class MacSayEngine implements SpeechEngine {
     return withTempDir('article-player-say', async (dir) => {
       const out = join(dir, 'speech.wav');
       const { stderr } = await runProcess(this.command, sayArguments(out, { wordsPerMinute: options.wordsPerMinute, voice }), {
-        stdin: text,
+        stdin: sayText(text, options.pitch),
         timeoutMs: 15_000 + text.length * 50,
         signal: options.signal,
       }).catch((error: unknown) => {

@@ -6,7 +6,7 @@
  */
 import type { Voice } from '../../shared/api.js';
 import { ProcessError, runProcess } from '../process/runProcess.js';
-import { memoizeUntilFailure, type DirectSpeech, type DirectSpeechEngine, type SynthesisOptions } from './SpeechEngine.js';
+import { memoizeUntilFailure, type DirectSpeech, type DirectSpeechEngine, type DirectSpeechOptions } from './SpeechEngine.js';
 
 const NORMAL_WPM = 175;
 
@@ -26,9 +26,29 @@ export function spdRate(wordsPerMinute: number, normalWpm = NORMAL_WPM): number 
   return Math.round(Math.min(100, Math.max(-100, rate)));
 }
 
-export function spdSayArguments(options: { wordsPerMinute: number; voice: string | null; lang: string | null; module: string | null }): string[] {
+/** spd-say's pitch (-100..100, 0 = the voice's own) for a percent above or below it: ±50% is ±100. */
+export function spdPitch(pitch: number | undefined): number {
+  if (!pitch || !Number.isFinite(pitch)) return 0;
+  return Math.round(Math.min(100, Math.max(-100, pitch * 2)));
+}
+
+/**
+ * spd-say's volume (-100..100, 0 = the module's normal) for a fraction of full loudness: full (1) is the
+ * normal volume, as the audio engines' full volume is the engine's own, and less goes down to -100.
+ */
+export function spdVolume(volume: number | undefined): number {
+  if (volume === undefined || !Number.isFinite(volume)) return 0;
+  return Math.round(Math.min(0, Math.max(-100, -100 * (1 - volume))));
+}
+
+export function spdSayArguments(options: { wordsPerMinute: number; voice: string | null; lang: string | null; module: string | null; pitch?: number; volume?: number }): string[] {
   // -e: read the text from stdin; -w: return only when it has been spoken, so `done` means done.
   const args = ['-e', '-w', '-N', 'article-player', '-r', String(spdRate(options.wordsPerMinute))];
+  // Per utterance: a change of pitch or volume is heard from the next sentence.
+  const pitch = spdPitch(options.pitch);
+  if (pitch) args.push('-p', String(pitch));
+  const volume = spdVolume(options.volume);
+  if (volume) args.push('-i', String(volume));
   if (options.module) args.push('-o', options.module);
   if (options.lang) args.push('-l', options.lang.toLowerCase());
   if (options.voice) args.push('-y', options.voice);
@@ -88,7 +108,7 @@ export class SpeechDispatcherEngine implements DirectSpeechEngine {
       });
   });
 
-  speak(text: string, options: SynthesisOptions): DirectSpeech {
+  speak(text: string, options: DirectSpeechOptions): DirectSpeech {
     const controller = new AbortController();
     let stopped = false;
     const onOuterAbort = () => controller.abort();

@@ -74,13 +74,13 @@ export function blockBytes(block: SynthesizedBlock): number {
 }
 
 /**
- * Everything that changes the audio or its timeline: engine, voice, language, rate, pause, silence
+ * Everything that changes the audio or its timeline: engine, voice, language, rate, pitch, pause, silence
  * trimming, the text, and what is spoken for it (the reading rules' and pronunciations' result with its
  * map), so a changed rule or entry never replays stale audio.
  */
 export function blockCacheKey(engineId: string, request: BlockRequest): string {
   const spoken = request.spoken ? [request.spoken.text, request.spoken.pieces.map((p) => [p.displayStart, p.displayEnd, p.spokenStart, p.spokenEnd])] : null;
-  return JSON.stringify([engineId, request.voice, request.lang, request.rate, request.sentencePauseMs ?? null, request.trimSilences ?? false, request.text, spoken]);
+  return JSON.stringify([engineId, request.voice, request.lang, request.rate, request.pitch || 0, request.sentencePauseMs ?? null, request.trimSilences ?? false, request.text, spoken]);
 }
 
 export interface CachedSynthesizer {

@@ -25,6 +25,8 @@ export interface BlockRequest {
   voice: string | null;
   /** Multiplier of the engine's normal rate. */
   rate: number;
+  /** Percent above or below the voice's pitch; absent or 0: the voice's own. */
+  pitch?: number;
   sentencePauseMs?: number;
   /** Shorten long silences inside sentences (fast listening); the configured pauses stay. */
   trimSilences?: boolean;
@@ -123,6 +125,7 @@ function joinSaidParts(text: string, span: TextSpan, parts: readonly SaidPart[],
 
 export async function synthesizeBlock(engine: SpeechEngine, request: BlockRequest): Promise<SynthesizedBlock> {
   const { lang, voice, rate } = request;
+  const pitch = request.pitch ? { pitch: request.pitch } : {};
   const spokenText = request.spoken ?? spokenAsDisplayed(request.text, lang);
   // Everything below is timed on the spoken text; timelineToDisplayed moves it onto the displayed text at the end.
   const text = spokenText.text;
@@ -135,7 +138,7 @@ export async function synthesizeBlock(engine: SpeechEngine, request: BlockReques
   const said = await mapLimited(spans, 3, async (span): Promise<SentencePart | SaidPart[]> => {
     // A sentence the rules left without words (an aside skipped whole) takes no time and is not sent.
     if (!HAS_WORDS.test(text.slice(span.start, span.end))) return { sampleRate: 0, channels: 0, samples: new Int16Array(0), trimmedMs: 0, marks: [] as WordMark[], pauses: [] };
-    const outcome = await sayAroundFailures(engine, text.slice(span.start, span.end), { voice, lang, wordsPerMinute, signal: request.signal });
+    const outcome = await sayAroundFailures(engine, text.slice(span.start, span.end), { voice, lang, wordsPerMinute, ...pitch, signal: request.signal });
     if ('parts' in outcome) {
       failures.push(outcome.failure);
       return outcome.parts;
@@ -155,7 +158,7 @@ export async function synthesizeBlock(engine: SpeechEngine, request: BlockReques
     // Nothing in the paragraph could be said: it becomes silence the highlight passes over, in the
     // engine's format (asked with a plain word), so the reading and an export go on. An engine that
     // cannot say even that is broken, and its own error says why.
-    const probe = await engine.synthesize('Skipped.', { voice, lang, wordsPerMinute, signal: request.signal }).catch(() => null);
+    const probe = await engine.synthesize('Skipped.', { voice, lang, wordsPerMinute, ...pitch, signal: request.signal }).catch(() => null);
     if (!probe || probe.samples.length === 0) throw failures[0];
     format = { sampleRate: probe.sampleRate, channels: probe.channels };
   }

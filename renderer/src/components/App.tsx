@@ -43,6 +43,7 @@ import { PasswordDialog } from '../password/PasswordDialog';
 import { useFind } from '../find/useFind';
 import { SleepTimerControl } from '../sleepTimer/SleepTimerControl';
 import { useSleepTimer } from '../sleepTimer/useSleepTimer';
+import { volumeCommands } from '../settings/volumeCommands';
 
 type DialogName = 'shortcuts' | 'settings' | 'library' | 'open' | 'export' | null;
 const DIALOG_ACTIONS: Partial<Record<Action, DialogName>> = { showShortcuts: 'shortcuts', showOpen: 'open', showLibrary: 'library', showSettings: 'settings', showExport: 'export' };
@@ -113,10 +114,10 @@ export function App({ api }: { api: ArticlePlayerApi }) {
       if (action === 'announceProgress') return announce([contents.place, progress, remaining].filter(Boolean).join(', '));
       if (speechProblem && action === 'togglePlay') return announce(speechProblem);
       if (isPlayerAction(action)) return playerCommands(player)[action]();
-      const featureCommands: Partial<Record<Action, () => void>> = { ...sleepTimer.commands, ...selection.commands, ...contents.commands, ...find.commands };
+      const featureCommands: Partial<Record<Action, () => void>> = { ...sleepTimer.commands, ...selection.commands, ...contents.commands, ...find.commands, ...volumeCommands(settings.volume, update, announce) };
       featureCommands[action]?.();
     },
-    [player, speechProblem, announce, progress, remaining, queue, sleepTimer.commands, selection.commands, contents.place, contents.commands, find.commands, canExport],
+    [player, speechProblem, announce, progress, remaining, queue, sleepTimer.commands, selection.commands, contents.place, contents.commands, find.commands, canExport, settings.volume, update],
   );
   useShortcuts(keymap, run);
 

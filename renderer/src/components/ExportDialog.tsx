@@ -72,6 +72,8 @@ export function ExportDialog({ open, onClose, api, article, settings, voice }: E
         voice,
         rate: settings.rate,
         engine: settings.engine,
+        // The voice's pitch is the engine's, so it is in the file; volume is the player's and is not.
+        ...(settings.pitch ? { pitch: settings.pitch } : {}),
         sentencePauseMs: settings.sentencePauseMs,
         paragraphPauseMs: settings.paragraphPauseMs,
         format,

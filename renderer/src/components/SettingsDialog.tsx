@@ -1,5 +1,4 @@
-/** Settings: voice, pauses, theme, font and spacing, reading aids, focus. Every change applies at once and is saved. */
-import { useId, useState, type ReactNode } from 'react';
+/** Settings: engine, voice per language, pitch and volume, pauses, theme, font and spacing, reading aids, focus. Every change applies at once and is saved. */
 import type { ArticlePlayerApi, SpeechInfo } from '../../../shared/api';
 import { SENTENCE_HIGHLIGHT_LABELS, SENTENCE_HIGHLIGHTS, WORD_HIGHLIGHT_LABELS, WORD_HIGHLIGHTS } from '../../../shared/highlightStyles';
 import { FONT_LABELS, FONTS, READING_AID_LABELS, READING_AIDS, THEME_LABELS, THEMES, type Settings, type SettingsPatch } from '../../../shared/settings';
@@ -10,7 +9,8 @@ import { Dialog } from './Dialog';
 import { PronunciationsSection } from '../pronunciations/PronunciationsSection';
 import { ReadingRulesFields } from '../settings/ReadingRulesFields';
 import { DocumentFields } from '../settings/DocumentFields';
-import { useVoicePreview } from '../settings/useVoicePreview';
+import { Field, RangeField, SelectField } from '../settings/Fields';
+import { VoiceFields } from '../settings/VoiceFields';
 
 interface SettingsDialogProps {
   open: boolean;
@@ -26,72 +26,17 @@ interface SettingsDialogProps {
   pausePlayer: () => void;
 }
 
-function Field({ label, children, hint }: { label: string; children: (id: string, hintId: string | undefined) => ReactNode; hint?: string }) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children(id, hintId)}
-      {hint && (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      )}
-    </div>
-  );
-}
-
-function RangeField(props: { label: string; value: number; min: number; max: number; step: number; format: (value: number) => string; onChange: (value: number) => void }) {
-  return (
-    <Field label={props.label}>
-      {(id) => (
-        <span className="range-field">
-          <input id={id} type="range" min={props.min} max={props.max} step={props.step} value={props.value} aria-valuetext={props.format(props.value)} onChange={(e) => props.onChange(Number(e.currentTarget.value))} />
-          <output htmlFor={id} aria-hidden="true">
-            {props.format(props.value)}
-          </output>
-        </span>
-      )}
-    </Field>
-  );
-}
-
-function SelectField<T extends string>(props: { label: string; value: T; options: readonly T[]; labels: Record<T, string>; onChange: (value: T) => void }) {
-  return (
-    <Field label={props.label}>
-      {(id) => (
-        <select id={id} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value as T)}>
-          {props.options.map((option) => (
-            <option key={option} value={option}>
-              {props.labels[option]}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
-}
-
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2).replace(/0$/u, '')} s`;
 
 export function SettingsDialog({ open, onClose, settings, update, speech, language, api, pausePlayer }: SettingsDialogProps) {
-  const voices = speech?.voices ?? [];
-  const [allLanguages, setAllLanguages] = useState(false);
-  const matching = voices.filter((voice) => voice.lang.toLowerCase().split('-')[0] === language);
-  const listed = allLanguages || matching.length === 0 ? voices : matching;
+  // "Hear it" in Pronunciations speaks with the voice of the open article's language.
   const chosen = settings.voiceByLanguage[language] ?? '';
-  const { preview, message: previewMessage, stop: stopPreview } = useVoicePreview(api, pausePlayer);
-  const chosenName = voices.find((voice) => voice.id === chosen)?.name ?? 'the automatic voice';
 
   return (
     <Dialog
       open={open}
       title="Settings"
-      onClose={() => {
-        stopPreview();
-        onClose();
-      }}
+      onClose={onClose}
       className="settings-dialog"
     >
       <form className="settings" onSubmit={(e) => e.preventDefault()}>
@@ -110,35 +55,7 @@ export function SettingsDialog({ open, onClose, settings, update, speech, langua
               </select>
             )}
           </Field>
-          <Field label={`Voice for ${new Intl.DisplayNames(undefined, { type: 'language' }).of(language) ?? language}`} hint="Automatic picks the voice that matches the article's language.">
-            {(id, hintId) => (
-              <select id={id} aria-describedby={hintId} value={chosen} onChange={(e) => update({ voiceByLanguage: { [language]: e.currentTarget.value } })}>
-                <option value="">Automatic</option>
-                {listed.map((voice) => (
-                  <option key={voice.id} value={voice.id}>
-                    {voice.name} ({voice.lang})
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <div className="voice-preview">
-            <button
-              type="button"
-              aria-describedby="voice-preview-status"
-              disabled={!speech?.engine}
-              onClick={() => void preview({ language, voice: chosen || null, voiceName: chosenName, rate: settings.rate, engine: settings.engine })}
-            >
-              Preview
-            </button>
-            <p id="voice-preview-status" role="status" className="dialog-message">
-              {previewMessage}
-            </p>
-          </div>
-          <div className="field checkbox">
-            <input id="all-voices" type="checkbox" checked={allLanguages} onChange={(e) => setAllLanguages(e.currentTarget.checked)} />
-            <label htmlFor="all-voices">Show voices for all languages</label>
-          </div>
+          <VoiceFields open={open} settings={settings} update={update} speech={speech} articleLanguage={language} api={api} pausePlayer={pausePlayer} />
           <RangeField label="Pause between sentences" value={settings.sentencePauseMs} min={0} max={2000} step={50} format={seconds} onChange={(v) => update({ sentencePauseMs: v })} />
           <RangeField label="Pause between paragraphs" value={settings.paragraphPauseMs} min={0} max={2000} step={50} format={seconds} onChange={(v) => update({ paragraphPauseMs: v })} />
           <div className="field checkbox">

@@ -40,7 +40,7 @@ export class DirectPlayer extends SessionState implements ReadingSession {
     const { start, pending } = startingPlace(options.start, blocks.length, Boolean(options.moreComing));
     super({ ...initialPlayerState(blocks.length, start, initialRate, start?.sentenceIndex ?? -1), goingTo: pending }, blocks.length, options.announce);
     this.moreComing = Boolean(options.moreComing);
-    this.preferences = { engine: options.engine, voice: options.voice, paragraphPauseMs: options.paragraphPauseMs, sentencePauseMs: options.sentencePauseMs };
+    this.preferences = { engine: options.engine, voice: options.voice, paragraphPauseMs: options.paragraphPauseMs, sentencePauseMs: options.sentencePauseMs, pitch: options.pitch, volume: options.volume };
   }
 
   /**
@@ -154,7 +154,8 @@ export class DirectPlayer extends SessionState implements ReadingSession {
   }
 
   setVolume(): void {
-    // The engine speaks through the system's own output, which the page cannot turn down.
+    // The sleep timer's fade: the engine speaks through the system's own output, which the page cannot
+    // fade while it speaks (the volume setting is sent with each paragraph instead).
   }
 
   remainingMs(wordsPerMinute: number): number {
@@ -206,6 +207,9 @@ export class DirectPlayer extends SessionState implements ReadingSession {
         voice: this.preferences.voice,
         rate: this.state.rate,
         engine: this.preferences.engine,
+        // Per utterance: speech-dispatcher is told the pitch and volume with each paragraph.
+        ...(this.preferences.pitch ? { pitch: this.preferences.pitch } : {}),
+        ...(this.preferences.volume !== undefined && this.preferences.volume < 1 ? { volume: this.preferences.volume } : {}),
         ...(asWritten ? { asWritten: true } : {}),
       });
       if (!completed || generation !== this.generation) return;

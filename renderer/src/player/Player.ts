@@ -50,6 +50,10 @@ export interface SpeechPreferences {
   trimSilences?: boolean;
   /** The voice chosen per language (Settings), for passages in another language than the article's. */
   voiceByLanguage?: Readonly<Record<string, string>>;
+  /** Percent above or below the voice's pitch (the engine's: blocks are synthesized again when it changes). */
+  pitch?: number;
+  /** Fraction of full loudness, applied to the audio playing at once (times a sleep timer's fade). */
+  volume?: number;
 }
 
 export interface PlayerOptions extends SpeechPreferences {
@@ -107,6 +111,8 @@ export class Player extends SessionState implements ReadingSession {
    */
   private pendingSentence = 0;
   private preferences: SpeechPreferences;
+  /** A sleep timer's fade (0..1), times the volume setting. */
+  private fade = 1;
   /** How long the audio element takes from play() to sound (moving average), taken off the paragraph pause. */
   private startLatencyMs = 20;
   /** Where playback pauses by itself, by who asked (the end of a selection, a sleep timer's paragraph). */
@@ -151,8 +157,11 @@ export class Player extends SessionState implements ReadingSession {
       spokenTextKey: options.spokenTextKey,
       trimSilences: options.trimSilences,
       voiceByLanguage: options.voiceByLanguage,
+      pitch: options.pitch,
+      volume: options.volume,
     };
     audio.preservesPitch = true;
+    this.applyVolume();
     audio.addEventListener('ended', this.onEnded);
     audio.addEventListener('error', this.onAudioError);
     audio.addEventListener('pause', this.onPauseEvent);
@@ -301,7 +310,13 @@ export class Player extends SessionState implements ReadingSession {
 
   /** The volume of the audio element (0..1): a sleep timer fades it out and puts it back. */
   setVolume(volume: number): void {
-    this.audio.volume = Math.min(1, Math.max(0, Number.isFinite(volume) ? volume : 1));
+    this.fade = Math.min(1, Math.max(0, Number.isFinite(volume) ? volume : 1));
+    this.applyVolume();
+  }
+
+  private applyVolume(): void {
+    const setting = this.preferences.volume ?? 1;
+    this.audio.volume = Math.min(1, Math.max(0, this.fade * (Number.isFinite(setting) ? setting : 1)));
   }
 
   setRate(rate: number): void {
@@ -338,8 +353,11 @@ export class Player extends SessionState implements ReadingSession {
       JSON.stringify(preferences.voiceByLanguage ?? {}) !== JSON.stringify(this.preferences.voiceByLanguage ?? {}) ||
       preferences.sentencePauseMs !== this.preferences.sentencePauseMs ||
       preferences.spokenTextKey !== this.preferences.spokenTextKey ||
-      Boolean(preferences.trimSilences) !== Boolean(this.preferences.trimSilences);
+      Boolean(preferences.trimSilences) !== Boolean(this.preferences.trimSilences) ||
+      (preferences.pitch ?? 0) !== (this.preferences.pitch ?? 0);
     this.preferences = { ...preferences };
+    // Heard at once, as a change of speed is: the element playing is turned up or down.
+    this.applyVolume();
     if (!resynthesize) return;
     if (!this.isActive() || !this.loadedAudio?.opening) this.dropOpening();
     for (const index of [...this.cache.keys()]) if (index !== this.loadedBlock || !this.isActive()) this.forget(index);

@@ -62,10 +62,10 @@ export function usePlayer({ api, article, start, audio, preferences, rate, direc
     if (player && article) player.grow(article.blocks, isStillReading(article));
   }, [player, article]);
 
-  const { engine, voice, paragraphPauseMs, sentencePauseMs, spokenTextKey, trimSilences, voiceByLanguage } = preferences;
+  const { engine, voice, paragraphPauseMs, sentencePauseMs, spokenTextKey, trimSilences, voiceByLanguage, pitch, volume } = preferences;
   useEffect(() => {
-    player?.configure({ engine, voice, paragraphPauseMs, sentencePauseMs, spokenTextKey, trimSilences, voiceByLanguage });
-  }, [player, engine, voice, paragraphPauseMs, sentencePauseMs, spokenTextKey, trimSilences, voiceByLanguage]);
+    player?.configure({ engine, voice, paragraphPauseMs, sentencePauseMs, spokenTextKey, trimSilences, voiceByLanguage, pitch, volume });
+  }, [player, engine, voice, paragraphPauseMs, sentencePauseMs, spokenTextKey, trimSilences, voiceByLanguage, pitch, volume]);
 
   const state = useSyncExternalStore(player?.subscribe ?? noSubscription, player?.getState ?? (() => IDLE));
   return { player, state };

@@ -7,7 +7,7 @@ import type { SpeechPreferences } from './Player';
 
 export function useSpeechPreferences(settings: Settings, language: string): SpeechPreferences & { voice: string | null } {
   const pronunciationsRevision = usePronunciationsRevision();
-  const { engine, voiceByLanguage, paragraphPauseMs, sentencePauseMs, readingRules, trimSilences } = settings;
+  const { engine, voiceByLanguage, paragraphPauseMs, sentencePauseMs, readingRules, trimSilences, pitch, volume } = settings;
   return useMemo(
     () => ({
       engine,
@@ -17,7 +17,9 @@ export function useSpeechPreferences(settings: Settings, language: string): Spee
       spokenTextKey: `${JSON.stringify(readingRules)}/${pronunciationsRevision}`,
       trimSilences,
       voiceByLanguage,
+      pitch,
+      volume,
     }),
-    [engine, voiceByLanguage, paragraphPauseMs, sentencePauseMs, readingRules, pronunciationsRevision, trimSilences, language],
+    [engine, voiceByLanguage, paragraphPauseMs, sentencePauseMs, readingRules, pronunciationsRevision, trimSilences, language, pitch, volume],
   );
 }

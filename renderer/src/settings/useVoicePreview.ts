@@ -30,6 +30,9 @@ export interface PreviewRequest {
   voiceName: string;
   rate: number;
   engine: EngineChoice;
+  /** The pitch setting (0 where the engine cannot change it) and the volume, so the sample sounds as reading will. */
+  pitch: number;
+  volume: number;
 }
 
 export function useVoicePreview(api: ArticlePlayerApi, pausePlayer: () => void) {
@@ -44,15 +47,16 @@ export function useVoicePreview(api: ArticlePlayerApi, pausePlayer: () => void) 
   useEffect(() => stop, [stop]);
 
   const preview = useCallback(
-    async ({ language, voice, voiceName, rate, engine }: PreviewRequest) => {
+    async ({ language, voice, voiceName, rate, engine, pitch, volume }: PreviewRequest) => {
       pausePlayer();
       stop();
       setMessage(`Preparing a sample of ${voiceName}…`);
       const { text, lang } = previewSample(language);
       try {
-        const block = await api.invoke('synthesizeBlock', { text, lang, voice, rate, engine, asWritten: true });
+        const block = await api.invoke('synthesizeBlock', { text, lang, voice, rate, engine, ...(pitch ? { pitch } : {}), asWritten: true });
         const element = new Audio(URL.createObjectURL(new Blob([block.audio as BlobPart], { type: block.mimeType })));
         element.dataset.preview = 'voice';
+        element.volume = volume;
         audio.current = element;
         element.addEventListener('ended', () => setMessage(''), { once: true });
         await element.play();
