@@ -38,7 +38,7 @@ export function spdPitch(pitch: number | undefined): number {
  */
 export function spdVolume(volume: number | undefined): number {
   if (volume === undefined || !Number.isFinite(volume)) return 0;
-  return Math.round(Math.min(0, Math.max(-100, -100 * (1 - volume))));
+  return Math.round(Math.min(0, Math.max(-100, -100 * (1 - volume)))) || 0;
 }
 
 export function spdSayArguments(options: { wordsPerMinute: number; voice: string | null; lang: string | null; module: string | null; pitch?: number; volume?: number }): string[] {
