@@ -232,9 +232,12 @@ test.describe('keyboard only', () => {
     await expect(dialog).toBeVisible();
     await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
     await page.keyboard.press('Tab'); // engine
+    await page.keyboard.press('Tab'); // language whose voice is set
     await page.keyboard.press('Tab'); // voice
     await page.keyboard.press('Tab'); // preview the voice
     await page.keyboard.press('Tab'); // all voices checkbox
+    await page.keyboard.press('Tab'); // pitch
+    await page.keyboard.press('Tab'); // volume
     await page.keyboard.press('Tab'); // sentence pause
     await page.keyboard.press('Tab'); // paragraph pause
     await page.keyboard.press('Tab'); // shorten long silences

@@ -22,6 +22,9 @@ describe('openingRequest: what main synthesizes for the page before it asks', ()
       engine: 'espeak-ng',
     });
     expect(openingRequest(result([{ kind: 'paragraph', text: PARAGRAPH }]), { ...settings, trimSilences: true }, 'en')?.trimSilences).toBe(true);
+    // The pitch too (issue 25), as the Player sends it: only when it is not the voice's own.
+    expect(openingRequest(result([{ kind: 'paragraph', text: PARAGRAPH }]), { ...settings, pitch: -15 }, 'en')?.pitch).toBe(-15);
+    expect(openingRequest(result([{ kind: 'paragraph', text: PARAGRAPH }]), settings, 'en')).not.toHaveProperty('pitch');
   });
 
   it('starts where reading starts, and is nothing where the player would not ask for an opening', () => {
