@@ -63,3 +63,34 @@ describe('speakDirect', () => {
     expect(heard).toEqual([]);
   });
 });
+
+describe('pitch and volume for direct speech (issue 25)', () => {
+  it('go to speech-dispatcher with each utterance', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ap-direct-'));
+    const given: Array<{ pitch?: number; volume?: number }> = [];
+    const direct: DirectSpeechEngine = {
+      id: 'speech-dispatcher',
+      name: 'Speech Dispatcher',
+      kind: 'direct',
+      normalWordsPerMinute: 160,
+      listVoices: async () => [],
+      speak: (_text, options) => {
+        given.push({ pitch: options.pitch, volume: options.volume });
+        return { done: Promise.resolve(), stop: () => undefined };
+      },
+    };
+    const library = new LibraryStore(dir);
+    const handlers = createApiHandlers({
+      initialArticle: async () => ({ ok: false, message: 'none' }) as never,
+      speech: async () => ({ engine: null, problem: 'no engine gives audio', direct, available: [], notice: null }),
+      library,
+      queue: new QueueStore(dir, library),
+      settings: new SettingsStore(dir),
+      pronunciations: new PronunciationStore(dir),
+      emit: () => undefined,
+    });
+    await handlers.speakDirect({ text: 'One.', lang: 'en', voice: null, rate: 1, pitch: 25, volume: 0.6 });
+    await handlers.speakDirect({ text: 'Two.', lang: 'en', voice: null, rate: 1 });
+    expect(given).toEqual([{ pitch: 25, volume: 0.6 }, { pitch: 0, volume: undefined }]);
+  });
+});
