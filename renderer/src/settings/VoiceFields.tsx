@@ -94,7 +94,7 @@ export function VoiceFields({ open, settings, update, speech, articleLanguage, a
         step={PITCH_STEP}
         format={describePitch}
         disabled={noPitch !== null}
-        hint={noPitch ? `${noPitch}.` : 'Every voice, from the next sentence.'}
+        hint={noPitch ? `${noPitch}.` : 'Heard from the next paragraph: the engine speaks it again at this pitch.'}
         onChange={(pitch) => update({ pitch })}
       />
       <RangeField
