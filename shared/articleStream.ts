@@ -7,7 +7,8 @@ import type { Article, Block } from './article.js';
 import type { LibraryEntry } from './library.js';
 import type { SavedPlace } from './resumePlace.js';
 
-export type StreamUnit = 'page' | 'chapter';
+/** 'part': a huge web page, its head shown first and the whole page after (one more part). */
+export type StreamUnit = 'page' | 'chapter' | 'part';
 
 /** How far reading a streamed document has got. */
 export interface StreamProgress {
@@ -60,15 +61,18 @@ export function grownBlocks(shown: readonly Block[], keep: number, following: re
 
 /** What the progress display shows while a document is read: "Reading page 40 of 506". */
 export function streamLabel({ done, total, unit }: StreamProgress): string {
+  if (unit === 'part') return 'Reading the rest of the page';
   return `Reading ${unit} ${Math.min(done, total)} of ${total}`;
 }
 
 /** Said once when the whole document has been read. */
 export function streamCompleteMessage({ total, unit }: StreamProgress): string {
+  if (unit === 'part') return 'The whole page has been read.';
   return total === 1 ? `The whole document has been read (1 ${unit}).` : `The whole document has been read: all ${total} ${unit}s.`;
 }
 
 /** Said when reading stops part way: what failed, and that what arrived stays. */
 export function streamFailedMessage({ done, total, unit }: StreamProgress, error: string): string {
+  if (unit === 'part') return `Reading the rest of the page stopped: ${error} Its start stays open.`;
   return `Reading stopped at ${unit} ${Math.min(done, total)} of ${total}: ${error} The ${unit}s read so far stay open.`;
 }

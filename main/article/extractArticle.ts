@@ -2,6 +2,7 @@
 import type { ArticleWithNotes } from '../../shared/notes.js';
 import { extractEpub } from './epub/extractEpub.js';
 import { extractHtml } from './html/extractHtml.js';
+import { headBlocks, htmlHead } from './html/htmlHead.js';
 import { extractMarkdown } from './markdown/extractMarkdown.js';
 import { extractPlainText } from './text/extractPlainText.js';
 import { extractPdfArticle } from './pdf/pdfArticle.js';
@@ -32,8 +33,15 @@ export interface ExtractionInput {
 /** Text formats and EPUB are read at once; a PDF page by page (pdf.js is asynchronous). Notes (of books) come apart, for the loader to place by the listener's rule. */
 export function extractArticle(input: ExtractionInput, hooks?: StreamHooks): ArticleWithNotes | Promise<ArticleWithNotes> {
   switch (input.format) {
-    case 'html':
+    case 'html': {
+      // A huge page streams: its head, through the same extraction, is the first screen while the whole is read.
+      const head = hooks ? htmlHead(input.text) : null;
+      if (head && hooks) {
+        const first = headBlocks(extractHtml(head, input.fallbackTitle, input.source));
+        if (first.blocks.length > 0) hooks.onPart(first, { done: 1, total: 2, unit: 'part' });
+      }
       return extractHtml(input.text, input.fallbackTitle, input.source);
+    }
     case 'markdown':
       return extractMarkdown(input.text, input.fallbackTitle);
     case 'text':

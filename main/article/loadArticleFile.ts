@@ -111,7 +111,8 @@ export async function articleFromBytes(bytes: Uint8Array, name: string, source: 
   if (looksBinary(bytes)) return { ok: false, message: `${name} is not a text or HTML file (it looks like binary data), so there is nothing to read.` };
   const text = decodeText(bytes, options.charsetHint ?? null);
   const format = options.format ?? formatOf(name, text);
-  const extracted = await extractWithTimeLimit({ text, format, fallbackTitle: titleFromFileName(name), source }, { timeoutMs: options.timeoutMs });
+  // A huge HTML page streams (its head first: main/article/html/htmlHead.ts) when the caller follows a stream.
+  const extracted = await extractWithTimeLimit({ text, format, fallbackTitle: titleFromFileName(name), source }, { timeoutMs: options.timeoutMs, hooks: sourcedHooks(options, source), signal: options.signal });
   if (!extracted.ok) return extracted;
   const { article } = extracted;
   article.source ??= source; // an attribution line in the text names the publication better than a path
