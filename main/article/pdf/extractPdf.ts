@@ -7,6 +7,7 @@
 import type { Block, HiddenBlock } from '../../../shared/article.js';
 import type { ArticleWithNotes, NoteBody } from '../../../shared/notes.js';
 import { guessLangFromText, normalizeLangTag } from '../detectLang.js';
+import { bylineLength, bylineText } from './byline.js';
 import { findFurniture } from './furniture.js';
 import { loadPdfjs } from './pdfjs.js';
 import { pageLines, type Line, type PdfMarkedContent, type PdfTextItem } from './pdfLines.js';
@@ -417,6 +418,15 @@ export function buildArticle(pages: PdfPage[], facts: DocumentFacts): PdfArticle
     title = facts.title;
   }
 
+  // The byline under the title (authors, affiliations, the date; byline.ts): kept hidden, not read as headings.
+  const bylineParagraphs = new Set<Paragraph>();
+  if (titleParagraph && first) {
+    const at = paragraphs.indexOf(titleParagraph);
+    const count = bylineLength(titleParagraph.lines, paragraphs.slice(at + 1), { pageWidth: first.width, bodySize });
+    for (const paragraph of paragraphs.slice(at + 1, at + 1 + count)) bylineParagraphs.add(paragraph);
+  }
+  const byline = facts.author ?? bylineText([...bylineParagraphs].flatMap((p) => p.lines.map((line) => line.text)));
+
   const blocks: Block[] = [];
   const hidden: HiddenBlock[] = [];
   const blockOfParagraph = new Map<Paragraph, number>();
@@ -459,6 +469,10 @@ export function buildArticle(pages: PdfPage[], facts: DocumentFacts): PdfArticle
     }
     const text = clean(paragraph.text);
     if (!/[\p{L}\p{N}]/u.test(text)) continue;
+    if (bylineParagraphs.has(paragraph)) {
+      hidden.push({ ...place({ kind: 'paragraph', text }, line), position: blocks.length, reason: 'byline' });
+      continue;
+    }
     // Captions as in HTML: numbered ones are part of the argument and read; others are left out, kept hidden.
     if (paragraph.role === 'caption') {
       captions.add(text.toLowerCase());
@@ -523,7 +537,7 @@ export function buildArticle(pages: PdfPage[], facts: DocumentFacts): PdfArticle
 
   const allText = blocks.map((b) => b.text).join(' ');
   const lang = normalizeLangTag(facts.lang) ?? guessLangFromText(allText.slice(0, 5000));
-  const article: PdfArticle = { title, byline: facts.author, source: null, lang, blocks, pageCount: facts.pageCount };
+  const article: PdfArticle = { title, byline, source: null, lang, blocks, pageCount: facts.pageCount };
   if (noteBodies.length) article.notes = noteBodies;
   if (hidden.length) article.hidden = hidden.sort((a, b) => a.position - b.position);
   return article;
