@@ -201,6 +201,8 @@ function findTitle(blocks: TextBlock[], classified: TextClassification, model: T
   let best = -1;
   let bestScore = 0.05;
   for (const candidate of titleCandidates(blocks, classified)) {
+    // A line that introduces what follows, or a sentence of the body, is not a headline.
+    if (introducesWhatFollows(blocks[candidate.index]!.text)) continue;
     const score = probability(model.scorer, candidate.vector);
     if (score > bestScore) {
       best = candidate.index;
@@ -226,6 +228,18 @@ export function ownLineOfTrail(blocks: TextBlock[], index: number): number {
     if (i !== index && blocks[i]!.text.trim().toLowerCase() === last) return i;
   }
   return index;
+}
+
+/**
+ * A line that introduces what follows (ends with a colon), or a sentence of the body: a full stop after eight
+ * words or more in sentence case (a headline that ends with a full stop is mostly capitalised: "Things to Know
+ * Before Travelling to Japan for the First Time.").
+ */
+export function introducesWhatFollows(text: string): boolean {
+  if (/:$/u.test(text) && wordCount(text) >= 4) return true;
+  if (!/\p{L}[.]["”’»)\]]*$/u.test(text) || wordCount(text) < 8) return false;
+  const words = text.split(/\s+/u).filter((word) => /\p{L}/u.test(word));
+  return words.filter((word) => /^["“‘«(]?\p{Lu}/u.test(word)).length / words.length < 0.5;
 }
 
 /** Two sentences or more: a sentence end followed by a capitalised word, and the line ends as a sentence does. */

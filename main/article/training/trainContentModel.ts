@@ -48,42 +48,18 @@ async function main(): Promise<void> {
   const heldOut = pages.filter(({ page }) => page.split === 'held-out');
   console.error(`pages: ${pages.length} (train ${train.length}, held out ${heldOut.length})`);
 
-  // 1. First stage: one example per block of the scrape, weighted by its size (the score counts words).
-  const x = train.flatMap((page) => page.vectors);
-  const y = train.flatMap((page) => page.labels);
-  const w = train.flatMap((page) => page.sizes.map((size) => Math.sqrt(1 + size)));
-  console.error(`content examples: ${x.length}, positive ${y.filter(Boolean).length}`);
-  const trees = { trees: Number(process.env.TREES ?? 120), depth: 4, rate: 0.15, bins: 32, minLeafWeight: 20, l2: 1 };
-  const first = fitBoostedTrees(x, y, w, trees);
-
-  // 2. Second stage: the first stage's probabilities around each block.
-  const contextOf = (page: TextPage) => {
-    const p = page.vectors.map((vector) => probability(first, vector));
-    const stretch = bestStretch(p, stretchWeights(page.sizes), 0.5);
-    return page.vectors.map((vector, i) => contextVector(p, i, stretch, vector));
-  };
-  const context = fitBoostedTrees(train.flatMap(contextOf), y, w, { ...trees, trees: Math.round(trees.trees / 2), depth: 3 });
-  let text: ContentModel = { features: [...FEATURE_NAMES], first, context, insideThreshold: 0.5, outsideThreshold: 0.9, spanCenter: 0.5, trainedOn: '' };
-
-  // 3. The contiguity step's thresholds, on the training split only.
-  const probabilities = new Map<TextPage, number[]>();
-  const evaluate = (model: ContentModel, set: TextPage[], cached = false) =>
+  const modelFile = join(here, '..', 'contentModel.json');
+  const previous = JSON.parse(readFileSync(modelFile, 'utf8')) as Partial<ModelFiles>;
+  // TITLE_ONLY=1 keeps the shipped content model and trains the title model alone (on that model's readings).
+  const text = process.env.TITLE_ONLY === '1' && previous.text ? previous.text : trainTextModel(train);
+  const evaluate = (model: ContentModel, set: TextPage[]) =>
     scoreMacro(
       set.map((page) => {
-        const { read } = cached ? decideBlocks(model, page.vectors, page.sizes, probabilities.get(page)) : decideBlocks(model, page.vectors, page.sizes);
+        const { read } = decideBlocks(model, page.vectors, page.sizes);
         return { output: page.blocks.filter((_, i) => read[i]).map((block) => block.text).join('\n'), truth: page.page.truth.text };
       }),
     );
-  for (const page of train) probabilities.set(page, decideBlocks(text, page.vectors, page.sizes).probabilities);
-  let best = { f1: -1, model: text };
-  for (const spanCenter of [0.2, 0.3, 0.4, 0.5, 0.6])
-    for (const insideThreshold of [0.1, 0.2, 0.3, 0.4, 0.5])
-      for (const outsideThreshold of [0.6, 0.7, 0.8, 0.9, 1.01]) {
-        const candidate = { ...text, spanCenter, insideThreshold, outsideThreshold };
-        const { f1 } = evaluate(candidate, train, true);
-        if (f1 > best.f1) best = { f1, model: candidate };
-      }
-  text = { ...best.model, trainedOn: `WCXB dev, ${train.length} pages of the training split (sites whose SHA-1 byte mod 4 is not 0), pageText variant` };
+  const trees = { trees: Number(process.env.TREES ?? 120), depth: 4, rate: 0.15, bins: 32, minLeafWeight: 20, l2: 1 };
 
   // 4. Title: one example per candidate line near the start of the article.
   const tx: number[][] = [];
@@ -116,8 +92,6 @@ async function main(): Promise<void> {
   };
 
   // The HTML model (trainHtmlModel.ts) is kept as it is.
-  const modelFile = join(here, '..', 'contentModel.json');
-  const previous = JSON.parse(readFileSync(modelFile, 'utf8')) as Partial<ModelFiles>;
   const files: ModelFiles = { text, title, ...(previous.html ? { html: previous.html } : {}) };
   // Compact, numbers to 6 significant digits: the file is bundled into the app.
   writeFileSync(modelFile, `${JSON.stringify(files, (_key, value: unknown) => (typeof value === 'number' ? Number(value.toPrecision(6)) : value))}\n`);
@@ -131,6 +105,46 @@ async function main(): Promise<void> {
       thresholds: { spanCenter: text.spanCenter, insideThreshold: text.insideThreshold, outsideThreshold: text.outsideThreshold },
     }),
   );
+}
+
+/** The content model: two stages of boosted trees and the contiguity step's thresholds, on the training split. */
+function trainTextModel(train: TextPage[]): ContentModel {
+  // 1. First stage: one example per block of the scrape, weighted by its size (the score counts words).
+  const x = train.flatMap((page) => page.vectors);
+  const y = train.flatMap((page) => page.labels);
+  const w = train.flatMap((page) => page.sizes.map((size) => Math.sqrt(1 + size)));
+  console.error(`content examples: ${x.length}, positive ${y.filter(Boolean).length}`);
+  const trees = { trees: Number(process.env.TREES ?? 120), depth: 4, rate: 0.15, bins: 32, minLeafWeight: 20, l2: 1 };
+  const first = fitBoostedTrees(x, y, w, trees);
+
+  // 2. Second stage: the first stage's probabilities around each block.
+  const contextOf = (page: TextPage) => {
+    const p = page.vectors.map((vector) => probability(first, vector));
+    const stretch = bestStretch(p, stretchWeights(page.sizes), 0.5);
+    return page.vectors.map((vector, i) => contextVector(p, i, stretch, vector));
+  };
+  const context = fitBoostedTrees(train.flatMap(contextOf), y, w, { ...trees, trees: Math.round(trees.trees / 2), depth: 3 });
+  const text: ContentModel = { features: [...FEATURE_NAMES], first, context, insideThreshold: 0.5, outsideThreshold: 0.9, spanCenter: 0.5, trainedOn: '' };
+
+  // 3. The contiguity step's thresholds, on the training split only.
+  const probabilities = new Map<TextPage, number[]>();
+  const evaluate = (model: ContentModel, set: TextPage[], cached = false) =>
+    scoreMacro(
+      set.map((page) => {
+        const { read } = cached ? decideBlocks(model, page.vectors, page.sizes, probabilities.get(page)) : decideBlocks(model, page.vectors, page.sizes);
+        return { output: page.blocks.filter((_, i) => read[i]).map((block) => block.text).join('\n'), truth: page.page.truth.text };
+      }),
+    );
+  for (const page of train) probabilities.set(page, decideBlocks(text, page.vectors, page.sizes).probabilities);
+  let best = { f1: -1, model: text };
+  for (const spanCenter of [0.2, 0.3, 0.4, 0.5, 0.6])
+    for (const insideThreshold of [0.1, 0.2, 0.3, 0.4, 0.5])
+      for (const outsideThreshold of [0.6, 0.7, 0.8, 0.9, 1.01]) {
+        const candidate = { ...text, spanCenter, insideThreshold, outsideThreshold };
+        const { f1 } = evaluate(candidate, train, true);
+        if (f1 > best.f1) best = { f1, model: candidate };
+      }
+  return { ...best.model, trainedOn: `WCXB dev, ${train.length} pages of the training split (sites whose SHA-1 byte mod 4 is not 0), pageText variant` };
 }
 
 await main();
