@@ -42,6 +42,8 @@ export interface ApiContext {
   emit: <E extends ApiEvent>(event: E, payload: ApiEvents[E]) => void;
   /** Set by createApiHandlers: a streamed first part answered earlier, as its stream stands now (ArticleStreams.latest). */
   latestOfStream?: (result: LoadResult) => LoadResult;
+  /** Set by the handlers: starts the synthesis of an article's opening sentence (for an article opened from outside the window). */
+  prepareOpening?: (result: LoadResult) => void;
 }
 
 export { rememberInLibrary };
@@ -95,6 +97,7 @@ export function createApiHandlers(context: ApiContext): ApiHandlers {
     if (request) await handlers.synthesizeBlock(request).catch(() => undefined);
   };
   /** Gives the result on, its opening sentence being synthesized. */
+  context.prepareOpening = (result) => void prepareOpening(result);
   const prepared = (result: LoadResult): LoadResult => {
     void prepareOpening(result);
     return result;

@@ -36,7 +36,10 @@ export function createAppHandlers(dataDirectory: string, initialArticle: (option
   const openFromOutside = async (source: string | null) => {
     const settings = await context.settings.read();
     const options = { ...readingOptionsOf(settings), onPasswordNeeded: context.protectedDocuments!.requestFor };
-    return rememberInLibrary(context.library, await loadArticleSource(source, options), settings.notePlacement);
+    const result = await rememberInLibrary(context.library, await loadArticleSource(source, options), settings.notePlacement);
+    // Its opening sentence is made now, before the window has it (as for every open: shared/synthesisRequest.ts).
+    context.prepareOpening?.(result);
+    return result;
   };
   const handlers = createApiHandlers(context);
   /**

@@ -3,7 +3,7 @@
  * and the page's first request (built by the same shared function as main's) is answered from it: the
  * engine is not asked again (issue 25, instant). Real espeak-ng, counted where main calls it.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -80,6 +80,20 @@ describe('the opening sentence made in main before the page asks', () => {
     const request = pageRequest(result, voiceByLanguage, 'de-DE');
     expect(request.voice).toBe('de');
     await handlers.synthesizeBlock(request);
+    expect(asked.length).toBe(before);
+  });
+
+  it('an article opened from outside the window (a second launch, Open File): the engine is asked before the window has it', async () => {
+    const { asked, speech } = await countedSpeech();
+    const dir = mkdtempSync(join(tmpdir(), 'ap-opening-outside-'));
+    const file = join(dir, 'harbour.txt');
+    writeFileSync(file, `${PARAGRAPH}\n\nA second paragraph follows here.\n`);
+    const { handlers, openFromOutside } = createAppHandlers(join(dir, 'data'), async () => ({ ok: false, message: 'not used' }), speech);
+    await handlers.updateSettings({ patch: { engine: 'espeak-ng' } });
+    const result = await openFromOutside(file);
+    await settled(asked);
+    const before = asked.length;
+    await handlers.synthesizeBlock(pageRequest(result, {}, 'en-US'));
     expect(asked.length).toBe(before);
   });
 });
