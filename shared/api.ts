@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { Article } from './article.js';
 import type { ArticleStreamEvent, StreamState } from './articleStream.js';
-import { MAX_BOOK_BYTES, MAX_FILE_BYTES } from './articleFiles.js';
+import { MAX_FILE_BYTES } from './articleFiles.js';
 import type { API_EVENTS } from './apiChannels.js';
 import type { LibraryEntry } from './library.js';
 import { QUEUE_LIMIT, type AddOutcome, type QueueView } from './queue.js';
@@ -20,8 +20,6 @@ import { PITCH_MAX, PITCH_MIN, VOLUME_MAX, VOLUME_MIN } from './voiceControls.js
 export const MAX_BLOCK_CHARS = 100_000;
 /** Largest article source accepted from the renderer (a dropped or picked file, pasted text). */
 export const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
-/** Largest book (EPUB) opened, from a file, an address or the renderer; PDFs may be larger (shared/articleFiles.ts). */
-export { MAX_BOOK_BYTES, MAX_FILE_BYTES };
 
 export const articleSource = z.discriminatedUnion('type', [
   /** An http(s) address, typed, pasted or dropped. */

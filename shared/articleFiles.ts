@@ -78,7 +78,12 @@ const megabytes = (bytes: number) => bytes / 1024 / 1024;
 
 /** Why a file of this size cannot be opened ("report.pdf is 350.0 MB; PDFs up to 300 MB can be opened."), or null. */
 export function fileSizeProblem(name: string, size: number, head: Uint8Array): string | null {
-  const limit = LIMITS[fileSizeKind(name, head)];
+  return sizeProblem(fileSizeKind(name, head), name, size);
+}
+
+/** Why a file of a known kind and this size cannot be opened, or null: the message fileSizeProblem gives. */
+export function sizeProblem(kind: FileSizeKind, name: string, size: number): string | null {
+  const limit = LIMITS[kind];
   if (size <= limit.bytes) return null;
   return `${name} is ${megabytes(size).toFixed(1)} MB; ${limit.what} up to ${megabytes(limit.bytes)} MB can be opened.`;
 }

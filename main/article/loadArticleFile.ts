@@ -2,11 +2,10 @@
 import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { LoadResult, PasswordRequest } from '../../shared/api.js';
-import { fileSizeProblem, looksLikeEpub, MAX_ARTICLE_BYTES, MAX_BOOK_BYTES, MAX_PDF_BYTES } from '../../shared/articleFiles.js';
+import { fileSizeProblem, looksLikeEpub, looksLikePdf, MAX_ARTICLE_BYTES, sizeProblem } from '../../shared/articleFiles.js';
 import { decodeText, looksBinary } from './decodeText.js';
 import type { ArticleFormat } from './extractArticle.js';
 import { extractWithTimeLimit } from './extractInWorker.js';
-import { looksLikePdf } from './pdf/pdfArticle.js';
 import type { StreamHooks } from './streamParts.js';
 
 /** A PDF is read page by page; a long one takes longer than a web page. */
@@ -14,9 +13,8 @@ export const PDF_TIME_LIMIT_MS = 120_000;
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.xht', '.shtml']);
 const TEXT_EXTENSIONS = new Set(['.txt', '.text']);
 const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown', '.mdown', '.mkd']);
-/** Books are larger than articles: their limit is MAX_BOOK_BYTES (each kind's limit: shared/articleFiles.ts). */
+/** Books are larger than articles: each kind's limit is in shared/articleFiles.ts. */
 const BOOK_EXTENSIONS = new Set(['.epub']);
-export { MAX_ARTICLE_BYTES, MAX_BOOK_BYTES, MAX_PDF_BYTES };
 
 function isBook(name: string, head: Uint8Array): boolean {
   return BOOK_EXTENSIONS.has(extname(name).toLowerCase()) || looksLikeEpub(head);
@@ -107,7 +105,8 @@ export async function articleFromBytes(bytes: Uint8Array, name: string, source: 
   if (options.format === 'pdf' || looksLikePdf(bytes)) return pdfFromBytes(bytes, name, source, options);
   if (extname(name).toLowerCase() === '.pdf') return { ok: false, message: notAPdf(bytes, name) };
   if (options.format === 'epub' || isBook(name, bytes)) return bookFromBytes(bytes, name, source, options);
-  if (bytes.length > MAX_ARTICLE_BYTES) return { ok: false, message: `${name} is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; articles up to ${MAX_ARTICLE_BYTES / 1024 / 1024} MB can be opened.` };
+  const tooLarge = sizeProblem('article', name, bytes.length);
+  if (tooLarge) return { ok: false, message: tooLarge };
   if (looksBinary(bytes)) return { ok: false, message: `${name} is not a text or HTML file (it looks like binary data), so there is nothing to read.` };
   const text = decodeText(bytes, options.charsetHint ?? null);
   const format = options.format ?? formatOf(name, text);
@@ -151,7 +150,8 @@ async function pdfFromBytes(bytes: Uint8Array, name: string, source: string | nu
 
 /** An EPUB book, read from its bytes in the extraction worker (its notes apart: rememberInLibrary places them). */
 async function bookFromBytes(bytes: Uint8Array, name: string, source: string | null, options: FromBytesOptions): Promise<LoadResult> {
-  if (bytes.length > MAX_BOOK_BYTES) return { ok: false, message: `${name} is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; books up to ${MAX_BOOK_BYTES / 1024 / 1024} MB can be opened.` };
+  const tooLarge = sizeProblem('book', name, bytes.length);
+  if (tooLarge) return { ok: false, message: tooLarge };
   const input = { text: '', bytes, format: 'epub' as const, name, fallbackTitle: titleFromFileName(name), source, imageDescriptions: options.imageDescriptions };
   const extracted = await extractWithTimeLimit(input, { timeoutMs: options.timeoutMs, hooks: sourcedHooks(options, source), signal: options.signal });
   if (!extracted.ok) return extracted;

@@ -6,9 +6,8 @@
  */
 import type { LoadResult } from '../../shared/api.js';
 import type { ArticleFormat } from './extractArticle.js';
-import { articleFromBytes, type FromBytesOptions, type ReadingOptions, MAX_ARTICLE_BYTES, MAX_BOOK_BYTES, MAX_PDF_BYTES } from './loadArticleFile.js';
-import { looksLikePdf } from './pdf/pdfArticle.js';
-import { looksLikeEpub } from './epub/sniffEpub.js';
+import { looksLikeEpub, looksLikePdf, MAX_ARTICLE_BYTES, MAX_BOOK_BYTES, MAX_PDF_BYTES } from '../../shared/articleFiles.js';
+import { articleFromBytes, type FromBytesOptions, type ReadingOptions } from './loadArticleFile.js';
 
 export const URL_TIME_LIMIT_MS = 15_000;
 export const MAX_REDIRECTS = 5;

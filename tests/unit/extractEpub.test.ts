@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { placeNotes } from '../../shared/notes';
 import { extractEpub } from '../../main/article/epub/extractEpub';
 import { describesImage, MarkTable, readMarks } from '../../main/article/epub/epubSemantics';
-import { looksLikeEpub } from '../../main/article/epub/sniffEpub';
+import { looksLikeEpub } from '../../shared/articleFiles';
 import { writeEpub, type ChapterSpec, type EpubSpec } from '../../main/article/epub/writeEpub';
 import { ZIP_LIMITS } from '../../main/article/epub/zipArchive';
 

@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articleFromBytes, loadArticleFile, MAX_ARTICLE_BYTES } from '../../main/article/loadArticleFile';
+import { articleFromBytes, loadArticleFile } from '../../main/article/loadArticleFile';
+import { MAX_ARTICLE_BYTES } from '../../shared/articleFiles';
 import { loadArticleUrl } from '../../main/article/loadArticleUrl';
 import { column, writePdf } from '../helpers/pdfWriter';
 

@@ -5,9 +5,6 @@ import { extractPdf } from './extractPdf.js';
 
 export { PdfProblem } from './extractPdf.js';
 
-/** Whether bytes are a PDF: "%PDF-" within the first 1,024 bytes, as PDF readers accept it (shared with the renderer's size check). */
-export { looksLikePdf } from '../../../shared/articleFiles.js';
-
 /** With hooks, the first pages arrive as a part at once and the rest follows (streamParts.ts); the whole document is returned. */
 export async function extractPdfArticle(bytes: Uint8Array, fallbackTitle: string, password?: string, imageDescriptions?: boolean, hooks?: StreamHooks): Promise<ArticleWithNotes> {
   let pageCount = 0;
