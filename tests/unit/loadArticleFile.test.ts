@@ -99,7 +99,7 @@ describe('the welcome article', () => {
     const result = await loadWelcomeArticle();
     if (!result.ok) throw new Error(result.message);
     const text = result.article.blocks.map((b) => b.text).join(' ').toLowerCase();
-    const spoken: Partial<Record<string, string>> = { '+': 'plus', '-': 'minus', '0': 'zero', '?': 'question mark', '=': 'plus', k: 'letter k', l: 'letter l', j: 'letter j', ']': 'closing square bracket', '[': 'opening square bracket', '/': 'slash', c: 'letter c', g: 'letter g', o: 'letter o', i: 'letter i', s: 'letter s', e: 'letter e' };
+    const spoken: Partial<Record<string, string>> = { '+': 'plus', '-': 'minus', '0': 'zero', '?': 'question mark', '=': 'plus', k: 'letter k', l: 'letter l', j: 'letter j', ']': 'closing square bracket', '[': 'opening square bracket', '/': 'slash', c: 'letter c', g: 'letter g', o: 'letter o', i: 'letter i', s: 'letter s', e: 'letter e', '>': 'greater than', '<': 'less than' };
     for (const action of Object.keys(ACTIONS) as Action[]) {
       const keys = DEFAULT_KEYMAP[action];
       const taught = keys.some((key) => text.includes((spoken[key] ?? keyLabel(key)).toLowerCase()));
